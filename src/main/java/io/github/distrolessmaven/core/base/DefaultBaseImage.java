@@ -1,0 +1,69 @@
+package io.github.distrolessmaven.core.base;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+
+/**
+ * Chooses the distroless Java base from the project's Java release: the oldest supported JRE that
+ * runs the compiled classes, on the current Debian, as the non-root tag.
+ */
+public final class DefaultBaseImage {
+
+  static final String JAVA17 = "gcr.io/distroless/java17-debian13:nonroot";
+  static final String JAVA21 = "gcr.io/distroless/java21-debian13:nonroot";
+  static final String JAVA25 = "gcr.io/distroless/java25-debian13:nonroot";
+
+  /** The newest Java release a distroless base exists for. */
+  public static final int NEWEST_RELEASE = 25;
+
+  private DefaultBaseImage() {}
+
+  /**
+   * @param release the project's Java release (8, 11, 17, 21, ...)
+   * @return the base image reference
+   * @throws InvalidConfigurationException for a release newer than any distroless base
+   */
+  public static String forRelease(int release) throws InvalidConfigurationException {
+    if (release <= 17) {
+      return JAVA17;
+    }
+    if (release <= 21) {
+      return JAVA21;
+    }
+    if (release <= NEWEST_RELEASE) {
+      return JAVA25;
+    }
+    throw new InvalidConfigurationException(
+        "<from><image>",
+        "the project is compiled for Java " + release + ", and no distroless Java base runs"
+            + " releases above " + NEWEST_RELEASE + ". Set <from><image> to a base with a Java "
+            + release + " runtime, or compile for release " + NEWEST_RELEASE + " or lower.");
+  }
+
+  /**
+   * Reads the Java release as Maven's compiler plugin would: {@code maven.compiler.release},
+   * else {@code maven.compiler.target}; {@code 1.8} means 8.
+   *
+   * @return the release, or 17 when neither property is set (the oldest base we offer)
+   * @throws InvalidConfigurationException when the property is not a Java version
+   */
+  public static int javaRelease(String release, String target) throws InvalidConfigurationException {
+    String property = notBlank(release) ? "maven.compiler.release" : "maven.compiler.target";
+    String value = notBlank(release) ? release.trim() : (notBlank(target) ? target.trim() : null);
+    if (value == null) {
+      return 17;
+    }
+    String digits = value.startsWith("1.") ? value.substring(2) : value;
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigurationException(
+          property,
+          "'" + value + "' is not a Java release. Set it to a number such as 17 or 21, or set"
+              + " <from><image> explicitly.");
+    }
+  }
+
+  private static boolean notBlank(String value) {
+    return value != null && !value.isBlank();
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.registry.ManifestAndDigest;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves the base's tag to a manifest digest before the build, so that the image is built on
+ * exactly the base its {@code org.opencontainers.image.base.digest} label names, even if the tag
+ * moves meanwhile. Mirrors are tried first, as Jib does.
+ */
+final class BaseImageResolver {
+
+  private final RegistryAccess access;
+  private final Map<String, List<String>> mirrors;
+  private final BuildLog log;
+
+  BaseImageResolver(RegistryAccess access, Map<String, List<String>> mirrors, BuildLog log) {
+    this.access = access;
+    this.mirrors = mirrors;
+    this.log = log;
+  }
+
+  /** @return the base's manifest (or index) digest, {@code sha256:...} */
+  String digestOf(ImageReference base) throws ImageBuildException {
+    if (base.getDigest().isPresent()) {
+      return base.getDigest().get();
+    }
+    List<String> registries = new ArrayList<>(mirrors.getOrDefault(base.getRegistry(), List.of()));
+    registries.add(base.getRegistry());
+    Exception last = null;
+    for (String registry : registries) {
+      try {
+        ManifestAndDigest<?> manifest =
+            access.client(registry, base.getRepository()).pullManifest(base.getQualifier());
+        String digest = manifest.getDigest().toString();
+        log.debug("Base " + base + " is " + digest + " (from " + registry + ")");
+        return digest;
+      } catch (IOException | RegistryException | CredentialRetrievalException e) {
+        log.debug("Could not read " + base.getRepository() + ":" + base.getQualifier()
+            + " from " + registry + ": " + e);
+        last = e;
+      }
+    }
+    throw JibFailures.describe(last, "the base image " + base + " (tried " + String.join(", ", registries) + ")");
+  }
+}

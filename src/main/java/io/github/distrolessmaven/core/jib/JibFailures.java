@@ -1,0 +1,78 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.http.ResponseException;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import io.github.distrolessmaven.core.ImageBuildException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Turns what jib-core throws into one message that names what was being read or written and the
+ * cause, with the fix where we know it. The only place that knows Jib's exception types.
+ */
+final class JibFailures {
+
+  private JibFailures() {}
+
+  /**
+   * @param failure what Jib threw (an {@link ExecutionException} is unwrapped)
+   * @param subject what was being done, e.g. "pushing 127.0.0.1:5000/app:1"
+   */
+  static ImageBuildException describe(Throwable failure, String subject) {
+    Throwable cause = failure;
+    while (cause instanceof ExecutionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause == null) {
+      return new ImageBuildException("Failed: " + subject);
+    }
+    return new ImageBuildException(subject + " failed: " + explain(cause), cause);
+  }
+
+  private static String explain(Throwable cause) {
+    if (cause instanceof InsecureRegistryException) {
+      return "the registry does not offer verified HTTPS (" + cause.getMessage() + "). If you trust"
+          + " it, set <allowInsecureRegistries>true</allowInsecureRegistries> or"
+          + " -Ddistroless.allowInsecureRegistries=true.";
+    }
+    if (cause instanceof RegistryUnauthorizedException) {
+      RegistryUnauthorizedException e = (RegistryUnauthorizedException) cause;
+      return "access denied to " + e.getImageReference() + ". Give"
+          + " credentials in <auth>, a settings.xml <server> whose id is the registry host,"
+          + " <credHelper>, or the docker config.json.";
+    }
+    if (cause instanceof RegistryAuthenticationFailedException) {
+      RegistryAuthenticationFailedException e = (RegistryAuthenticationFailedException) cause;
+      return "authentication with " + e.getServerUrl() + " for " + e.getImageName() + " failed: "
+          + rootMessage(e) + ". Check the credentials for that registry.";
+    }
+    if (cause instanceof CredentialRetrievalException) {
+      return "credentials could not be read: " + rootMessage(cause);
+    }
+    if (cause instanceof UnknownHostException) {
+      return "unknown host " + cause.getMessage() + ". Check the image reference, or a"
+          + " <registryMirrors> entry for that registry.";
+    }
+    if (cause instanceof ConnectException) {
+      return "cannot connect (" + cause.getMessage() + "). Is the registry running and reachable?";
+    }
+    if (cause instanceof ResponseException) {
+      return "the registry answered HTTP " + ((ResponseException) cause).getStatusCode() + ": "
+          + rootMessage(cause);
+    }
+    return rootMessage(cause);
+  }
+
+  private static String rootMessage(Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return root == cause ? message : cause.getMessage() + " (" + message + ")";
+  }
+}

@@ -1,0 +1,247 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.labels.OciLabels;
+import io.github.distrolessmaven.core.layers.PlannedFile;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
+import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.spec.ExposedPort;
+import io.github.distrolessmaven.core.spec.ImageReferences;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The one place that drives jib-core: turns an {@link ImageSpec} into an image in a registry or a
+ * docker-archive on disk.
+ */
+public final class JibImageBuilder {
+
+  /** Where the built image goes. */
+  public enum Destination {
+    /** Push to the target's registry. */
+    REGISTRY,
+    /** Write a docker-archive to the spec's tar output path. */
+    TAR
+  }
+
+  static final String TOOL_NAME = "distroless-maven-plugin";
+
+  private final BuildLog log;
+  private final Consumer<LogEvent> jibLog;
+
+  /** @param log receives progress per layer and Jib's warnings */
+  public JibImageBuilder(BuildLog log) {
+    this.log = log;
+    this.jibLog = new JibLogBridge(log);
+  }
+
+  /**
+   * Builds the image and puts it where {@code destination} says.
+   *
+   * @throws InvalidConfigurationException when a reference in the spec does not parse
+   * @throws ImageBuildException when a registry, the cache or the file system fails
+   */
+  public BuiltImage build(ImageSpec spec, Destination destination)
+      throws InvalidConfigurationException, ImageBuildException {
+    ImageReference baseName = ImageReferences.parse(spec.baseImage(), "<from><image>");
+    ImageReference target = ImageReferences.parse(spec.targetImage(), "<to><image>");
+    RegistryAccess baseAccess =
+        new RegistryAccess(spec.baseCredentials(), spec.allowInsecureRegistries(), jibLog);
+    RegistryAccess targetAccess =
+        new RegistryAccess(spec.targetCredentials(), spec.allowInsecureRegistries(), jibLog);
+
+    String baseDigest = spec.offline()
+        ? baseName.getDigest().orElse(null)
+        : new BaseImageResolver(baseAccess, spec.registryMirrors(), log).digestOf(baseName);
+    ImageReference base = baseDigest == null ? baseName : baseName.withQualifier(baseDigest);
+    log.info("Base image " + baseName + (baseDigest == null ? "" : " at " + baseDigest));
+
+    JibContainerBuilder container = Jib.from(baseAccess.image(base));
+    configure(container, spec, baseName.toString(), baseDigest);
+
+    if (destination == Destination.TAR) {
+      return buildTar(container, spec, target, base);
+    }
+    return push(container, spec, target, base, targetAccess);
+  }
+
+  private void configure(
+      JibContainerBuilder container, ImageSpec spec, String baseName, String baseDigest) {
+    Instant created = spec.timestamps().creationTime();
+    container
+        .setFileEntriesLayers(layers(spec))
+        .setEntrypoint(spec.entrypoint())
+        .setUser(spec.user())
+        .setEnvironment(spec.environment())
+        .setExposedPorts(ports(spec.ports()))
+        .setLabels(OciLabels.derive(spec.project(), created, baseName, baseDigest, spec.userLabels()))
+        .setFormat(spec.format() == io.github.distrolessmaven.core.spec.ImageFormat.OCI
+            ? ImageFormat.OCI : ImageFormat.Docker)
+        .setCreationTime(created);
+    // Jib inherits the base's Cmd unless told otherwise; an empty list keeps it out.
+    container.setProgramArguments(spec.args());
+    Set<AbsoluteUnixPath> volumes = new LinkedHashSet<>();
+    spec.volumes().forEach(volume -> volumes.add(AbsoluteUnixPath.get(volume)));
+    container.setVolumes(volumes);
+    spec.workingDirectory().ifPresent(dir -> container.setWorkingDirectory(AbsoluteUnixPath.get(dir)));
+  }
+
+  private static List<FileEntriesLayer> layers(ImageSpec spec) {
+    Instant modified = spec.timestamps().filesModificationTime();
+    List<FileEntriesLayer> layers = new ArrayList<>();
+    for (PlannedLayer planned : spec.layers().layers()) {
+      FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(planned.name());
+      for (PlannedFile file : planned.files()) {
+        layer.addEntry(new FileEntry(
+            file.source(),
+            AbsoluteUnixPath.get(file.target()),
+            FilePermissions.fromOctalString(String.format("%03o", file.mode())),
+            modified,
+            "0:0"));
+      }
+      layers.add(layer.build());
+    }
+    return layers;
+  }
+
+  private static Set<Port> ports(Set<ExposedPort> ports) {
+    Set<Port> result = new LinkedHashSet<>();
+    for (ExposedPort port : ports) {
+      result.add(Port.parseProtocol(port.number(), port.protocol()));
+    }
+    return result;
+  }
+
+  private BuiltImage buildTar(
+      JibContainerBuilder container, ImageSpec spec, ImageReference target, ImageReference base)
+      throws ImageBuildException {
+    Path tar = spec.outputs().tar();
+    Path temporary = null;
+    try {
+      temporary = AtomicFiles.temporarySibling(tar);
+      JibContainer result = containerize(
+          container, Containerizer.to(TarImage.at(temporary).named(target)), spec, "writing " + tar);
+      long size = TarImageSize.of(temporary);
+      AtomicFiles.commit(temporary, tar);
+      return built(result, target, base, size);
+    } catch (IOException e) {
+      throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  private BuiltImage push(
+      JibContainerBuilder container,
+      ImageSpec spec,
+      ImageReference target,
+      ImageReference base,
+      RegistryAccess targetAccess)
+      throws ImageBuildException {
+    Containerizer containerizer = Containerizer.to(targetAccess.image(target));
+    spec.additionalTags().forEach(containerizer::withAdditionalTag);
+    JibContainer result = containerize(container, containerizer, spec, "pushing " + target);
+    return built(result, target, base, pushedSize(targetAccess, target, result));
+  }
+
+  private JibContainer containerize(
+      JibContainerBuilder container, Containerizer containerizer, ImageSpec spec, String subject)
+      throws ImageBuildException {
+    containerizer
+        .setToolName(TOOL_NAME)
+        .setAllowInsecureRegistries(spec.allowInsecureRegistries())
+        .setOfflineMode(spec.offline())
+        .setBaseImageLayersCache(spec.baseLayersCache())
+        .setApplicationLayersCache(spec.applicationLayersCache())
+        .addEventHandler(LogEvent.class, jibLog);
+    for (Map.Entry<String, List<String>> mirror : spec.registryMirrors().entrySet()) {
+      containerizer.addRegistryMirrors(mirror.getKey(), mirror.getValue());
+    }
+    try {
+      return container.containerize(containerizer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageBuildException("Interrupted while " + subject, e);
+    } catch (CacheDirectoryCreationException e) {
+      throw new ImageBuildException("Cannot create the layer cache (" + e.getMessage()
+          + "). Check that " + spec.baseLayersCache() + " and " + spec.applicationLayersCache()
+          + " are writable.", e);
+    } catch (RegistryException | IOException | ExecutionException e) {
+      throw JibFailures.describe(e, subject.substring(0, 1).toUpperCase() + subject.substring(1));
+    }
+  }
+
+  /** Reads the pushed manifest back: the registry's own account of the image's size. */
+  private long pushedSize(RegistryAccess access, ImageReference target, JibContainer result)
+      throws ImageBuildException {
+    try {
+      ManifestTemplate manifest = access.client(target.getRegistry(), target.getRepository())
+          .pullManifest(result.getDigest().toString()).getManifest();
+      if (!(manifest instanceof BuildableManifestTemplate)) {
+        return 0;
+      }
+      BuildableManifestTemplate image = (BuildableManifestTemplate) manifest;
+      long size = image.getContainerConfiguration().getSize();
+      for (BuildableManifestTemplate.ContentDescriptorTemplate layer : image.getLayers()) {
+        size += layer.getSize();
+      }
+      return size;
+    } catch (IOException | RegistryException | CredentialRetrievalException e) {
+      throw JibFailures.describe(e, "Reading back " + target + "@" + result.getDigest());
+    }
+  }
+
+  private static BuiltImage built(
+      JibContainer result, ImageReference target, ImageReference base, long size) {
+    List<String> tags = new ArrayList<>(result.getTags());
+    tags.sort(null);
+    return new BuiltImage(
+        target.toString(),
+        result.getDigest().toString(),
+        result.getImageId().toString(),
+        tags,
+        base.toString(),
+        size);
+  }
+
+  private static void deleteQuietly(Path path) {
+    if (path == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // The temporary file is hidden and named .partial; a leftover one harms nothing.
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.github.distrolessmaven.core.layers;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Lays the application out under the app root, one layer per rate of change: release
+ * dependencies, snapshot dependencies, reactor modules, resources, classes, extra directories.
+ * Owner and modes are fixed (root, 0644 files, 0755 directories) so that the runtime user cannot
+ * change the app and the layers do not depend on the builder's umask.
+ */
+public final class LayerPlanner {
+
+  static final int FILE_MODE = 0644;
+  static final int DIRECTORY_MODE = 0755;
+
+  private final String appRoot;
+  private final Map<PathMatcher, Integer> permissions = new LinkedHashMap<>();
+
+  /**
+   * @param appRoot absolute image path the app lives under, e.g. {@code /app}
+   * @param permissions glob of image paths (e.g. {@code /app/bin/*}) to octal mode, for extra directories
+   */
+  public LayerPlanner(String appRoot, Map<String, Integer> permissions) {
+    this.appRoot = appRoot.equals("/") ? "" : appRoot;
+    permissions.forEach(
+        (glob, mode) -> this.permissions.put(FileSystems.getDefault().getPathMatcher("glob:" + glob), mode));
+  }
+
+  /**
+   * @param classesDirectory the project's output directory (classes and resources)
+   * @param dependencies runtime dependencies in Maven's classpath order
+   * @param extraDirectories copied last, in the order given; missing ones are skipped
+   */
+  public LayerPlan plan(
+      Path classesDirectory, List<Dependency> dependencies, List<ExtraDirectory> extraDirectories)
+      throws IOException {
+    List<PlannedLayer> layers = new ArrayList<>();
+    List<String> classpath = new ArrayList<>();
+    Map<Dependency, String> libNames = libraryNames(dependencies);
+
+    List<PlannedFile> resources = tree(classesDirectory, appRoot + "/resources", path -> !isClass(path));
+    List<PlannedFile> classes = tree(classesDirectory, appRoot + "/classes", LayerPlanner::isClass);
+    if (!resources.isEmpty()) {
+      classpath.add(appRoot + "/resources");
+    }
+    classpath.add(appRoot + "/classes");
+
+    for (Dependency.Origin origin : Dependency.Origin.values()) {
+      List<PlannedFile> files = new ArrayList<>();
+      for (Dependency dependency : dependencies) {
+        if (dependency.origin() != origin) {
+          continue;
+        }
+        String target = appRoot + "/libs/" + libNames.get(dependency);
+        files.addAll(Files.isDirectory(dependency.file())
+            ? tree(dependency.file(), target, path -> true)
+            : withParents(List.of(new PlannedFile(dependency.file(), target, FILE_MODE))));
+      }
+      addIfNotEmpty(layers, layerName(origin), files);
+    }
+    addIfNotEmpty(layers, "resources", resources);
+    addIfNotEmpty(layers, "classes", classes);
+
+    List<PlannedFile> extra = new ArrayList<>();
+    for (ExtraDirectory directory : extraDirectories) {
+      if (Files.isDirectory(directory.from())) {
+        extra.addAll(tree(directory.from(), directory.into(), path -> true));
+      }
+    }
+    addIfNotEmpty(layers, "extra files", applyPermissions(extra));
+    for (Dependency dependency : dependencies) {
+      classpath.add(appRoot + "/libs/" + libNames.get(dependency));
+    }
+    return new LayerPlan(layers, classpath);
+  }
+
+  private static String layerName(Dependency.Origin origin) {
+    switch (origin) {
+      case RELEASE:
+        return "dependencies";
+      case SNAPSHOT:
+        return "snapshot dependencies";
+      default:
+        return "project dependencies";
+    }
+  }
+
+  /** Jar file names, prefixed with the groupId where two dependencies share one. */
+  private static Map<Dependency, String> libraryNames(List<Dependency> dependencies) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Dependency dependency : dependencies) {
+      counts.merge(dependency.file().getFileName().toString(), 1, Integer::sum);
+    }
+    Map<Dependency, String> names = new LinkedHashMap<>();
+    for (Dependency dependency : dependencies) {
+      String name = dependency.file().getFileName().toString();
+      names.put(dependency, counts.get(name) > 1 ? dependency.groupId() + "-" + name : name);
+    }
+    return names;
+  }
+
+  /** Files under {@code root} that pass {@code include}, with the directories that hold them. */
+  private static List<PlannedFile> tree(Path root, String target, Predicate<Path> include)
+      throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<PlannedFile> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) walk.sorted()::iterator) {
+        if (Files.isRegularFile(path) && include.test(path)) {
+          String relative = root.relativize(path).toString().replace('\\', '/');
+          files.add(new PlannedFile(path, join(target, relative), FILE_MODE));
+        }
+      }
+    }
+    return withParents(files, root, target);
+  }
+
+  private static List<PlannedFile> withParents(List<PlannedFile> files) {
+    return withParents(files, null, null);
+  }
+
+  /**
+   * Adds an entry for every directory above each file, so that their modes and times are ours
+   * rather than the defaults of the tar writer. Directories inside {@code root} map to their
+   * source directory; those above it take the root (only their mode and time matter).
+   */
+  private static List<PlannedFile> withParents(List<PlannedFile> files, Path root, String target) {
+    if (files.isEmpty()) {
+      return files;
+    }
+    TreeMap<String, PlannedFile> entries = new TreeMap<>();
+    for (PlannedFile file : files) {
+      entries.put(file.target(), file);
+      Path anchor = root != null ? root : file.source().getParent();
+      for (String parent = parentOf(file.target()); !parent.isEmpty(); parent = parentOf(parent)) {
+        Path source = anchor;
+        if (root != null && target != null && parent.startsWith(target + "/")) {
+          source = root.resolve(parent.substring(target.length() + 1));
+        }
+        entries.putIfAbsent(parent, new PlannedFile(source, parent, DIRECTORY_MODE));
+      }
+    }
+    return new ArrayList<>(entries.values());
+  }
+
+  private List<PlannedFile> applyPermissions(List<PlannedFile> files) {
+    if (permissions.isEmpty()) {
+      return files;
+    }
+    List<PlannedFile> result = new ArrayList<>();
+    for (PlannedFile file : files) {
+      int mode = file.mode();
+      for (Map.Entry<PathMatcher, Integer> rule : permissions.entrySet()) {
+        if (rule.getKey().matches(Path.of(file.target()))) {
+          mode = rule.getValue();
+        }
+      }
+      result.add(new PlannedFile(file.source(), file.target(), mode));
+    }
+    return result;
+  }
+
+  private static void addIfNotEmpty(List<PlannedLayer> layers, String name, List<PlannedFile> files) {
+    if (!files.isEmpty()) {
+      layers.add(new PlannedLayer(name, files));
+    }
+  }
+
+  private static boolean isClass(Path path) {
+    return path.getFileName().toString().endsWith(".class");
+  }
+
+  private static String join(String directory, String relative) {
+    if (relative.isEmpty()) {
+      return directory.isEmpty() ? "/" : directory;
+    }
+    return (directory.equals("/") ? "" : directory) + "/" + relative;
+  }
+
+  private static String parentOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "" : path.substring(0, slash);
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.distrolessmaven.core.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees half of one: the content goes to a temporary file in
+ * the same directory, which is then renamed over the target. A failed or killed build leaves the
+ * old file, or none, never a partial one.
+ */
+public final class AtomicFiles {
+
+  private AtomicFiles() {}
+
+  /** A fresh temporary path beside {@code target}, for a writer that needs a path of its own. */
+  public static Path temporarySibling(Path target) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    return Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+  }
+
+  /** Renames {@code temporary} over {@code target}, atomically where the file system can. */
+  public static void commit(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Writes {@code content} as UTF-8 to {@code target}, atomically. */
+  public static void writeString(Path target, String content) throws IOException {
+    Path temporary = temporarySibling(target);
+    try {
+      Files.write(temporary, content.getBytes(StandardCharsets.UTF_8));
+      commit(temporary, target);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.github.distrolessmaven.core.output;
+
+import java.nio.file.Path;
+
+/**
+ * Where a build writes its results; by default all under {@code target/distroless/}.
+ *
+ * @param tar the docker-archive the {@code tar} goal writes
+ * @param digest the manifest digest, {@code sha256:...}
+ * @param imageId the config digest, as {@code docker images} shows it
+ * @param imageJson image, digest, tags, base and size as JSON
+ */
+public record OutputPaths(Path tar, Path digest, Path imageId, Path imageJson) {}

@@ -1,0 +1,121 @@
+package io.github.distrolessmaven.maven;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code <container>}: how the image runs. */
+public class ContainerParameters {
+
+  /** The user to run as, numeric {@code UID[:GID]}. Default {@code 65532:65532} (distroless's nonroot). */
+  private String user;
+
+  /** Allow {@code <user>} to be root (0, {@code root}, {@code 0:GID}). Default false. */
+  private boolean allowRoot;
+
+  /**
+   * The class to run. Default: the maven-jar-plugin's manifest {@code mainClass}, else the one
+   * class with a main method. Property: {@code distroless.container.mainClass}.
+   */
+  private String mainClass;
+
+  /** The whole exec-form entrypoint, replacing {@code java ... mainClass}; main-class inference is skipped. */
+  private List<String> entrypoint = new ArrayList<>();
+
+  /** JVM flags placed before the classpath in the entrypoint, e.g. {@code -XX:MaxRAMPercentage=75}. */
+  private List<String> jvmFlags = new ArrayList<>();
+
+  /** Arguments to the main class: the image's Cmd. Default none (the base's Cmd is never inherited). */
+  private List<String> args = new ArrayList<>();
+
+  /** Environment variables added to the base's. */
+  private Map<String, String> environment = new LinkedHashMap<>();
+
+  /** Ports to expose: {@code 8080}, {@code 8080/udp}, or a range {@code 7000-7003}. */
+  private List<String> ports = new ArrayList<>();
+
+  /** Labels added to the image; they win over the derived {@code org.opencontainers.image.*} ones. */
+  private Map<String, String> labels = new LinkedHashMap<>();
+
+  /** Absolute paths to declare as volumes. */
+  private List<String> volumes = new ArrayList<>();
+
+  /** The working directory, absolute. Default: the base's ({@code /home/nonroot} on nonroot tags). */
+  private String workingDirectory;
+
+  /** Where the app's files go. Default {@code /app}. */
+  private String appRoot = "/app";
+
+  /**
+   * The image's creation time: ISO-8601, {@code EPOCH} or {@code USE_CURRENT_TIMESTAMP}. Default:
+   * {@code project.build.outputTimestamp}, else {@code SOURCE_DATE_EPOCH}, else the epoch.
+   */
+  private String creationTime;
+
+  /** The modification time of the app's files: ISO-8601 or {@code EPOCH}. Default as for {@code creationTime}. */
+  private String filesModificationTime;
+
+  /** {@code Docker} (default) or {@code OCI} media types. Property: {@code distroless.format}. */
+  private String format;
+
+  String getUser() {
+    return user;
+  }
+
+  boolean isAllowRoot() {
+    return allowRoot;
+  }
+
+  String getMainClass() {
+    return mainClass;
+  }
+
+  List<String> getEntrypoint() {
+    return entrypoint;
+  }
+
+  List<String> getJvmFlags() {
+    return jvmFlags;
+  }
+
+  List<String> getArgs() {
+    return args;
+  }
+
+  Map<String, String> getEnvironment() {
+    return environment;
+  }
+
+  List<String> getPorts() {
+    return ports;
+  }
+
+  Map<String, String> getLabels() {
+    return labels;
+  }
+
+  List<String> getVolumes() {
+    return volumes;
+  }
+
+  String getWorkingDirectory() {
+    return workingDirectory;
+  }
+
+  String getAppRoot() {
+    return appRoot;
+  }
+
+  String getCreationTime() {
+    return creationTime;
+  }
+
+  String getFilesModificationTime() {
+    return filesModificationTime;
+  }
+
+  String getFormat() {
+    return format;
+  }
+}

@@ -1,0 +1,247 @@
+package io.github.distrolessmaven.maven;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.auth.CredentialSources;
+import io.github.distrolessmaven.core.auth.DockerConfigFile;
+import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.base.DefaultBaseImage;
+import io.github.distrolessmaven.core.base.RegistryMirrors;
+import io.github.distrolessmaven.core.layers.ExtraDirectory;
+import io.github.distrolessmaven.core.layers.LayerPlan;
+import io.github.distrolessmaven.core.layers.LayerPlanner;
+import io.github.distrolessmaven.core.output.OutputPaths;
+import io.github.distrolessmaven.core.spec.ContainerUser;
+import io.github.distrolessmaven.core.spec.Entrypoint;
+import io.github.distrolessmaven.core.spec.ExposedPort;
+import io.github.distrolessmaven.core.spec.ImageFormat;
+import io.github.distrolessmaven.core.spec.ImageReferences;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.spec.MainClass;
+import io.github.distrolessmaven.core.spec.Validate;
+import io.github.distrolessmaven.core.time.BuildTimestamps;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps the goal's parameters and the project onto one validated {@link ImageSpec}. Everything
+ * that can be checked is checked here, before the first network call.
+ */
+final class ImageSpecFactory {
+
+  private final AbstractDistrolessMojo mojo;
+  private final boolean requiresTarget;
+  private final ProjectInputs project;
+
+  ImageSpecFactory(AbstractDistrolessMojo mojo, boolean requiresTarget) {
+    this.mojo = mojo;
+    this.requiresTarget = requiresTarget;
+    this.project = new ProjectInputs(mojo.project, mojo.session);
+  }
+
+  ImageSpec create() throws InvalidConfigurationException {
+    ContainerParameters container = mojo.container;
+    String target = targetImage();
+    ImageReferences.parse(target, "<to><image>");
+    List<String> tags = ImageReferences.tags(tags(), "<to><tags>");
+    String base = baseImage();
+    ImageReferences.parse(base, "<from><image>");
+
+    String user = ContainerUser.resolve(container.getUser(), container.isAllowRoot());
+    String appRoot = Validate.absoluteUnixPath(container.getAppRoot(), "<container><appRoot>");
+    Map<String, String> environment = new LinkedHashMap<>(container.getEnvironment());
+    Validate.environment(environment, "<container><environment>");
+    Validate.labels(container.getLabels(), "<container><labels>");
+    List<String> volumes = new ArrayList<>();
+    for (String volume : container.getVolumes()) {
+      volumes.add(Validate.absoluteUnixPath(volume, "<container><volumes>"));
+    }
+    Optional<String> workingDirectory = Optional.empty();
+    if (container.getWorkingDirectory() != null && !container.getWorkingDirectory().isBlank()) {
+      workingDirectory = Optional.of(Validate.absoluteUnixPath(
+          container.getWorkingDirectory(), "<container><workingDirectory>"));
+    }
+    ImageFormat format = ImageFormat.parse(mojo.property(Properties.FORMAT, container.getFormat()));
+    BuildTimestamps timestamps = BuildTimestamps.resolve(
+        container.getCreationTime(),
+        container.getFilesModificationTime(),
+        project.outputTimestamp(),
+        System.getenv("SOURCE_DATE_EPOCH"),
+        Clock.systemUTC());
+
+    try {
+      MainClass.requireCompiled(project.classesDirectory());
+      LayerPlan layers = new LayerPlanner(appRoot, permissions())
+          .plan(project.classesDirectory(), project.dependencies(), extraDirectories());
+      List<String> entrypoint = entrypoint(container, layers);
+      return new ImageSpec(
+          base,
+          credentials(mojo.from.getAuth(), "<from><auth>", mojo.from.getCredHelper()),
+          target,
+          tags,
+          credentials(mojo.to.getAuth(), "<to><auth>", mojo.to.getCredHelper()),
+          user,
+          entrypoint,
+          container.getArgs(),
+          environment,
+          ExposedPort.parseAll(container.getPorts()),
+          container.getLabels(),
+          volumes,
+          workingDirectory,
+          format,
+          timestamps,
+          project.metadata(),
+          layers,
+          mirrors(),
+          mojo.allowInsecureRegistries,
+          mojo.session.isOffline(),
+          baseLayersCache(),
+          project.buildDirectory().resolve("distroless").resolve("cache"),
+          outputPaths());
+    } catch (IOException e) {
+      throw new InvalidConfigurationException(
+          "project.build.outputDirectory",
+          "cannot read the compiled project (" + e.getMessage() + "). Run 'mvn clean package' and try again.");
+    }
+  }
+
+  private List<String> entrypoint(ContainerParameters container, LayerPlan layers)
+      throws InvalidConfigurationException, IOException {
+    if (!container.getEntrypoint().isEmpty()) {
+      return container.getEntrypoint();
+    }
+    String mainClass = MainClass.resolve(
+        mojo.property(Properties.MAIN_CLASS, container.getMainClass()),
+        project.manifestMainClass(),
+        project.classesDirectory());
+    return Entrypoint.java(container.getJvmFlags(), layers.classpath(), mainClass);
+  }
+
+  private String targetImage() throws InvalidConfigurationException {
+    String image = mojo.property(Properties.TO_IMAGE, mojo.to.getImage());
+    if (image != null && !image.isBlank()) {
+      return image.trim();
+    }
+    if (requiresTarget) {
+      throw new InvalidConfigurationException(
+          "<to><image>",
+          "is not set, so there is nowhere to push. Set <to><image> to e.g."
+              + " registry.example.com/team/" + mojo.project.getArtifactId() + ":"
+              + mojo.project.getVersion() + ", or pass -D" + Properties.TO_IMAGE + "=...");
+    }
+    return (mojo.project.getArtifactId() + ":" + mojo.project.getVersion()).toLowerCase(Locale.ROOT);
+  }
+
+  private List<String> tags() {
+    String property = mojo.property(Properties.TO_TAGS, null);
+    return property != null ? Arrays.asList(property.split(",")) : mojo.to.getTags();
+  }
+
+  private String baseImage() throws InvalidConfigurationException {
+    String image = mojo.property(Properties.FROM_IMAGE, mojo.from.getImage());
+    if (image != null && !image.isBlank()) {
+      return image.trim();
+    }
+    return DefaultBaseImage.forRelease(
+        DefaultBaseImage.javaRelease(project.javaRelease(), project.javaTarget()));
+  }
+
+  private Map<String, List<String>> mirrors() throws InvalidConfigurationException {
+    Map<String, List<String>> mirrors = new LinkedHashMap<>();
+    for (RegistryMirrorParameters mirror : mojo.registryMirrors) {
+      RegistryMirrors.put(mirrors, mirror.getRegistry(), mirror.getMirrors(),
+          "<registryMirrors><registryMirror>");
+    }
+    RegistryMirrors.parse(mojo.property(RegistryMirrors.PROPERTY, null))
+        .forEach((registry, hosts) -> mirrors.computeIfAbsent(registry, key -> new ArrayList<>()).addAll(0, hosts));
+    return mirrors;
+  }
+
+  private CredentialSources credentials(AuthParameters auth, String element, String credHelper)
+      throws InvalidConfigurationException {
+    Optional<RegistryAuth> explicit = Optional.empty();
+    if (auth != null && auth.isSet()) {
+      if (auth.getPassword() == null) {
+        throw new InvalidConfigurationException(
+            element, "has a <username> but no <password>. Add the password, or remove <auth>.");
+      }
+      explicit = Optional.of(new RegistryAuth(auth.getUsername(), auth.getPassword(), element));
+    }
+    Optional<Path> dockerConfig =
+        DockerConfigFile.locate(System.getenv(), Path.of(System.getProperty("user.home")));
+    if (dockerConfig.isPresent()) {
+      DockerConfigFile.check(dockerConfig.get());
+    }
+    return new CredentialSources(
+        explicit,
+        Optional.ofNullable(credHelper).filter(helper -> !helper.isBlank()),
+        SettingsCredentials.read(mojo.session.getSettings(), mojo.settingsDecrypter),
+        dockerConfig);
+  }
+
+  private Map<String, Integer> permissions() throws InvalidConfigurationException {
+    Map<String, Integer> permissions = new LinkedHashMap<>();
+    for (ExtraDirectoriesParameters.Permission permission : mojo.extraDirectories.getPermissions()) {
+      String element = "<extraDirectories><permissions><permission>";
+      if (permission.getFile() == null || permission.getFile().isBlank()) {
+        throw new InvalidConfigurationException(
+            element, "has no <file>. Give a glob of image paths, e.g. /app/bin/*.");
+      }
+      permissions.put(permission.getFile().trim(), Validate.octalMode(permission.getMode(), element + "<mode>"));
+    }
+    return permissions;
+  }
+
+  private List<ExtraDirectory> extraDirectories() throws InvalidConfigurationException {
+    List<ExtraDirectory> directories = new ArrayList<>();
+    if (mojo.extraDirectories.getPaths().isEmpty()) {
+      directories.add(new ExtraDirectory(
+          project.baseDirectory().resolve("src/main/distroless"), "/"));
+      return directories;
+    }
+    for (ExtraDirectoriesParameters.ExtraPath path : mojo.extraDirectories.getPaths()) {
+      if (path.getFrom() == null) {
+        throw new InvalidConfigurationException(
+            "<extraDirectories><paths><path><from>",
+            "is not set. Name the directory to copy, e.g. src/main/distroless.");
+      }
+      Path from = resolve(path.getFrom());
+      directories.add(new ExtraDirectory(from, Validate.absoluteUnixPath(
+          path.getInto(), "<extraDirectories><paths><path><into>")));
+    }
+    return directories;
+  }
+
+  private OutputPaths outputPaths() {
+    Path directory = project.buildDirectory().resolve("distroless");
+    OutputPathsParameters paths = mojo.outputPaths;
+    return new OutputPaths(
+        orDefault(paths.getTar(), directory.resolve("image.tar")),
+        orDefault(paths.getDigest(), directory.resolve("image.digest")),
+        orDefault(paths.getImageId(), directory.resolve("image.id")),
+        orDefault(paths.getImageJson(), directory.resolve("image.json")));
+  }
+
+  private Path orDefault(File configured, Path fallback) {
+    return configured == null ? fallback : resolve(configured);
+  }
+
+  private Path resolve(File file) {
+    return file.isAbsolute() ? file.toPath() : project.baseDirectory().resolve(file.toPath());
+  }
+
+  private static Path baseLayersCache() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path cacheHome = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return cacheHome.resolve("distroless-maven-plugin");
+  }
+}

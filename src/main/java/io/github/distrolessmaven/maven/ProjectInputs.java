@@ -1,0 +1,130 @@
+package io.github.distrolessmaven.maven;
+
+import io.github.distrolessmaven.core.labels.GitRevision;
+import io.github.distrolessmaven.core.labels.ProjectMetadata;
+import io.github.distrolessmaven.core.layers.Dependency;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.License;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/** Reads what the image needs from the Maven project, as plain values for the core. */
+final class ProjectInputs {
+
+  private final MavenProject project;
+  private final MavenSession session;
+
+  ProjectInputs(MavenProject project, MavenSession session) {
+    this.project = project;
+    this.session = session;
+  }
+
+  Path classesDirectory() {
+    return Path.of(project.getBuild().getOutputDirectory());
+  }
+
+  Path buildDirectory() {
+    return Path.of(project.getBuild().getDirectory());
+  }
+
+  Path baseDirectory() {
+    return project.getBasedir().toPath();
+  }
+
+  /** Runtime dependencies in Maven's classpath order, each marked by how often it changes. */
+  List<Dependency> dependencies() {
+    Set<String> reactor = new HashSet<>();
+    for (MavenProject module : session.getProjects()) {
+      reactor.add(module.getGroupId() + ":" + module.getArtifactId());
+    }
+    List<Dependency> dependencies = new ArrayList<>();
+    for (Artifact artifact : project.getArtifacts()) {
+      String scope = artifact.getScope();
+      boolean runtime = scope == null || scope.equals(Artifact.SCOPE_COMPILE)
+          || scope.equals(Artifact.SCOPE_RUNTIME);
+      if (!runtime || artifact.getFile() == null
+          || !artifact.getArtifactHandler().isAddedToClasspath()) {
+        continue;
+      }
+      Dependency.Origin origin =
+          reactor.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())
+              ? Dependency.Origin.REACTOR_MODULE
+              : artifact.isSnapshot() ? Dependency.Origin.SNAPSHOT : Dependency.Origin.RELEASE;
+      dependencies.add(new Dependency(artifact.getGroupId(), artifact.getFile().toPath(), origin));
+    }
+    return dependencies;
+  }
+
+  /** The release the compiler targets: properties first, then the compiler plugin's configuration. */
+  String javaRelease() {
+    return firstOf(
+        project.getProperties().getProperty("maven.compiler.release"),
+        pluginSetting("maven-compiler-plugin", "release"));
+  }
+
+  String javaTarget() {
+    return firstOf(
+        project.getProperties().getProperty("maven.compiler.target"),
+        pluginSetting("maven-compiler-plugin", "target"));
+  }
+
+  /** The main class the jar plugin writes into the manifest, or Spring Boot's plugin's. */
+  String manifestMainClass() {
+    return firstOf(
+        pluginSetting("maven-jar-plugin", "archive", "manifest", "mainClass"),
+        pluginSetting("spring-boot-maven-plugin", "mainClass"));
+  }
+
+  String outputTimestamp() {
+    return project.getProperties().getProperty("project.build.outputTimestamp");
+  }
+
+  ProjectMetadata metadata() {
+    String licenses = project.getLicenses().stream()
+        .map(License::getName)
+        .filter(name -> name != null && !name.isBlank())
+        .collect(Collectors.joining(", "));
+    return new ProjectMetadata(
+        project.getName() != null ? project.getName() : project.getArtifactId(),
+        project.getDescription(),
+        project.getVersion(),
+        project.getUrl(),
+        project.getScm() == null ? null : project.getScm().getUrl(),
+        GitRevision.of(baseDirectory()).orElse(null),
+        licenses,
+        project.getOrganization() == null ? null : project.getOrganization().getName());
+  }
+
+  private String pluginSetting(String artifactId, String... path) {
+    for (Plugin plugin : project.getBuildPlugins()) {
+      if (!plugin.getArtifactId().equals(artifactId)) {
+        continue;
+      }
+      Object configuration = plugin.getConfiguration();
+      if (!(configuration instanceof Xpp3Dom)) {
+        return null;
+      }
+      Xpp3Dom node = (Xpp3Dom) configuration;
+      for (String name : path) {
+        node = node.getChild(name);
+        if (node == null) {
+          return null;
+        }
+      }
+      return node.getValue();
+    }
+    return null;
+  }
+
+  private static String firstOf(String first, String second) {
+    return first != null && !first.isBlank() && !first.startsWith("${") ? first : second;
+  }
+}
