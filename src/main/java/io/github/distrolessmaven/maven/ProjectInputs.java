@@ -124,7 +124,12 @@ final class ProjectInputs {
     return null;
   }
 
+  /** The first value that is set; an unresolved {@code ${...}} (e.g. Boot's {@code start-class}) is not. */
   private static String firstOf(String first, String second) {
-    return first != null && !first.isBlank() && !first.startsWith("${") ? first : second;
+    return isSet(first) ? first : (isSet(second) ? second : null);
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank() && !value.contains("${");
   }
 }

@@ -80,11 +80,9 @@ public final class JibImageBuilder {
     RegistryAccess targetAccess =
         new RegistryAccess(spec.targetCredentials(), spec.allowInsecureRegistries(), jibLog);
 
-    String baseDigest = spec.offline()
-        ? baseName.getDigest().orElse(null)
-        : new BaseImageResolver(baseAccess, spec.registryMirrors(), log).digestOf(baseName);
-    ImageReference base = baseDigest == null ? baseName : baseName.withQualifier(baseDigest);
-    log.info("Base image " + baseName + (baseDigest == null ? "" : " at " + baseDigest));
+    String baseDigest = resolveBase(spec, baseName, baseAccess);
+    ImageReference base = baseName.withQualifier(baseDigest);
+    log.info("Base image " + baseName + " at " + baseDigest);
 
     JibContainerBuilder container = Jib.from(baseAccess.image(base));
     configure(container, spec, baseName.toString(), baseDigest);
@@ -93,6 +91,32 @@ public final class JibImageBuilder {
       return buildTar(container, spec, target, base);
     }
     return push(container, spec, target, base, targetAccess);
+  }
+
+  /**
+   * The base's digest: from the reference itself, from the registry (remembered for offline
+   * builds), or offline from what an earlier build remembered.
+   */
+  private String resolveBase(ImageSpec spec, ImageReference baseName, RegistryAccess access)
+      throws ImageBuildException {
+    if (baseName.getDigest().isPresent()) {
+      return baseName.getDigest().get();
+    }
+    ResolvedBaseTags memory = new ResolvedBaseTags(spec.baseLayersCache());
+    try {
+      if (spec.offline()) {
+        return memory.recall(baseName.toString()).orElseThrow(() -> new ImageBuildException(
+            "The base image " + baseName + " has not been pulled before, and Maven is offline."
+                + " Build once without -o to cache it, or pin <from><image> by digest."));
+      }
+      String digest =
+          new BaseImageResolver(access, spec.registryMirrors(), log).digestOf(baseName);
+      memory.remember(baseName.toString(), digest);
+      return digest;
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot read or write the base cache "
+          + spec.baseLayersCache() + ": " + e.getMessage(), e);
+    }
   }
 
   private void configure(

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in
@@ -20,7 +22,12 @@ public final class AtomicFiles {
   public static Path temporarySibling(Path target) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);
-    return Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+    // createTempFile makes the file private (0600); outputs are as readable as any build output.
+    if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+    return temporary;
   }
 
   /** Renames {@code temporary} over {@code target}, atomically where the file system can. */

@@ -1,0 +1,49 @@
+package io.github.distrolessmaven.core.jib;
+
+import io.github.distrolessmaven.core.output.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Remembers which digest each base tag last resolved to, beside the base layer cache. Online
+ * builds pin the base by digest, so Jib caches it under the digest; an offline build finds the
+ * digest here and so builds from that cache with no network.
+ */
+final class ResolvedBaseTags {
+
+  private final Path directory;
+
+  /** @param baseLayersCache the shared base layer cache; the memory lives in its {@code tags/} */
+  ResolvedBaseTags(Path baseLayersCache) {
+    this.directory = baseLayersCache.resolve("tags");
+  }
+
+  void remember(String reference, String digest) throws IOException {
+    AtomicFiles.writeString(fileFor(reference), digest + "\n");
+  }
+
+  Optional<String> recall(String reference) throws IOException {
+    Path file = fileFor(reference);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    String digest = Files.readString(file, StandardCharsets.UTF_8).trim();
+    return digest.matches("sha256:[0-9a-f]{64}") ? Optional.of(digest) : Optional.empty();
+  }
+
+  private Path fileFor(String reference) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(reference.getBytes(StandardCharsets.UTF_8));
+      return directory.resolve(HexFormat.of().formatHex(hash));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}
