@@ -15,6 +15,11 @@ final class JibLogBridge implements Consumer<LogEvent> {
 
   @Override
   public void accept(LogEvent event) {
+    if (isInsecureFallback(event.getMessage())) {
+      // Only printed when the user allowed insecure registries: expected, not worth a warning.
+      log.debug(event.getMessage());
+      return;
+    }
     switch (event.getLevel()) {
       case ERROR:
       case WARN:
@@ -27,5 +32,10 @@ final class JibLogBridge implements Consumer<LogEvent> {
       default:
         log.debug(event.getMessage());
     }
+  }
+
+  private static boolean isInsecureFallback(String message) {
+    return message.startsWith("Cannot verify server at ")
+        || (message.startsWith("Failed to connect to ") && message.contains(" over HTTPS."));
   }
 }
