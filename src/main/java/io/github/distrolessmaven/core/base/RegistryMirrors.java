@@ -66,7 +66,7 @@ public final class RegistryMirrors {
       throw invalid(element, "the registry '" + registry + "' has no mirror");
     }
     for (String host : hosts) {
-      if (!HOST.matcher(host).matches()) {
+      if (host == null || !HOST.matcher(host).matches()) {
         throw invalid(element, "the mirror '" + host + "' is not a host or host:port");
       }
     }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -97,16 +99,27 @@ public final class LayerPlanner {
     }
   }
 
-  /** Jar file names, prefixed with the groupId where two dependencies share one. */
+  /**
+   * Jar file names, prefixed with the groupId where two dependencies share one, then numbered
+   * where even that is shared (reactor modules of one group given as their classes directories).
+   */
   private static Map<Dependency, String> libraryNames(List<Dependency> dependencies) {
     Map<String, Integer> counts = new HashMap<>();
     for (Dependency dependency : dependencies) {
       counts.merge(dependency.file().getFileName().toString(), 1, Integer::sum);
     }
     Map<Dependency, String> names = new LinkedHashMap<>();
+    Set<String> used = new HashSet<>();
     for (Dependency dependency : dependencies) {
+      if (names.containsKey(dependency)) {
+        continue;
+      }
       String name = dependency.file().getFileName().toString();
-      names.put(dependency, counts.get(name) > 1 ? dependency.groupId() + "-" + name : name);
+      String unique = counts.get(name) > 1 ? dependency.groupId() + "-" + name : name;
+      for (int n = 2; !used.add(unique); n++) {
+        unique = dependency.groupId() + "-" + name + "-" + n;
+      }
+      names.put(dependency, unique);
     }
     return names;
   }
@@ -174,9 +187,16 @@ public final class LayerPlanner {
     return result;
   }
 
+  /**
+   * Adds the layer with one entry per target, sorted: several jars or extra directories share
+   * parent directories, and a duplicate tar entry would make the layer depend on write order.
+   * A later entry for the same target wins, as it would when the tar is extracted.
+   */
   private static void addIfNotEmpty(List<PlannedLayer> layers, String name, List<PlannedFile> files) {
     if (!files.isEmpty()) {
-      layers.add(new PlannedLayer(name, files));
+      TreeMap<String, PlannedFile> byTarget = new TreeMap<>();
+      files.forEach(file -> byTarget.put(file.target(), file));
+      layers.add(new PlannedLayer(name, new ArrayList<>(byTarget.values())));
     }
   }
 

@@ -34,6 +34,7 @@ public final class ContainerUser {
     }
     String user = configured.trim();
     String uidPart = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+    String numeric = user;
     if (uidPart.equals("root") || isZero(uidPart)) {
       if (!allowRoot) {
         throw new InvalidConfigurationException(
@@ -41,16 +42,16 @@ public final class ContainerUser {
             "'" + user + "' runs the container as root. Remove <user> to run as the non-root user "
                 + DEFAULT + ", or set <container><allowRoot>true</allowRoot> if the image must run as root.");
       }
-      return user.equals("root") ? "0" : user.replace("root", "0");
+      numeric = user.replace("root", "0");
     }
-    Matcher matcher = NUMERIC.matcher(user);
+    Matcher matcher = NUMERIC.matcher(numeric);
     if (!matcher.matches()) {
       throw new InvalidConfigurationException(
           ELEMENT,
           "'" + user + "' is not numeric. Write the user as UID or UID:GID, e.g. " + DEFAULT
               + ", so that the runtime can check that it is not root without reading /etc/passwd.");
     }
-    return user;
+    return numeric;
   }
 
   /** Whether a resolved user runs as uid 0. */

@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.time;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,14 +48,21 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
     if (outputTimestamp != null && outputTimestamp.trim().length() >= 2) {
       String value = outputTimestamp.trim();
       if (value.chars().allMatch(Character::isDigit)) {
-        return Instant.ofEpochSecond(Long.parseLong(value));
+        try {
+          return Instant.ofEpochSecond(Long.parseLong(value));
+        } catch (NumberFormatException | DateTimeException e) {
+          throw new InvalidConfigurationException(
+              "project.build.outputTimestamp",
+              "'" + value + "' is too large for seconds since 1970. Write it like"
+                  + " 2026-01-01T00:00:00Z or 1767225600.");
+        }
       }
       return iso(value, "project.build.outputTimestamp");
     }
     if (sourceDateEpoch != null && !sourceDateEpoch.isBlank()) {
       try {
         return Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.trim()));
-      } catch (NumberFormatException e) {
+      } catch (NumberFormatException | DateTimeException e) {
         throw new InvalidConfigurationException(
             "SOURCE_DATE_EPOCH",
             "'" + sourceDateEpoch + "' is not a number of seconds since 1970. Set the environment"

@@ -1,0 +1,108 @@
+package io.github.distrolessmaven.core.auth;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Finding and checking the docker config.json. */
+class DockerConfigFileTest {
+
+  @TempDir Path dir;
+
+  private Path write(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    return file;
+  }
+
+  @Test
+  void dockerConfigVariableWinsOverHome() throws IOException {
+    Path home = dir.resolve("home");
+    write(home.resolve(".docker/config.json"), "{}");
+    Path custom = write(dir.resolve("custom/config.json"), "{}");
+
+    assertEquals(
+        Optional.of(custom),
+        DockerConfigFile.locate(Map.of("DOCKER_CONFIG", dir.resolve("custom").toString()), home));
+  }
+
+  @Test
+  void homeDockerConfigIsTheDefault() throws IOException {
+    Path home = dir.resolve("home");
+    Path config = write(home.resolve(".docker/config.json"), "{}");
+
+    assertEquals(Optional.of(config), DockerConfigFile.locate(Map.of(), home));
+    assertEquals(Optional.of(config), DockerConfigFile.locate(Map.of("DOCKER_CONFIG", " "), home));
+  }
+
+  @Test
+  void missingFileIsEmpty() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Files.createDirectories(home.resolve(".docker/config.json"));
+
+    assertEquals(Optional.empty(), DockerConfigFile.locate(Map.of(), home));
+    assertEquals(
+        Optional.empty(),
+        DockerConfigFile.locate(Map.of("DOCKER_CONFIG", dir.resolve("nowhere").toString()), home));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{}",
+      "{\"auths\":{\"registry.example.com\":{\"auth\":\"dXNlcjpwYXNz\"}}}",
+      "{\"auths\":{},\"credHelpers\":{\"gcr.io\":\"gcloud\"},\"credsStore\":\"desktop\"}"})
+  void validFilePasses(String json) throws IOException {
+    Path file = write(dir.resolve("config.json"), json);
+
+    assertDoesNotThrow(() -> DockerConfigFile.check(file));
+  }
+
+  @Test
+  void malformedJsonNamesTheFileAndLine() throws IOException {
+    Path file = write(dir.resolve("config.json"), "{\n  \"auths\": {\n    \"a\": \n}");
+
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> DockerConfigFile.check(file));
+
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.element().contains(file.toString()), e.element());
+    assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("line 4"), e.getMessage());
+    assertTrue(e.getMessage().contains("DOCKER_CONFIG"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[]", "\"text\"", "42", ""})
+  void nonObjectIsRefused(String json) throws IOException {
+    Path file = write(dir.resolve("config.json"), json);
+
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> DockerConfigFile.check(file));
+
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auths", "credHelpers"})
+  void sectionThatIsNotAnObjectIsRefused(String field) throws IOException {
+    Path file = write(dir.resolve("config.json"), "{\"" + field + "\": [\"gcr.io\"]}");
+
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> DockerConfigFile.check(file));
+
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("'" + field + "' is not an object"), e.getMessage());
+  }
+}

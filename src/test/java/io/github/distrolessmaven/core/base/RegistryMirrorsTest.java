@@ -1,0 +1,136 @@
+package io.github.distrolessmaven.core.base;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Mirrors from {@code distroless.registryMirrors} and from {@code <registryMirror>}. */
+class RegistryMirrorsTest {
+
+  private static final String POM_ELEMENT = "<registryMirrors><registryMirror>";
+
+  @Test
+  void oneRegistryOneMirror() throws InvalidConfigurationException {
+    assertEquals(Map.of("gcr.io", List.of("a:5000")), RegistryMirrors.parse("gcr.io=a:5000"));
+  }
+
+  @Test
+  void severalRegistriesAndMirrorsKeepTheirOrder() throws InvalidConfigurationException {
+    Map<String, List<String>> mirrors = RegistryMirrors.parse("gcr.io=a:5000,b:5001;quay.io=c");
+
+    assertEquals(List.of("gcr.io", "quay.io"), new ArrayList<>(mirrors.keySet()));
+    assertEquals(List.of("a:5000", "b:5001"), mirrors.get("gcr.io"));
+    assertEquals(List.of("c"), mirrors.get("quay.io"));
+  }
+
+  @Test
+  void blanksAndTrailingSeparatorsAreIgnored() throws InvalidConfigurationException {
+    Map<String, List<String>> mirrors =
+        RegistryMirrors.parse(" gcr.io = a:5000 , ,b ; ;quay.io=c;");
+
+    assertEquals(Map.of("gcr.io", List.of("a:5000", "b"), "quay.io", List.of("c")), mirrors);
+  }
+
+  @Test
+  void nullOrBlankIsNoMirrors() throws InvalidConfigurationException {
+    assertEquals(Map.of(), RegistryMirrors.parse(null));
+    assertEquals(Map.of(), RegistryMirrors.parse("  "));
+  }
+
+  @Test
+  void missingEqualsIsRefused() {
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> RegistryMirrors.parse("gcr.io"));
+
+    assertEquals("distroless.registryMirrors", e.element());
+    assertTrue(e.getMessage().contains("'gcr.io' has no '='"), e.getMessage());
+    assertTrue(e.getMessage().contains("gcr.io=mirror.example.com:5000"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gcr.io=", "gcr.io= , ", "gcr.io=a:5000;quay.io="})
+  void emptyMirrorListIsRefused(String value) {
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> RegistryMirrors.parse(value));
+
+    assertEquals("distroless.registryMirrors", e.element());
+    assertTrue(e.getMessage().contains("has no mirror"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gcr.io=bad host", "gcr.io=http://a:5000", "gcr.io=a:port", "=a:5000",
+      "gcr io=a:5000"})
+  void badHostIsRefused(String value) {
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> RegistryMirrors.parse(value));
+
+    assertEquals("distroless.registryMirrors", e.element());
+  }
+
+  @Test
+  void putAddsPomMirrorsAndMergesRepeatedRegistries() throws InvalidConfigurationException {
+    Map<String, List<String>> mirrors = new LinkedHashMap<>();
+
+    RegistryMirrors.put(mirrors, "gcr.io", List.of("a:5000"), POM_ELEMENT);
+    RegistryMirrors.put(mirrors, "[::1]:5000", List.of("b"), POM_ELEMENT);
+    RegistryMirrors.put(mirrors, " gcr.io ", List.of("c.example.com:443"), POM_ELEMENT);
+
+    assertEquals(List.of("gcr.io", "[::1]:5000"), new ArrayList<>(mirrors.keySet()));
+    assertEquals(List.of("a:5000", "c.example.com:443"), mirrors.get("gcr.io"));
+  }
+
+  @Test
+  void putNamesThePomElement() {
+    Map<String, List<String>> mirrors = new LinkedHashMap<>();
+
+    InvalidConfigurationException noRegistry =
+        assertThrows(InvalidConfigurationException.class,
+            () -> RegistryMirrors.put(mirrors, null, List.of("a"), POM_ELEMENT));
+    InvalidConfigurationException noMirror =
+        assertThrows(InvalidConfigurationException.class,
+            () -> RegistryMirrors.put(mirrors, "gcr.io", List.of(), POM_ELEMENT));
+    InvalidConfigurationException badMirror =
+        assertThrows(InvalidConfigurationException.class,
+            () -> RegistryMirrors.put(mirrors, "gcr.io", List.of("a b"), POM_ELEMENT));
+
+    assertEquals(POM_ELEMENT, noRegistry.element());
+    assertEquals(POM_ELEMENT, noMirror.element());
+    assertEquals(POM_ELEMENT, badMirror.element());
+    assertTrue(badMirror.getMessage().contains("'a b'"), badMirror.getMessage());
+    assertEquals(Map.of(), mirrors);
+  }
+
+  @Test
+  void putRefusesAnEmptyMirrorElement() {
+    // An empty <mirror/> reaches us as null.
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class,
+            () -> RegistryMirrors.put(
+                new LinkedHashMap<>(), "gcr.io", Arrays.asList("a:5000", null), POM_ELEMENT));
+
+    assertEquals(POM_ELEMENT, e.element());
+  }
+
+  @Test
+  void copyOfIsDeepAndUnmodifiable() throws InvalidConfigurationException {
+    Map<String, List<String>> original = new LinkedHashMap<>();
+    RegistryMirrors.put(original, "gcr.io", new ArrayList<>(List.of("a")), POM_ELEMENT);
+
+    Map<String, List<String>> copy = RegistryMirrors.copyOf(original);
+    original.get("gcr.io").add("b");
+
+    assertEquals(List.of("a"), copy.get("gcr.io"));
+    assertThrows(UnsupportedOperationException.class, () -> copy.get("gcr.io").add("c"));
+    assertThrows(UnsupportedOperationException.class, () -> copy.remove("gcr.io"));
+  }
+}

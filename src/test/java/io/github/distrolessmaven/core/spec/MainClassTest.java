@@ -1,0 +1,156 @@
+package io.github.distrolessmaven.core.spec;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which class the entrypoint runs, and whether there is anything to run at all. */
+class MainClassTest {
+
+  private static final String APP =
+      "package com.example; public class App { public static void main(String[] a) {} }";
+  private static final String TOOL =
+      "package com.example.tools; public class Tool { public static void main(String[] a) {} }";
+  private static final String LIB = "package com.example; public class Lib {}";
+
+  @TempDir Path dir;
+
+  /** Compiles {@code sources} (path to code) into {@code dir/classes}. */
+  private Path compile(Map<String, String> sources) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertNotNull(javac, "tests need a JDK, not a JRE");
+    Path classes = dir.resolve("classes");
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString()));
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = dir.resolve("src").resolve(source.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+      args.add(file.toString());
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = javac.run(null, err, err, args.toArray(String[]::new));
+    assertEquals(0, rc, () -> "javac failed:\n" + err.toString(StandardCharsets.UTF_8));
+    return classes;
+  }
+
+  @Test
+  void configuredWinsOverManifestAndScan() throws Exception {
+    Path classes = compile(Map.of("com/example/App.java", APP));
+
+    assertEquals(
+        "com.example.Other",
+        MainClass.resolve(" com.example.Other ", "com.example.FromManifest", classes));
+  }
+
+  @Test
+  void configuredIsValidated() {
+    InvalidConfigurationException e =
+        assertThrows(
+            InvalidConfigurationException.class,
+            () -> MainClass.resolve("com.example.123App", null, dir));
+
+    assertEquals("<container><mainClass>", e.element());
+    assertTrue(e.getMessage().contains("'com.example.123App' is not a Java class name"),
+        e.getMessage());
+  }
+
+  @Test
+  void manifestIsUsedWhenNothingIsConfigured() throws Exception {
+    Path classes = compile(Map.of("com/example/App.java", APP));
+
+    assertEquals(
+        "com.example.FromManifest", MainClass.resolve("  ", "com.example.FromManifest", classes));
+  }
+
+  @Test
+  void manifestIsValidatedAgainstTheJarPlugin() {
+    InvalidConfigurationException e =
+        assertThrows(
+            InvalidConfigurationException.class,
+            () -> MainClass.resolve(null, "com.example.class", dir));
+
+    assertEquals("maven-jar-plugin <archive><manifest><mainClass>", e.element());
+  }
+
+  @Test
+  void uniqueCandidateIsFound() throws Exception {
+    Path classes = compile(Map.of("com/example/App.java", APP, "com/example/Lib.java", LIB));
+
+    assertEquals("com.example.App", MainClass.resolve(null, null, classes));
+  }
+
+  @Test
+  void noCandidateAsksForMainClass() throws Exception {
+    Path classes = compile(Map.of("com/example/Lib.java", LIB));
+
+    InvalidConfigurationException e =
+        assertThrows(
+            InvalidConfigurationException.class, () -> MainClass.resolve(null, "", classes));
+
+    assertEquals("<container><mainClass>", e.element());
+    assertTrue(e.getMessage().contains("Set <container><mainClass>"), e.getMessage());
+    assertTrue(e.getMessage().contains(classes.toString()), e.getMessage());
+  }
+
+  @Test
+  void severalCandidatesAreAllListed() throws Exception {
+    Path classes =
+        compile(Map.of("com/example/App.java", APP, "com/example/tools/Tool.java", TOOL));
+
+    InvalidConfigurationException e =
+        assertThrows(
+            InvalidConfigurationException.class, () -> MainClass.resolve(null, null, classes));
+
+    assertEquals("<container><mainClass>", e.element());
+    assertTrue(e.getMessage().contains("com.example.App, com.example.tools.Tool"), e.getMessage());
+    assertTrue(e.getMessage().contains("-Ddistroless.container.mainClass=com.example.App"),
+        e.getMessage());
+  }
+
+  @Test
+  void compiledProjectPasses() throws Exception {
+    Path classes = compile(Map.of("com/example/Lib.java", LIB));
+
+    assertDoesNotThrow(() -> MainClass.requireCompiled(classes));
+  }
+
+  @Test
+  void missingClassesDirectoryIsRefused() {
+    Path classes = dir.resolve("target/classes");
+
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> MainClass.requireCompiled(classes));
+
+    assertEquals("project.build.outputDirectory", e.element());
+    assertTrue(e.getMessage().contains(classes.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("Compile first"), e.getMessage());
+  }
+
+  @Test
+  void directoryWithoutClassFilesIsRefused() throws IOException {
+    Path classes = dir.resolve("target/classes");
+    Files.createDirectories(classes.resolve("com/example"));
+    Files.writeString(classes.resolve("com/example/app.properties"), "a=b");
+
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> MainClass.requireCompiled(classes));
+
+    assertEquals("project.build.outputDirectory", e.element());
+  }
+}
