@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Brings up the integration-test bed: host packages, podman (+ Docker-API socket), a
+# private registry, and distroless-equivalent base images pushed into it.
+# Idempotent; a second run with warm caches takes seconds. See README.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+HERE_LIB="$HERE/lib"
+for f in common host-packages podman registry debian-apt rootfs oci bases; do
+  # shellcheck source=/dev/null
+  . "$HERE_LIB/$f.sh"
+done
+
+[[ $(id -u) == 0 ]] || die "run as root (installs packages, writes /etc/containers, runs podman as root)"
+mkdir -p "$STATE" "$LOGS"
+# Two builds sharing one machine (parallel IT runs) must not start two registries.
+exec 9>"$STATE/setup.lock"
+flock 9
+
+ensure_host_packages
+ensure_podman_conf
+ensure_podman_insecure_registry
+ensure_podman_service
+ensure_registry
+ensure_bases
+
+cat >"$STATE/env.properties" <<PROPS
+registry=$REGISTRY
+dockerHost=unix://$PODMAN_SOCK
+PROPS
+step "registry: $REGISTRY"
