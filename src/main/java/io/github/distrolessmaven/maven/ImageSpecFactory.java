@@ -77,6 +77,14 @@ final class ImageSpecFactory {
         System.getenv("SOURCE_DATE_EPOCH"),
         Clock.systemUTC());
 
+    Map<String, RegistryAuth> servers =
+        SettingsCredentials.read(mojo.session.getSettings(), mojo.settingsDecrypter);
+    Optional<Path> dockerConfig =
+        DockerConfigFile.locate(System.getenv(), Path.of(System.getProperty("user.home")));
+    if (dockerConfig.isPresent()) {
+      DockerConfigFile.check(dockerConfig.get());
+    }
+
     try {
       MainClass.requireCompiled(project.classesDirectory());
       LayerPlan layers = new LayerPlanner(appRoot, permissions())
@@ -84,10 +92,12 @@ final class ImageSpecFactory {
       List<String> entrypoint = entrypoint(container, layers);
       return new ImageSpec(
           base,
-          credentials(mojo.from.getAuth(), "<from><auth>", mojo.from.getCredHelper()),
+          credentials(mojo.from.getAuth(), "<from><auth>", mojo.from.getCredHelper(),
+              servers, dockerConfig),
           target,
           tags,
-          credentials(mojo.to.getAuth(), "<to><auth>", mojo.to.getCredHelper()),
+          credentials(mojo.to.getAuth(), "<to><auth>", mojo.to.getCredHelper(),
+              servers, dockerConfig),
           user,
           entrypoint,
           container.getArgs(),
@@ -165,7 +175,12 @@ final class ImageSpecFactory {
     return mirrors;
   }
 
-  private CredentialSources credentials(AuthParameters auth, String element, String credHelper)
+  private static CredentialSources credentials(
+      AuthParameters auth,
+      String element,
+      String credHelper,
+      Map<String, RegistryAuth> servers,
+      Optional<Path> dockerConfig)
       throws InvalidConfigurationException {
     Optional<RegistryAuth> explicit = Optional.empty();
     if (auth != null && auth.isSet()) {
@@ -175,15 +190,10 @@ final class ImageSpecFactory {
       }
       explicit = Optional.of(new RegistryAuth(auth.getUsername(), auth.getPassword(), element));
     }
-    Optional<Path> dockerConfig =
-        DockerConfigFile.locate(System.getenv(), Path.of(System.getProperty("user.home")));
-    if (dockerConfig.isPresent()) {
-      DockerConfigFile.check(dockerConfig.get());
-    }
     return new CredentialSources(
         explicit,
         Optional.ofNullable(credHelper).filter(helper -> !helper.isBlank()),
-        SettingsCredentials.read(mojo.session.getSettings(), mojo.settingsDecrypter),
+        servers,
         dockerConfig);
   }
 

@@ -33,7 +33,7 @@ public final class ImageReferences {
   }
 
   /**
-   * Checks additional tags: each must be a valid tag and none may repeat the target's own tag.
+   * Checks additional tags: each must be a valid tag; blanks are dropped and repeats kept once.
    *
    * @return the tags in the order given, without duplicates
    */
