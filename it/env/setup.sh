@@ -22,10 +22,12 @@ ensure_podman_conf
 ensure_podman_insecure_registry
 ensure_podman_service
 ensure_registry
+ensure_auth_registry
 ensure_bases
 
 cat >"$STATE/env.properties" <<PROPS
 registry=$REGISTRY
+authRegistry=$AUTH_REGISTRY
 dockerHost=unix://$PODMAN_SOCK
 PROPS
 step "registry: $REGISTRY"

@@ -1,6 +1,8 @@
 package io.github.distrolessmaven.core.auth;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
@@ -41,11 +43,15 @@ public final class DockerConfigFile {
     String element = "docker config " + file;
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(Files.readAllBytes(file));
+      // Without the source in error locations: the file holds secrets, and errors reach the log.
+      JsonFactory json = JsonFactory.builder()
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+      root = new ObjectMapper(json).readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
       throw new InvalidConfigurationException(
           element,
-          "is not valid JSON (" + e.getOriginalMessage() + " at line "
+          "is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+              + " at line "
               + e.getLocation().getLineNr() + "). Fix the file, or point DOCKER_CONFIG at a"
               + " directory with a valid config.json.");
     } catch (IOException e) {

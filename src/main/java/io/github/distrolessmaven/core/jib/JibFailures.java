@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.http.ResponseException;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.ImageBuildException;
 import java.net.ConnectException;
@@ -38,6 +39,11 @@ final class JibFailures {
       return "the registry does not offer verified HTTPS (" + cause.getMessage() + "). If you trust"
           + " it, set <allowInsecureRegistries>true</allowInsecureRegistries> or"
           + " -Ddistroless.allowInsecureRegistries=true.";
+    }
+    if (cause instanceof RegistryCredentialsNotSentException) {
+      return "the registry wants credentials, and they are never sent over plain HTTP ("
+          + cause.getMessage() + "). Serve the registry over HTTPS; a self-signed certificate"
+          + " is accepted with <allowInsecureRegistries>true</allowInsecureRegistries>.";
     }
     if (cause instanceof RegistryUnauthorizedException) {
       RegistryUnauthorizedException e = (RegistryUnauthorizedException) cause;
