@@ -39,17 +39,22 @@ runtime = "runc"
 CONF
 }
 
-ensure_podman_conf() {
-  local want
-  want=$(podman_conf_text)
-  if [[ -f $PODMAN_CONF && "$(<"$PODMAN_CONF")" == "$want" ]]; then
-    step "podman: $PODMAN_CONF up to date"
+# write_podman_config FILE CONTENT: rewrite only on change, and note that the service must
+# restart to read it.
+write_podman_config() {
+  local file=$1 want=$2
+  if [[ -f $file && "$(<"$file")" == "$want" ]]; then
+    step "podman: $file up to date"
     return
   fi
-  mkdir -p "$(dirname "$PODMAN_CONF")"
-  printf '%s\n' "$want" >"$PODMAN_CONF"
+  mkdir -p "$(dirname "$file")"
+  printf '%s\n' "$want" >"$file"
   PODMAN_CONF_CHANGED=1
-  step "podman: wrote $PODMAN_CONF"
+  step "podman: wrote $file"
+}
+
+ensure_podman_conf() {
+  write_podman_config "$PODMAN_CONF" "$(podman_conf_text)"
 }
 
 podman_socket_answers() {
@@ -88,14 +93,5 @@ stop_podman_service() {
 PODMAN_REGISTRIES_CONF=/etc/containers/registries.conf.d/50-distroless-it.conf
 
 ensure_podman_insecure_registry() {
-  local want
-  want=$(printf '# Written by it/env/lib/podman.sh: the test registry speaks plain HTTP.\n[[registry]]\nlocation = "%s"\ninsecure = true\n' "$REGISTRY")
-  if [[ -f $PODMAN_REGISTRIES_CONF && "$(<"$PODMAN_REGISTRIES_CONF")" == "$want" ]]; then
-    step "podman: $PODMAN_REGISTRIES_CONF up to date"
-    return
-  fi
-  mkdir -p "$(dirname "$PODMAN_REGISTRIES_CONF")"
-  printf '%s\n' "$want" >"$PODMAN_REGISTRIES_CONF"
-  PODMAN_CONF_CHANGED=1
-  step "podman: wrote $PODMAN_REGISTRIES_CONF"
+  write_podman_config "$PODMAN_REGISTRIES_CONF" "$(printf '# Written by it/env/lib/podman.sh: the test registry speaks plain HTTP.\n[[registry]]\nlocation = "%s"\ninsecure = true' "$REGISTRY")"
 }

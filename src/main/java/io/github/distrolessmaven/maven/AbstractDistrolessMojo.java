@@ -3,6 +3,9 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.jib.BuiltImage;
+import io.github.distrolessmaven.core.jib.JibImageBuilder;
+import io.github.distrolessmaven.core.output.ImageOutputs;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,9 +93,22 @@ public abstract class AbstractDistrolessMojo extends AbstractMojo {
   /** Whether the goal needs {@code <to><image>} (a push does; an archive can name itself). */
   abstract boolean requiresTarget();
 
-  /** The goal's own work, on a validated spec. */
-  abstract void process(ImageSpec spec, BuildLog log)
-      throws InvalidConfigurationException, ImageBuildException;
+  /** Where the goal puts the image. */
+  abstract JibImageBuilder.Destination destination();
+
+  /** A last goal-specific check of the spec, before any network call. */
+  void checkBeforeBuild(ImageSpec spec) throws InvalidConfigurationException {}
+
+  /** How the summary line starts, e.g. "Pushed". */
+  abstract String summaryVerb(ImageSpec spec);
+
+  private void process(ImageSpec spec, BuildLog log)
+      throws InvalidConfigurationException, ImageBuildException {
+    checkBeforeBuild(spec);
+    BuiltImage image = new JibImageBuilder(log).build(spec, destination());
+    ImageOutputs.write(image, spec.outputs());
+    log.info(Summary.of(summaryVerb(spec), image));
+  }
 
   /** A command-line property, which overrides the POM's value. */
   String property(String name, String pomValue) {

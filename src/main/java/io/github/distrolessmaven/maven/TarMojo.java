@@ -1,11 +1,6 @@
 package io.github.distrolessmaven.maven;
 
-import io.github.distrolessmaven.core.BuildLog;
-import io.github.distrolessmaven.core.ImageBuildException;
-import io.github.distrolessmaven.core.InvalidConfigurationException;
-import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.jib.JibImageBuilder;
-import io.github.distrolessmaven.core.output.ImageOutputs;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,10 +23,12 @@ public class TarMojo extends AbstractDistrolessMojo {
   }
 
   @Override
-  void process(ImageSpec spec, BuildLog log)
-      throws InvalidConfigurationException, ImageBuildException {
-    BuiltImage image = new JibImageBuilder(log).build(spec, JibImageBuilder.Destination.TAR);
-    ImageOutputs.write(image, spec.outputs());
-    log.info(Summary.of("Wrote " + spec.outputs().tar() + " with", image));
+  JibImageBuilder.Destination destination() {
+    return JibImageBuilder.Destination.TAR;
+  }
+
+  @Override
+  String summaryVerb(ImageSpec spec) {
+    return "Wrote " + spec.outputs().tar() + " with";
   }
 }
