@@ -35,6 +35,7 @@ final class BaseImageResolver {
     }
     List<String> registries = new ArrayList<>(mirrors.getOrDefault(base.getRegistry(), List.of()));
     registries.add(base.getRegistry());
+    List<String> failures = new ArrayList<>();
     Exception last = null;
     for (String registry : registries) {
       try {
@@ -44,11 +45,14 @@ final class BaseImageResolver {
         log.debug("Base " + base + " is " + digest + " (from " + registry + ")");
         return digest;
       } catch (IOException | RegistryException | CredentialRetrievalException e) {
-        log.debug("Could not read " + base.getRepository() + ":" + base.getQualifier()
-            + " from " + registry + ": " + e);
+        failures.add(registry + ": " + JibFailures.explain(e));
         last = e;
       }
     }
-    throw JibFailures.describe(last, "the base image " + base + " (tried " + String.join(", ", registries) + ")");
+    // Every registry tried, mirror first, with its own reason: the origin's failure alone
+    // (often "unknown host gcr.io" behind a firewall) would hide the mirror's real problem.
+    throw new ImageBuildException(
+        "Cannot read the base image " + base + " from any registry: "
+            + String.join("; ", failures), last);
   }
 }

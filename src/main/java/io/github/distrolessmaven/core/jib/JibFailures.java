@@ -34,7 +34,8 @@ final class JibFailures {
     return new ImageBuildException(subject + " failed: " + explain(cause), cause);
   }
 
-  private static String explain(Throwable cause) {
+  /** Why a registry call failed, with the fix where we know it. */
+  static String explain(Throwable cause) {
     if (cause instanceof InsecureRegistryException) {
       return "the registry does not offer verified HTTPS (" + cause.getMessage() + "). If you trust"
           + " it, set <allowInsecureRegistries>true</allowInsecureRegistries> or"
