@@ -1,6 +1,6 @@
 // No credentials for a registry that demands them: an execution error naming the image and
 // where credentials go; nothing pushed, no result written.
-def support = evaluate(['../_support', '../../../it/_support'].collect { new File(basedir, "$it/Support.groovy") }.find { it.file })
+def support = evaluate(new File(supportScript))
 
 String log = support.buildLog()
 String failure = log.readLines().find { it.contains('Failed to execute goal io.github.distrolessmaven:distroless-maven-plugin') }

@@ -1,5 +1,5 @@
 // Pushed with the credentials of the docker config.json that DOCKER_CONFIG names.
-def support = evaluate(['../_support', '../../../it/_support'].collect { new File(basedir, "$it/Support.groovy") }.find { it.file })
+def support = evaluate(new File(supportScript))
 
 String digest = support.writtenDigest()
 String pushed = support.run(['curl', '-kfsS', '-u', 'it-user:it-secret-4711', '-o', '/dev/null',

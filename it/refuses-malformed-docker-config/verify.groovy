@@ -1,5 +1,5 @@
 // A docker config.json that does not parse is an error naming the file, not an anonymous push.
-def support = evaluate(['../_support', '../../../it/_support'].collect { new File(basedir, "$it/Support.groovy") }.find { it.file })
+def support = evaluate(new File(supportScript))
 
 support.assertRefused([
     'docker config',

@@ -1,0 +1,288 @@
+// Helpers shared by the verify (and prebuild) scripts: run a command, read the registry, list
+// layers, run images in podman. A script loads it with
+//   def support = evaluate(new File(supportScript))
+// (supportScript is a script variable the POM's invoker configuration sets: the invoker clones
+// only the scenarios to target/it, not this folder). Evaluated that way, this script shares the
+// caller's variables (basedir, registry).
+//
+// Every helper fails with the command's or the registry's own output, so that a failing
+// scenario says why without a rerun.
+
+import groovy.json.JsonSlurper
+import groovy.transform.Field
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.time.Duration
+
+import static java.util.concurrent.TimeUnit.SECONDS
+
+@Field static final String DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json'
+@Field static final String OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+/** Runs a command; returns [exit, out, err] without judging the exit code. */
+Map exec(List<String> command, Map<String, String> environment = [:], long timeoutSeconds = 120) {
+  ProcessBuilder builder = new ProcessBuilder(command.collect { it.toString() })
+  builder.environment().putAll(environment)
+  Process process = builder.start()
+  StringBuffer out = new StringBuffer()
+  StringBuffer err = new StringBuffer()
+  Thread outReader = process.consumeProcessOutputStream(out)
+  Thread errReader = process.consumeProcessErrorStream(err)
+  if (!process.waitFor(timeoutSeconds, SECONDS)) {
+    process.destroyForcibly()
+    throw new AssertionError("Timed out after ${timeoutSeconds} s: ${command.join(' ')}\n--- stdout\n${out}\n--- stderr\n${err}")
+  }
+  outReader.join()
+  errReader.join()
+  [exit: process.exitValue(), out: out.toString(), err: err.toString()]
+}
+
+/** Runs a command that must succeed; returns its stdout. */
+String run(List<String> command, Map<String, String> environment = [:], long timeoutSeconds = 120) {
+  Map result = exec(command, environment, timeoutSeconds)
+  if (result.exit != 0) {
+    throw new AssertionError("Exit ${result.exit}: ${command.join(' ')}\n--- stdout\n${result.out}\n--- stderr\n${result.err}")
+  }
+  result.out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs of the build
+
+String buildLog() {
+  new File(basedir, 'build.log').text
+}
+
+File distrolessDir() {
+  new File(basedir, 'target/distroless')
+}
+
+/** target/distroless/image.digest, checked to be a sha256 digest. */
+String writtenDigest() {
+  File file = new File(distrolessDir(), 'image.digest')
+  assert file.file: "${file} was not written"
+  String digest = file.text.trim()
+  assert digest ==~ /sha256:[0-9a-f]{64}/
+  digest
+}
+
+Map writtenImageJson() {
+  File file = new File(distrolessDir(), 'image.json')
+  assert file.file: "${file} was not written"
+  new JsonSlurper().parse(file) as Map
+}
+
+/** For refusals: the build stopped before writing any result. */
+void assertNoImageOutputs() {
+  File[] written = distrolessDir().listFiles({ File f -> f.name.startsWith('image.') } as FileFilter)
+  assert !written: "a refused build wrote ${written*.name}"
+}
+
+/**
+ * For refusals: the distroless goal failed as a user's mistake (MojoFailureException), with a
+ * message containing every fragment, before it contacted a registry or wrote a result.
+ */
+void assertRefused(List<String> fragments) {
+  String log = buildLog()
+  String failure = log.readLines().find { it.contains('Failed to execute goal io.github.distrolessmaven:distroless-maven-plugin') }
+  assert failure: 'the build did not fail in the distroless goal'
+  fragments.each { assert failure.contains(it): "the failure does not say '${it}'" }
+  assert log.contains('MojoFailureException'): 'a configuration mistake must be a MojoFailureException'
+  assert !log.contains('gcr.io/distroless'): 'the goal went on to the base image instead of refusing first'
+  assertNoImageOutputs()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registry
+
+/** "127.0.0.1:15000/it/<scenario>" for a repository "it/<scenario>". */
+String ref(String repository) {
+  "${registry}/${repository}"
+}
+
+HttpResponse<byte[]> registryGet(String path, String accept = null) {
+  HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://${registry}/v2/${path}"))
+      .timeout(Duration.ofSeconds(30))
+  if (accept) {
+    request.header('Accept', accept)
+  }
+  HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+      .send(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+}
+
+/** The tags a repository holds; none if the registry has never heard of it. */
+List<String> tags(String repository) {
+  HttpResponse<byte[]> response = registryGet("${repository}/tags/list")
+  if (response.statusCode() == 404) {
+    return []
+  }
+  assert response.statusCode() == 200: "GET tags of ${repository}: ${response.statusCode()} ${new String(response.body())}"
+  (new JsonSlurper().parse(response.body()).tags ?: []) as List<String>
+}
+
+/** Repositories whose name contains fragment. */
+List<String> repositoriesNamed(String fragment) {
+  List<String> repositories = []
+  String page = '_catalog?n=1000'
+  while (page) {
+    HttpResponse<byte[]> response = registryGet(page)
+    assert response.statusCode() == 200: "GET ${page}: ${response.statusCode()} ${new String(response.body())}"
+    repositories.addAll(new JsonSlurper().parse(response.body()).repositories)
+    // Link: </v2/_catalog?last=...&n=1000>; rel="next"
+    page = response.headers().firstValue('Link').map { (it =~ /<\/v2\/([^>]+)>/).with { m -> m.find() ? m.group(1) : null } }.orElse(null)
+  }
+  repositories.findAll { it.contains(fragment) }
+}
+
+/**
+ * For the prebuild scripts of scenarios that must push nothing: removes what an earlier (broken)
+ * run left in the repositories named like the scenario, so that the check judges this run alone.
+ */
+void deleteTags(String fragment) {
+  repositoriesNamed(fragment).each { String repository ->
+    tags(repository).each { String tag ->
+      String digest = manifest(repository, tag).digest
+      HttpResponse<Void> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://${registry}/v2/${repository}/manifests/${digest}")).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding())
+      assert response.statusCode() == 202: "DELETE ${repository}@${digest}: ${response.statusCode()}"
+    }
+  }
+}
+
+/**
+ * For refusals and the tar goal: no repository named like the scenario holds a tag (the
+ * registry keeps a repository's name after deleteTags, so an empty one counts as untouched).
+ */
+void assertNothingPushed(String fragment) {
+  Map<String, List<String>> pushed = repositoriesNamed(fragment).collectEntries { [(it): tags(it)] }.findAll { it.value }
+  assert !pushed: "images were pushed: ${pushed}"
+}
+
+/** The manifest (Docker or OCI) of repository:reference, parsed, plus its digest. */
+Map manifest(String repository, String reference) {
+  HttpResponse<byte[]> response = registryGet("${repository}/manifests/${reference}", "${DOCKER_MANIFEST}, ${OCI_MANIFEST}")
+  assert response.statusCode() == 200: "GET manifest ${repository}:${reference}: ${response.statusCode()} ${new String(response.body())}"
+  Map manifest = new JsonSlurper().parse(response.body()) as Map
+  manifest.digest = response.headers().firstValue('Docker-Content-Digest').orElse(null)
+  manifest
+}
+
+/** The digest the registry serves for a tag, as skopeo (an independent client) reads it. */
+String registryDigest(String repository, String tag) {
+  Map inspect = new JsonSlurper().parseText(run(['skopeo', 'inspect', '--tls-verify=false', "docker://${ref(repository)}:${tag}"])) as Map
+  inspect.Digest
+}
+
+/** The image config's "config" object (User, Entrypoint, Cmd, Env, Labels, ...), read by skopeo. */
+Map imageConfig(String imageReference) {
+  Map config = new JsonSlurper().parseText(run(['skopeo', 'inspect', '--tls-verify=false', '--config', "docker://${imageReference}"])) as Map
+  config.config as Map
+}
+
+/**
+ * One layer's entries as GNU tar lists them: [mode: '-rw-r--r--', uid, gid, size, time, name].
+ * Names are normalised to absolute image paths without a trailing slash.
+ */
+List<Map> layerEntries(String repository, String digest) {
+  HttpResponse<byte[]> blob = registryGet("${repository}/blobs/${digest}")
+  assert blob.statusCode() == 200: "GET blob ${digest}: ${blob.statusCode()}"
+  File file = Files.createTempFile('layer-', '.tar.gz').toFile()
+  try {
+    file.bytes = blob.body()
+    String listing = run(['tar', '--numeric-owner', '--full-time', '-tvzf', file.path], [TZ: 'UTC'])
+    listing.readLines().findAll { it }.collect { String line ->
+      def match = line =~ /^(\S{10})\s+(\d+)\/(\d+)\s+(\d+)\s+(\S+ \S+)\s+(.+?)(?: -> .*)?$/
+      assert match.matches(): "unexpected tar listing line: ${line}"
+      String name = '/' + match.group(6).replaceFirst(/^\.?\//, '').replaceFirst(/\/$/, '')
+      [mode: match.group(1), uid: match.group(2) as int, gid: match.group(3) as int,
+       size: match.group(4) as long, time: match.group(5), name: name]
+    }
+  } finally {
+    file.delete()
+  }
+}
+
+/**
+ * The image's own layers, each as its tar entries: the manifest's layers after the base's, which
+ * must come first and unchanged.
+ */
+List<List<Map>> appLayers(String repository, String reference, String baseRepository, String baseTag) {
+  List<String> layers = manifest(repository, reference).layers*.digest
+  List<String> baseLayers = manifest(baseRepository, baseTag).layers*.digest
+  assert layers.take(baseLayers.size()) == baseLayers: 'the image does not start with the base\'s layers'
+  layers.drop(baseLayers.size()).collect { layerEntries(repository, it) }
+}
+
+/** Checks what every file the plugin adds must be: owned by root, not writable by the runtime user. */
+void assertRootOwnedReadOnly(List<Map> entries) {
+  entries.each { Map entry ->
+    assert [entry.uid, entry.gid] == [0, 0]: "${entry.name} is owned by ${entry.uid}:${entry.gid}"
+    String expected = entry.mode.startsWith('d') ? 'drwxr-xr-x' : '-rw-r--r--'
+    assert entry.mode == expected: "${entry.name} has mode ${entry.mode}"
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// podman
+
+/** Runs an image to completion; returns its stdout. Removes the pulled image afterwards. */
+String podmanRun(String imageReference, List<String> args = []) {
+  try {
+    run(['podman', 'run', '--rm', '--tls-verify=false', imageReference] + args, [:], 180)
+  } finally {
+    removeImage(imageReference)
+  }
+}
+
+void removeImage(String imageReference) {
+  exec(['podman', 'rmi', '--force', imageReference])
+}
+
+int freePort() {
+  new ServerSocket(0, 0, InetAddress.getByName('127.0.0.1')).withCloseable { it.localPort }
+}
+
+/**
+ * Starts the image detached with containerPort published on a free loopback port, passes
+ * the base URL to body, and always removes the container and the image.
+ */
+def withServer(String imageReference, int containerPort, Closure body) {
+  int port = freePort()
+  String container = run(['podman', 'run', '-d', '--tls-verify=false', '-p', "127.0.0.1:${port}:${containerPort}", imageReference], [:], 180).trim()
+  try {
+    body("http://127.0.0.1:${port}")
+  } catch (Throwable failure) {
+    println "--- container log\n" + exec(['podman', 'logs', container]).with { it.out + it.err }
+    throw failure
+  } finally {
+    exec(['podman', 'rm', '--force', container])
+    removeImage(imageReference)
+  }
+}
+
+/** GETs url until it answers (any status), for up to timeoutSeconds; returns [status, body]. */
+Map httpGet(String url, long timeoutSeconds = 30) {
+  HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+  long deadline = System.nanoTime() + SECONDS.toNanos(timeoutSeconds)
+  Exception last = null
+  while (System.nanoTime() < deadline) {
+    try {
+      HttpResponse<String> response = client.send(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString())
+      return [status: response.statusCode(), body: response.body()]
+    } catch (IOException e) {
+      last = e
+      Thread.sleep(250)
+    }
+  }
+  throw new AssertionError("${url} did not answer within ${timeoutSeconds} s: ${last}")
+}
+
+return this

@@ -1,0 +1,29 @@
+// A Spring Boot app runs from its exploded classpath: the entrypoint starts the application
+// class with the dependency jars on the classpath (not Boot's JarLauncher on the fat jar), and
+// it serves GET /.
+def support = evaluate(new File(supportScript))
+
+// spring-boot-maven-plugin repackaged the jar in package, as a user's build does.
+assert support.buildLog().contains('spring-boot-maven-plugin:3.5.7:repackage')
+
+String repository = 'it/spring-boot-web'
+String digest = support.writtenDigest()
+String image = "${support.ref(repository)}@${digest}"
+
+Map config = support.imageConfig(image)
+List entrypoint = config.Entrypoint
+assert entrypoint[0] == '/usr/bin/java'
+assert entrypoint[-1] == 'com.example.boot.Application'
+assert !entrypoint.any { it.contains('JarLauncher') || it == '-jar' }
+List<String> classpath = entrypoint[entrypoint.indexOf('-cp') + 1].split(':')
+assert classpath[0..1] == ['/app/resources', '/app/classes']
+['spring-boot-3.5.7.jar', 'spring-boot-autoconfigure-3.5.7.jar', 'spring-webmvc-', 'tomcat-embed-core-'].each { jar ->
+  assert classpath.any { it.startsWith('/app/libs/' + jar) }: "${jar} is not on the classpath ${classpath}"
+}
+assert !classpath.any { it.contains('spring-boot-web-1.0.0') }: 'the fat jar must not be on the classpath'
+
+support.withServer(image, 8080) { String url ->
+  Map response = support.httpGet(url + '/', 60)
+  assert response.status == 200
+  assert response.body == 'hello from spring boot in a distroless image'
+}
