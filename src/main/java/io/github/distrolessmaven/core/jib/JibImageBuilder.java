@@ -132,7 +132,8 @@ public final class JibImageBuilder {
         .setFormat(spec.format() == io.github.distrolessmaven.core.spec.ImageFormat.OCI
             ? ImageFormat.OCI : ImageFormat.Docker)
         .setCreationTime(created);
-    // Jib inherits the base's Cmd unless told otherwise; an empty list keeps it out.
+    // The base's Cmd must never reach the image: Jib drops it once the entrypoint is set, and an
+    // explicit list (empty without <args>) keeps it so whatever Jib's default becomes.
     container.setProgramArguments(spec.args());
     Set<AbsoluteUnixPath> volumes = new LinkedHashSet<>();
     spec.volumes().forEach(volume -> volumes.add(AbsoluteUnixPath.get(volume)));
