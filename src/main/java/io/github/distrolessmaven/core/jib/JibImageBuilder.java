@@ -21,6 +21,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.archive.ImageArchive;
 import io.github.distrolessmaven.core.labels.OciLabels;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
@@ -33,12 +34,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The one place that drives jib-core: turns an {@link ImageSpec} into an image in a registry or a
@@ -171,18 +174,31 @@ public final class JibImageBuilder {
       JibContainerBuilder container, ImageSpec spec, ImageReference target, ImageReference base)
       throws ImageBuildException {
     Path tar = spec.outputs().tar();
-    Path temporary = null;
+    Path jibArchive = null;
+    Path combined = null;
+    Path scratch = null;
     try {
-      temporary = AtomicFiles.temporarySibling(tar);
+      jibArchive = AtomicFiles.temporarySibling(tar);
       JibContainer result = containerize(
-          container, Containerizer.to(TarImage.at(temporary).named(target)), spec, "writing " + tar);
-      long size = TarImageSize.of(temporary);
-      AtomicFiles.commit(temporary, tar);
-      return built(result, target, base, size);
+          container, Containerizer.to(TarImage.at(jibArchive).named(target)), spec, "writing " + tar);
+      List<String> tags = new ArrayList<>();
+      tags.add(target.getQualifier());
+      spec.additionalTags().stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);
+      List<String> references = new ArrayList<>();
+      // With the qualifier always: Jib leaves ":latest" out of toString(), and docker-archive needs it.
+      tags.forEach(tag -> references.add(target.withQualifier(tag).toStringWithQualifier()));
+      combined = AtomicFiles.temporarySibling(tar);
+      scratch = Files.createTempDirectory(tar.toAbsolutePath().getParent(), ".unpack");
+      long size = ImageArchive.rewrite(
+          jibArchive, combined, references, result.getDigest().toString(), scratch);
+      AtomicFiles.commit(combined, tar);
+      return built(result, target, base, size, tags);
     } catch (IOException e) {
       throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
     } finally {
-      deleteQuietly(temporary);
+      deleteQuietly(jibArchive);
+      deleteQuietly(combined);
+      deleteTreeQuietly(scratch);
     }
   }
 
@@ -196,7 +212,9 @@ public final class JibImageBuilder {
     Containerizer containerizer = Containerizer.to(targetAccess.image(target));
     spec.additionalTags().forEach(containerizer::withAdditionalTag);
     JibContainer result = containerize(container, containerizer, spec, "pushing " + target);
-    return built(result, target, base, pushedSize(targetAccess, target, result));
+    List<String> tags = new ArrayList<>(result.getTags());
+    tags.sort(null);
+    return built(result, target, base, pushedSize(targetAccess, target, result), tags);
   }
 
   private JibContainer containerize(
@@ -247,9 +265,8 @@ public final class JibImageBuilder {
   }
 
   private static BuiltImage built(
-      JibContainer result, ImageReference target, ImageReference base, long size) {
-    List<String> tags = new ArrayList<>(result.getTags());
-    tags.sort(null);
+      JibContainer result, ImageReference target, ImageReference base, long size,
+      List<String> tags) {
     return new BuiltImage(
         target.toString(),
         result.getDigest().toString(),
@@ -267,6 +284,17 @@ public final class JibImageBuilder {
       Files.deleteIfExists(path);
     } catch (IOException e) {
       // The temporary file is hidden and named .partial; a leftover one harms nothing.
+    }
+  }
+
+  private static void deleteTreeQuietly(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(JibImageBuilder::deleteQuietly);
+    } catch (IOException e) {
+      // Hidden and named .unpack; a leftover one harms nothing.
     }
   }
 }

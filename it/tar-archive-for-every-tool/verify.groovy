@@ -1,0 +1,36 @@
+// The archive reads as a docker-archive and as an OCI layout, with the image's digest under
+// both tags, and podman load brings in both tags.
+import groovy.json.JsonSlurper
+
+def support = evaluate(new File(supportScript))
+
+File tar = new File(basedir, 'target/distroless/image.tar')
+String digest = support.writtenDigest()
+assert support.writtenImageJson().tags == ['1', 'extra']
+String repository = "${registry}/it/tar-archive-for-every-tool"
+
+// docker-archive, as docker load and skopeo read it.
+Map config = new JsonSlurper().parseText(
+    support.run(['skopeo', 'inspect', '--config', "docker-archive:${tar.path}"])).config
+assert config.User == '65532:65532'
+
+// OCI layout: every tag resolves to the digest of the build, with OCI media types.
+for (String tag : ['1', 'extra']) {
+  Map inspect = new JsonSlurper().parseText(support.run(['skopeo', 'inspect', "oci-archive:${tar.path}:${tag}"]))
+  assert inspect.Digest == digest: "tag ${tag} is ${inspect.Digest}, the build wrote ${digest}"
+}
+Map index = new JsonSlurper().parseText(support.run(['tar', '-xOf', tar.path, 'index.json']))
+assert index.manifests*.annotations*.'io.containerd.image.name' == ["${repository}:1", "${repository}:extra"]*.toString()
+assert index.manifests*.mediaType.unique() == ['application/vnd.oci.image.manifest.v1+json']
+assert support.run(['tar', '-tf', tar.path]).readLines().containsAll(['oci-layout', 'index.json', 'manifest.json'])
+
+// podman load: both tags, one image.
+["${repository}:1", "${repository}:extra"].each { support.removeImage(it) }
+try {
+  String loaded = support.run(['podman', 'load', '-i', tar.path])
+  assert loaded.contains("${repository}:1") && loaded.contains("${repository}:extra"): loaded
+  assert support.run(['podman', 'run', '--rm', '--pull=never', "${repository}:extra"]).trim() == 'carried in one archive'
+} finally {
+  ["${repository}:1", "${repository}:extra"].each { support.removeImage(it) }
+}
+support.assertNothingPushed('it/tar-archive-for-every-tool')

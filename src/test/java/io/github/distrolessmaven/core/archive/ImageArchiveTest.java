@@ -1,0 +1,164 @@
+package io.github.distrolessmaven.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
+import com.google.cloud.tools.jib.json.JsonTemplateMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageArchiveTest {
+
+  private static final byte[] CONFIG =
+      "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] LAYER_A = "layer a, gzip in real life".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] LAYER_B = "layer b".getBytes(StandardCharsets.UTF_8);
+  private static final List<String> REFERENCES =
+      List.of("registry.example.com/app:1", "registry.example.com/app:latest");
+
+  @TempDir Path dir;
+
+  @Test
+  void writesOneArchiveThatIsBothAnOciLayoutAndADockerArchive() throws Exception {
+    Path out = rewrite(expectedDigest());
+    Map<String, byte[]> entries = read(out);
+
+    assertEquals(List.of("oci-layout", blob(CONFIG), blob(LAYER_A), blob(LAYER_B),
+        blob(entries.get("blobs/sha256/" + hex(expectedDigest()))), "index.json", "manifest.json"),
+        List.copyOf(entries.keySet()));
+    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      if (entry.getKey().startsWith("blobs/sha256/")) {
+        assertEquals(entry.getKey(), blob(entry.getValue()), "a blob is named by its sha256");
+      }
+    }
+    JsonNode index = new ObjectMapper().readTree(entries.get("index.json"));
+    assertEquals(2, index.get("manifests").size(), "one descriptor per tag");
+    for (int i = 0; i < 2; i++) {
+      JsonNode descriptor = index.get("manifests").get(i);
+      assertEquals(expectedDigest(), descriptor.get("digest").asText());
+      assertEquals(V22ManifestTemplate.MANIFEST_MEDIA_TYPE, descriptor.get("mediaType").asText());
+      assertEquals(REFERENCES.get(i), descriptor.get("annotations").get(ImageArchive.CONTAINERD_NAME).asText());
+    }
+    assertEquals("latest", index.get("manifests").get(1).get("annotations").get(ImageArchive.REF_NAME).asText());
+
+    JsonNode docker = new ObjectMapper().readTree(entries.get("manifest.json")).get(0);
+    assertEquals(blob(CONFIG), docker.get("Config").asText());
+    assertEquals(REFERENCES, List.of(docker.get("RepoTags").get(0).asText(), docker.get("RepoTags").get(1).asText()));
+    assertEquals(List.of(blob(LAYER_A), blob(LAYER_B)),
+        List.of(docker.get("Layers").get(0).asText(), docker.get("Layers").get(1).asText()));
+  }
+
+  @Test
+  void returnsTheSizeARegistryCounts() throws Exception {
+    Path jib = jibDockerArchive();
+    long size = ImageArchive.rewrite(jib, dir.resolve("out.tar"), REFERENCES, expectedDigest(),
+        Files.createDirectory(dir.resolve("scratch")));
+    assertEquals(CONFIG.length + LAYER_A.length + LAYER_B.length, size);
+  }
+
+  @Test
+  void sameImageGivesTheSameArchiveBytes() throws Exception {
+    byte[] first = Files.readAllBytes(rewrite(expectedDigest()));
+    byte[] second = Files.readAllBytes(rewrite(expectedDigest()));
+    assertArrayEquals(first, second);
+  }
+
+  @Test
+  void entriesAreRootOwnedWithFixedTimes() throws Exception {
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(rewrite(expectedDigest())))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        assertEquals(0, entry.getLongUserId());
+        assertEquals(0, entry.getModTime().getTime());
+        assertEquals(0644, entry.getMode() & 0777);
+      }
+    }
+  }
+
+  @Test
+  void aManifestThatIsNotTheImagesIsABug() throws Exception {
+    String other = "sha256:" + "0".repeat(64);
+    IOException e = assertThrows(IOException.class, () -> rewrite(other));
+    assertTrue(e.getMessage().contains(other) && e.getMessage().contains("bug"), e.getMessage());
+  }
+
+  @Test
+  void tagOfReadsTheTagAfterTheLastSlash() {
+    assertEquals("1", ImageArchive.tagOf("host:5000/app:1"));
+    assertEquals("latest", ImageArchive.tagOf("host:5000/app"));
+  }
+
+  private Path rewrite(String expectedDigest) throws IOException {
+    Path jib = jibDockerArchive();
+    Path out = Files.createTempFile(dir, "out", ".tar");
+    ImageArchive.rewrite(jib, out, REFERENCES, expectedDigest, Files.createTempDirectory(dir, "scratch"));
+    return out;
+  }
+
+  /** What jib-core's TarImage writes for the Docker format. */
+  private Path jibDockerArchive() throws IOException {
+    Path file = Files.createTempFile(dir, "jib", ".tar");
+    String manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"registry.example.com/app:1\"],"
+        + "\"Layers\":[\"" + hex(ImageArchive.sha256(LAYER_A)) + ".tar.gz\",\""
+        + hex(ImageArchive.sha256(LAYER_B)) + ".tar.gz\"]}]";
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(file))) {
+      put(tar, hex(ImageArchive.sha256(LAYER_A)) + ".tar.gz", LAYER_A);
+      put(tar, hex(ImageArchive.sha256(LAYER_B)) + ".tar.gz", LAYER_B);
+      put(tar, "config.json", CONFIG);
+      put(tar, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+
+  /** The digest Jib reports: its own Docker manifest template over the same blobs. */
+  private static String expectedDigest() throws Exception {
+    V22ManifestTemplate manifest = new V22ManifestTemplate();
+    manifest.setContainerConfiguration(CONFIG.length, DescriptorDigest.fromDigest(ImageArchive.sha256(CONFIG)));
+    manifest.addLayer(LAYER_A.length, DescriptorDigest.fromDigest(ImageArchive.sha256(LAYER_A)));
+    manifest.addLayer(LAYER_B.length, DescriptorDigest.fromDigest(ImageArchive.sha256(LAYER_B)));
+    return ImageArchive.sha256(JsonTemplateMapper.toByteArray(manifest));
+  }
+
+  private static void put(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
+  }
+
+  private static Map<String, byte[]> read(Path archive) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (InputStream in = Files.newInputStream(archive);
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        entries.put(entry.getName(), tar.readAllBytes());
+      }
+    }
+    return entries;
+  }
+
+  private static String blob(byte[] content) {
+    return "blobs/sha256/" + hex(ImageArchive.sha256(content));
+  }
+
+  private static String hex(String digest) {
+    return digest.substring("sha256:".length());
+  }
+}
