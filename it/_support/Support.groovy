@@ -146,12 +146,26 @@ List<String> repositoriesNamed(String fragment) {
 void deleteTags(String fragment) {
   repositoriesNamed(fragment).each { String repository ->
     tags(repository).each { String tag ->
+      // Tags that shared a manifest went with the first DELETE of its digest.
+      if (registryGet("${repository}/manifests/${tag}", "${DOCKER_MANIFEST}, ${OCI_MANIFEST}").statusCode() == 404) {
+        return
+      }
       String digest = manifest(repository, tag).digest
       HttpResponse<Void> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://${registry}/v2/${repository}/manifests/${digest}")).DELETE().build(),
           HttpResponse.BodyHandlers.discarding())
       assert response.statusCode() == 202: "DELETE ${repository}@${digest}: ${response.statusCode()}"
     }
+  }
+}
+
+/** Unlinks blobs from a repository (the registry keeps them while any repository links them). */
+void deleteBlobs(String repository, List<String> digests) {
+  digests.each { String digest ->
+    HttpResponse<Void> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://${registry}/v2/${repository}/blobs/${digest}")).DELETE().build(),
+        HttpResponse.BodyHandlers.discarding())
+    assert response.statusCode() in [202, 404]: "DELETE blob ${repository}@${digest}: ${response.statusCode()}"
   }
 }
 

@@ -9,29 +9,17 @@ import io.github.distrolessmaven.core.output.ImageOutputs;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The parameters every image goal shares, and the one template they run: skip checks, one
- * validated {@link ImageSpec}, the goal's own work, and one translation of core failures into
- * Maven's two kinds.
+ * The parameters every image-building goal shares, and the one template they run: one
+ * validated {@link ImageSpec}, the image built, the outputs written, one summary line.
  */
-public abstract class AbstractDistrolessMojo extends AbstractMojo {
+public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
 
   /** The base image. */
   @Parameter
   FromParameters from = new FromParameters();
-
-  /** The image to build. */
-  @Parameter
-  ToParameters to = new ToParameters();
 
   /** How the image runs: user, entrypoint, environment, ports, labels, timestamps. */
   @Parameter
@@ -48,46 +36,21 @@ public abstract class AbstractDistrolessMojo extends AbstractMojo {
   @Parameter
   List<RegistryMirrorParameters> registryMirrors = new ArrayList<>();
 
-  /** Allow registries over plain HTTP or with unverified TLS certificates. */
-  @Parameter(property = Properties.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
-  boolean allowInsecureRegistries;
-
   /** Where the digest, image ID, image JSON and archive are written. */
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();
 
-  /** Skip this goal. */
-  @Parameter(property = Properties.SKIP, defaultValue = "false")
-  boolean skip;
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
-
-  @Component
-  SettingsDecrypter settingsDecrypter;
-
   @Override
-  public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping distroless: " + Properties.SKIP + " is true.");
-      return;
-    }
+  final void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
     if ("pom".equals(project.getPackaging())) {
-      getLog().info("Skipping distroless: packaging 'pom' has no classes to put in an image.");
+      log.info("Skipping distroless: packaging 'pom' has no classes to put in an image.");
       return;
     }
-    try {
-      BuildLog log = new MavenBuildLog(getLog());
-      ImageSpec spec = new ImageSpecFactory(this, requiresTarget()).create();
-      process(spec, log);
-    } catch (InvalidConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (ImageBuildException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    ImageSpec spec = new ImageSpecFactory(this, requiresTarget()).create();
+    checkBeforeBuild(spec);
+    BuiltImage image = new JibImageBuilder(log).build(spec, destination());
+    ImageOutputs.write(image, spec.outputs());
+    log.info(Summary.of(summaryVerb(spec), image));
   }
 
   /** Whether the goal needs {@code <to><image>} (a push does; an archive can name itself). */
@@ -102,20 +65,4 @@ public abstract class AbstractDistrolessMojo extends AbstractMojo {
   /** How the summary line starts, e.g. "Pushed". */
   abstract String summaryVerb(ImageSpec spec);
 
-  private void process(ImageSpec spec, BuildLog log)
-      throws InvalidConfigurationException, ImageBuildException {
-    checkBeforeBuild(spec);
-    BuiltImage image = new JibImageBuilder(log).build(spec, destination());
-    ImageOutputs.write(image, spec.outputs());
-    log.info(Summary.of(summaryVerb(spec), image));
-  }
-
-  /** A command-line property, which overrides the POM's value. */
-  String property(String name, String pomValue) {
-    String value = session.getUserProperties().getProperty(name);
-    if (value == null) {
-      value = session.getSystemProperties().getProperty(name);
-    }
-    return value != null ? value : pomValue;
-  }
 }

@@ -1,9 +1,6 @@
 package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import io.github.distrolessmaven.core.auth.CredentialSources;
-import io.github.distrolessmaven.core.auth.DockerConfigFile;
-import io.github.distrolessmaven.core.auth.RegistryAuth;
 import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.RegistryMirrors;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
@@ -77,13 +74,7 @@ final class ImageSpecFactory {
         System.getenv("SOURCE_DATE_EPOCH"),
         Clock.systemUTC());
 
-    Map<String, RegistryAuth> servers =
-        SettingsCredentials.read(mojo.session.getSettings(), mojo.settingsDecrypter);
-    Optional<Path> dockerConfig =
-        DockerConfigFile.locate(System.getenv(), Path.of(System.getProperty("user.home")));
-    if (dockerConfig.isPresent()) {
-      DockerConfigFile.check(dockerConfig.get());
-    }
+    MavenCredentials credentials = mojo.credentials();
 
     try {
       MainClass.requireCompiled(project.classesDirectory());
@@ -92,12 +83,10 @@ final class ImageSpecFactory {
       List<String> entrypoint = entrypoint(container, layers);
       return new ImageSpec(
           base,
-          credentials(mojo.from.getAuth(), "<from><auth>", mojo.from.getCredHelper(),
-              servers, dockerConfig),
+          credentials.forImage(mojo.from.getAuth(), "<from><auth>", mojo.from.getCredHelper()),
           target,
           tags,
-          credentials(mojo.to.getAuth(), "<to><auth>", mojo.to.getCredHelper(),
-              servers, dockerConfig),
+          credentials.forImage(mojo.to.getAuth(), "<to><auth>", mojo.to.getCredHelper()),
           user,
           entrypoint,
           container.getArgs(),
@@ -173,28 +162,6 @@ final class ImageSpecFactory {
     RegistryMirrors.parse(mojo.property(RegistryMirrors.PROPERTY, null))
         .forEach((registry, hosts) -> mirrors.computeIfAbsent(registry, key -> new ArrayList<>()).addAll(0, hosts));
     return mirrors;
-  }
-
-  private static CredentialSources credentials(
-      AuthParameters auth,
-      String element,
-      String credHelper,
-      Map<String, RegistryAuth> servers,
-      Optional<Path> dockerConfig)
-      throws InvalidConfigurationException {
-    Optional<RegistryAuth> explicit = Optional.empty();
-    if (auth != null && auth.isSet()) {
-      if (auth.getPassword() == null) {
-        throw new InvalidConfigurationException(
-            element, "has a <username> but no <password>. Add the password, or remove <auth>.");
-      }
-      explicit = Optional.of(new RegistryAuth(auth.getUsername(), auth.getPassword(), element));
-    }
-    return new CredentialSources(
-        explicit,
-        Optional.ofNullable(credHelper).filter(helper -> !helper.isBlank()),
-        servers,
-        dockerConfig);
   }
 
   private Map<String, Integer> permissions() throws InvalidConfigurationException {

@@ -25,13 +25,19 @@ import java.util.function.Consumer;
  * Credentials and registry clients for one image, in the order a Jib user expects: the POM's
  * {@code <auth>}, its {@code <credHelper>}, settings.xml, the docker config, well-known helpers.
  */
-final class RegistryAccess {
+public final class RegistryAccess {
 
   private final CredentialSources sources;
   private final boolean allowInsecure;
   private final Consumer<LogEvent> logger;
 
-  RegistryAccess(CredentialSources sources, boolean allowInsecure, Consumer<LogEvent> logger) {
+  /**
+   * @param sources where credentials may come from
+   * @param allowInsecure whether plain HTTP and unverified TLS are allowed
+   * @param logger receives Jib's log events
+   */
+  public RegistryAccess(
+      CredentialSources sources, boolean allowInsecure, Consumer<LogEvent> logger) {
     this.sources = sources;
     this.allowInsecure = allowInsecure;
     this.logger = logger;
@@ -47,23 +53,44 @@ final class RegistryAccess {
   /** A client for direct manifest requests, authenticated like Jib would. */
   RegistryClient client(String registry, String repository)
       throws IOException, RegistryException, CredentialRetrievalException {
-    ImageReference reference = ImageReference.of(registry, repository, null);
-    Optional<Credential> credential = Optional.empty();
-    for (CredentialRetriever retriever : retrievers(reference)) {
-      credential = retriever.retrieve();
-      if (credential.isPresent()) {
-        break;
-      }
-    }
-    RegistryClient.Factory factory = RegistryClient.factory(
-        EventHandlers.NONE, registry, repository,
-        new FailoverHttpClient(allowInsecure, false, logger));
+    return authenticated(registry, repository, Optional.empty(), false);
+  }
+
+  /**
+   * A client that may push to registry/repository, its token also granting pull on
+   * {@code mountFrom} (a repository on the same registry) so that blobs can be mounted from it.
+   */
+  public RegistryClient pushClient(String registry, String repository, Optional<String> mountFrom)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    return authenticated(registry, repository, mountFrom, true);
+  }
+
+  private RegistryClient authenticated(
+      String registry, String repository, Optional<String> mountFrom, boolean push)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    Optional<Credential> credential = credential(ImageReference.of(registry, repository, null));
+    FailoverHttpClient http = new FailoverHttpClient(allowInsecure, false, logger);
+    RegistryClient.Factory factory = mountFrom.isPresent()
+        ? RegistryClient.factory(EventHandlers.NONE, registry, repository, mountFrom.get(), http)
+        : RegistryClient.factory(EventHandlers.NONE, registry, repository, http);
     credential.ifPresent(factory::setCredential);
     RegistryClient client = factory.newRegistryClient();
-    if (!client.doPullBearerAuth() && credential.isPresent()) {
+    boolean bearer = push ? client.doPushBearerAuth() : client.doPullBearerAuth();
+    if (!bearer && credential.isPresent()) {
       client.configureBasicAuth();
     }
     return client;
+  }
+
+  private Optional<Credential> credential(ImageReference reference)
+      throws CredentialRetrievalException {
+    for (CredentialRetriever retriever : retrievers(reference)) {
+      Optional<Credential> credential = retriever.retrieve();
+      if (credential.isPresent()) {
+        return credential;
+      }
+    }
+    return Optional.empty();
   }
 
   private List<CredentialRetriever> retrievers(ImageReference reference) {

@@ -1,0 +1,78 @@
+package io.github.distrolessmaven.maven;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * What every goal that talks to a registry shares: the target, registry trust, skipping, and the
+ * one place where the core's two failure kinds become Maven's.
+ */
+public abstract class AbstractRegistryMojo extends AbstractMojo {
+
+  /**
+   * The image to write: {@code <image>} (property {@code distroless.to.image}), more
+   * {@code <tags>} (property {@code distroless.to.tags}, comma-separated), and the registry's
+   * {@code <auth>} or {@code <credHelper>}. Without those, a settings.xml {@code <server>} whose
+   * id is the registry host, then the docker config.json, give the credentials.
+   */
+  @Parameter
+  ToParameters to = new ToParameters();
+
+  /** Allow registries over plain HTTP or with unverified TLS certificates. */
+  @Parameter(property = Properties.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
+  boolean allowInsecureRegistries;
+
+  /** Skip this goal. */
+  @Parameter(property = Properties.SKIP, defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Component
+  SettingsDecrypter settingsDecrypter;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping distroless: " + Properties.SKIP + " is true.");
+      return;
+    }
+    try {
+      run(new MavenBuildLog(getLog()));
+    } catch (InvalidConfigurationException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (ImageBuildException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** The goal's work; a user's mistake and an environment failure are told apart by type. */
+  abstract void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException;
+
+  /** A command-line property, which overrides the POM's value. */
+  String property(String name, String pomValue) {
+    String value = session.getUserProperties().getProperty(name);
+    if (value == null) {
+      value = session.getSystemProperties().getProperty(name);
+    }
+    return value != null ? value : pomValue;
+  }
+
+  /** Credentials from settings.xml and the docker config, read and checked once per goal. */
+  MavenCredentials credentials() throws InvalidConfigurationException {
+    return new MavenCredentials(session.getSettings(), settingsDecrypter);
+  }
+}

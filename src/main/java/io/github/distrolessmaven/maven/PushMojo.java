@@ -1,0 +1,82 @@
+package io.github.distrolessmaven.maven;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.push.ArchivePusher;
+import io.github.distrolessmaven.core.push.PushSpec;
+import io.github.distrolessmaven.core.push.PushedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Pushes an image archive written by {@code distroless:tar} (an OCI image layout in a tar, as
+ * {@code docker save} and {@code skopeo copy ... oci-archive:} also write) to a registry. The
+ * manifest is sent byte for byte, so the pushed image has the archive's digest. Only blobs the
+ * registry lacks are sent. Works without a project:
+ * {@code mvn io.github.distrolessmaven:distroless-maven-plugin:push -Ddistroless.tar=image.tar
+ * -Ddistroless.to.image=registry.example.com/team/app:1.0}.
+ */
+@Mojo(name = "push", requiresProject = false, threadSafe = true)
+public class PushMojo extends AbstractRegistryMojo {
+
+  /**
+   * The archive to push. Defaults to the project's {@code target/distroless/image.tar}; required
+   * when there is no project.
+   */
+  @Parameter(property = Properties.TAR)
+  File tar;
+
+  @Override
+  void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
+    PushedImage pushed = new ArchivePusher(log).push(spec());
+    String alsoTagged = pushed.tags().size() > 1
+        ? ", also tagged " + String.join(", ", pushed.tags().subList(1, pushed.tags().size()))
+        : "";
+    log.info(String.format(Locale.ROOT, "Pushed %s@%s (%s)%s",
+        pushed.image(), pushed.digest(), Summary.humanSize(pushed.size()), alsoTagged));
+  }
+
+  private PushSpec spec() throws InvalidConfigurationException {
+    String image = property(Properties.TO_IMAGE, to.getImage());
+    if (image == null || image.isBlank()) {
+      throw new InvalidConfigurationException(
+          "<to><image>",
+          "is not set, so there is nowhere to push. Pass -D" + Properties.TO_IMAGE
+              + "=registry.example.com/team/app:1.0, or set <to><image> in the POM.");
+    }
+    String tags = property(Properties.TO_TAGS, null);
+    return new PushSpec(
+        archive(),
+        image.trim(),
+        tags != null ? Arrays.asList(tags.split(",")) : to.getTags(),
+        credentials().forImage(to.getAuth(), "<to><auth>", to.getCredHelper()),
+        allowInsecureRegistries,
+        session.isOffline(),
+        hasProject()
+            ? Path.of(project.getBuild().getDirectory())
+            : Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  private Path archive() throws InvalidConfigurationException {
+    if (tar != null) {
+      return tar.toPath().toAbsolutePath();
+    }
+    if (!hasProject()) {
+      throw new InvalidConfigurationException(
+          Properties.TAR,
+          "is not set, and without a project there is no target/distroless/image.tar to push."
+              + " Pass -D" + Properties.TAR + "=path/to/image.tar.");
+    }
+    return Path.of(project.getBuild().getDirectory(), "distroless", "image.tar");
+  }
+
+  /** Maven's stand-in project, when run outside one, has no POM file. */
+  private boolean hasProject() {
+    return project != null && project.getFile() != null;
+  }
+}

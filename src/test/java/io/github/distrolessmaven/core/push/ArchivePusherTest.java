@@ -1,0 +1,118 @@
+package io.github.distrolessmaven.core.push;
+
+import static io.github.distrolessmaven.core.push.OciArchiveFixture.OCI_MANIFEST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.auth.CredentialSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checks a push makes before its first network call; the registry part is under it/. */
+class ArchivePusherTest {
+
+  @TempDir Path dir;
+
+  private final List<String> logged = new ArrayList<>();
+  private final BuildLog log = new BuildLog() {
+    @Override
+    public void info(String message) {
+      logged.add(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      logged.add(message);
+    }
+
+    @Override
+    public void debug(String message) {}
+  };
+
+  private PushSpec spec(Path tar, String target, boolean offline) {
+    // Port 9 (discard) on loopback: a registry call would fail, not hang.
+    return new PushSpec(tar, target, List.of("extra"), CredentialSources.none(), true, offline, dir);
+  }
+
+  private Path goodArchive() throws Exception {
+    OciArchiveFixture archive = new OciArchiveFixture();
+    byte[] manifest = archive.image(OCI_MANIFEST, "a");
+    return archive.tag(manifest, OCI_MANIFEST, "1", null).layout().write(dir.resolve("good.tar"));
+  }
+
+  @Test
+  void offlineIsRefusedBeforeTheArchiveOrTheRegistry() {
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> new ArchivePusher(log).push(spec(dir.resolve("absent.tar"), "127.0.0.1:9/app:1", true)));
+
+    assertEquals("-o (offline)", e.element());
+    assertTrue(e.getMessage().contains("Run it without -o"), e.getMessage());
+  }
+
+  @Test
+  void aCorruptArchiveIsRefusedBeforeAnyNetworkCallAndLeavesNoScratch() throws Exception {
+    OciArchiveFixture archive = new OciArchiveFixture();
+    byte[] manifest = archive.image(OCI_MANIFEST, "a");
+    archive.entry("blobs/sha256/" + "1".repeat(64), OciArchiveFixture.utf8("corrupt"));
+    Path tar = archive.tag(manifest, OCI_MANIFEST, "1", null).layout().write(dir.resolve("c.tar"));
+
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> new ArchivePusher(log).push(spec(tar, "127.0.0.1:9/app:1", false)));
+
+    assertTrue(e.getMessage().contains("is corrupt: blob blobs/sha256/" + "1".repeat(64)));
+    assertEquals(List.of(), logged, "no blob was pushed");
+    try (var left = Files.list(dir)) {
+      assertTrue(left.noneMatch(path -> path.getFileName().toString().startsWith("distroless-push-")));
+    }
+  }
+
+  @Test
+  void aTargetDigestOtherThanTheArchivesIsRefused() throws Exception {
+    Path tar = goodArchive();
+    String other = "sha256:" + "e".repeat(64);
+
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> new ArchivePusher(log).push(spec(tar, "127.0.0.1:9/app@" + other, false)));
+
+    assertEquals("<to><image>", e.element());
+    assertTrue(e.getMessage().contains("names the digest " + other), e.getMessage());
+  }
+
+  @Test
+  void aMalformedTargetIsRefusedNamingTheElement() {
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> new ArchivePusher(log).push(spec(dir.resolve("x.tar"), "Not A/Reference!", false)));
+
+    assertEquals("<to><image>", e.element());
+  }
+
+  @Test
+  void blobsAreMountedFromAnotherRepositoryOfTheSameRegistryTheArchiveNames() throws Exception {
+    ImageReference target = ImageReference.parse("registry.example.com/team/app:2");
+    ArchiveImage image = new ArchiveImage("sha256:" + "f".repeat(64), OCI_MANIFEST, new byte[0],
+        List.of(), List.of(
+            "other.example.com/team/base:1",
+            "registry.example.com/team/app:1",
+            "registry.example.com/team/build:1"));
+
+    assertEquals(Optional.of("team/build"), ArchivePusher.mountSource(image, target));
+    assertEquals(Optional.empty(), ArchivePusher.mountSource(
+        image, ImageReference.parse("elsewhere.example.com/team/app:2")));
+  }
+
+  @Test
+  void sizesAndDigestsAreShortInTheLog() {
+    assertEquals("sha256:0123456789ab", ArchivePusher.shortDigest("sha256:0123456789abcdef"));
+    assertEquals("2.0 kB", ArchivePusher.humanSize(2048));
+    assertEquals("3.5 MB", ArchivePusher.humanSize(3670016));
+  }
+}
