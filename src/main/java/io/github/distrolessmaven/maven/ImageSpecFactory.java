@@ -3,6 +3,7 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.RegistryMirrors;
+import io.github.distrolessmaven.core.base.local.LocalBaseImage;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
@@ -50,7 +51,11 @@ final class ImageSpecFactory {
     ImageReferences.parse(target, "<to><image>");
     List<String> tags = ImageReferences.tags(tags(), "<to><tags>");
     String base = baseImage();
-    ImageReferences.parse(base, "<from><image>");
+    if (LocalBaseImage.isLocal(base)) {
+      LocalBaseImage.checkSyntax(base);
+    } else {
+      ImageReferences.parse(base, "<from><image>");
+    }
 
     String user = ContainerUser.resolve(container.getUser(), container.isAllowRoot());
     String appRoot = Validate.absoluteUnixPath(container.getAppRoot(), "<container><appRoot>");
@@ -104,6 +109,7 @@ final class ImageSpecFactory {
           mojo.session.isOffline(),
           baseLayersCache(),
           project.buildDirectory().resolve("distroless").resolve("cache"),
+          project.buildDirectory().resolve("distroless").resolve("bases"),
           outputPaths());
     } catch (IOException e) {
       throw new InvalidConfigurationException(

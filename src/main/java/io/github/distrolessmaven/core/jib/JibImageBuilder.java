@@ -22,6 +22,8 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.ImageArchive;
+import io.github.distrolessmaven.core.base.local.LocalBaseImage;
+import io.github.distrolessmaven.core.base.local.PreparedBase;
 import io.github.distrolessmaven.core.labels.OciLabels;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
@@ -59,6 +61,10 @@ public final class JibImageBuilder {
 
   static final String TOOL_NAME = "distroless-maven-plugin";
 
+  /** The platform images are built for: jib-core's default, and what a file base must match. */
+  static final String PLATFORM_OS = "linux";
+  static final String PLATFORM_ARCHITECTURE = "amd64";
+
   private final BuildLog log;
   private final Consumer<LogEvent> jibLog;
 
@@ -76,19 +82,30 @@ public final class JibImageBuilder {
    */
   public BuiltImage build(ImageSpec spec, Destination destination)
       throws InvalidConfigurationException, ImageBuildException {
-    ImageReference baseName = ImageReferences.parse(spec.baseImage(), "<from><image>");
     ImageReference target = ImageReferences.parse(spec.targetImage(), "<to><image>");
-    RegistryAccess baseAccess =
-        new RegistryAccess(spec.baseCredentials(), spec.allowInsecureRegistries(), jibLog);
     RegistryAccess targetAccess =
         new RegistryAccess(spec.targetCredentials(), spec.allowInsecureRegistries(), jibLog);
 
-    String baseDigest = resolveBase(spec, baseName, baseAccess);
-    ImageReference base = baseName.withQualifier(baseDigest);
-    log.info("Base image " + baseName + " at " + baseDigest);
-
-    JibContainerBuilder container = Jib.from(baseAccess.image(base));
-    configure(container, spec, baseName.toString(), baseDigest);
+    JibContainerBuilder container;
+    String base;
+    String baseDigest;
+    if (LocalBaseImage.isLocal(spec.baseImage())) {
+      PreparedBase prepared = LocalBaseImage.prepare(
+          spec.baseImage(), spec.localBasesDirectory(), PLATFORM_OS, PLATFORM_ARCHITECTURE);
+      log.info("Base image " + prepared.description());
+      container = Jib.from(TarImage.at(prepared.dockerArchive()));
+      baseDigest = prepared.manifestDigest().orElse(null);
+      base = spec.baseImage() + (baseDigest == null ? "" : "@" + baseDigest);
+    } else {
+      ImageReference baseName = ImageReferences.parse(spec.baseImage(), "<from><image>");
+      RegistryAccess baseAccess =
+          new RegistryAccess(spec.baseCredentials(), spec.allowInsecureRegistries(), jibLog);
+      baseDigest = resolveBase(spec, baseName, baseAccess);
+      log.info("Base image " + baseName + " at " + baseDigest);
+      container = Jib.from(baseAccess.image(baseName.withQualifier(baseDigest)));
+      base = baseName.withQualifier(baseDigest).toString();
+    }
+    configure(container, spec, spec.baseImage(), baseDigest);
 
     if (destination == Destination.TAR) {
       return buildTar(container, spec, target, base);
@@ -171,7 +188,7 @@ public final class JibImageBuilder {
   }
 
   private BuiltImage buildTar(
-      JibContainerBuilder container, ImageSpec spec, ImageReference target, ImageReference base)
+      JibContainerBuilder container, ImageSpec spec, ImageReference target, String base)
       throws ImageBuildException {
     Path tar = spec.outputs().tar();
     Path jibArchive = null;
@@ -206,7 +223,7 @@ public final class JibImageBuilder {
       JibContainerBuilder container,
       ImageSpec spec,
       ImageReference target,
-      ImageReference base,
+      String base,
       RegistryAccess targetAccess)
       throws ImageBuildException {
     Containerizer containerizer = Containerizer.to(targetAccess.image(target));
@@ -265,14 +282,14 @@ public final class JibImageBuilder {
   }
 
   private static BuiltImage built(
-      JibContainer result, ImageReference target, ImageReference base, long size,
+      JibContainer result, ImageReference target, String base, long size,
       List<String> tags) {
     return new BuiltImage(
         target.toString(),
         result.getDigest().toString(),
         result.getImageId().toString(),
         tags,
-        base.toString(),
+        base,
         size);
   }
 

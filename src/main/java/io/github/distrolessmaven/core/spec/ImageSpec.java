@@ -40,6 +40,8 @@ import java.util.Set;
  * @param offline whether Maven runs offline
  * @param baseLayersCache the shared cache of base layers
  * @param applicationLayersCache the project's cache of app layers
+ * @param localBasesDirectory where bases given as OCI archives or layouts are kept as
+ *     docker-archives for jib-core
  * @param outputs where results go
  */
 public record ImageSpec(
@@ -65,6 +67,7 @@ public record ImageSpec(
     boolean offline,
     Path baseLayersCache,
     Path applicationLayersCache,
+    Path localBasesDirectory,
     OutputPaths outputs) {
 
   /**

@@ -1,0 +1,54 @@
+package io.github.distrolessmaven.core.base.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** SHA-256 digests as images name them: {@code sha256:} and 64 lower-case hex digits. */
+final class Sha256 {
+
+  static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+
+  private Sha256() {}
+
+  static String of(byte[] bytes) {
+    return "sha256:" + HexFormat.of().formatHex(newDigest().digest(bytes));
+  }
+
+  /** The hex part of a {@code sha256:...} digest. */
+  static String hex(String digest) {
+    return digest.substring("sha256:".length());
+  }
+
+  /**
+   * Copies {@code in} to {@code out} while hashing it.
+   *
+   * @return the digest of what was copied and how many bytes
+   */
+  static Copied copy(InputStream in, OutputStream out) throws IOException {
+    MessageDigest digest = newDigest();
+    byte[] buffer = new byte[1 << 16];
+    long count = 0;
+    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+      digest.update(buffer, 0, read);
+      out.write(buffer, 0, read);
+      count += read;
+    }
+    return new Copied("sha256:" + HexFormat.of().formatHex(digest.digest()), count);
+  }
+
+  /** What {@link #copy} copied. */
+  record Copied(String digest, long size) {}
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+    }
+  }
+}
