@@ -159,6 +159,53 @@ void deleteTags(String fragment) {
   }
 }
 
+/**
+ * For the default-base scenarios: the image pushed as it/default-base-java<release>:1 is built
+ * on gcr.io/distroless/java<release>-debian13:nonroot (served by the mirror), runs as 65532 from
+ * /usr/bin/java, and its output says the classes ran on that Java release.
+ */
+void assertDefaultBaseRuns(int release) {
+  String repository = "it/default-base-java${release}"
+  String digest = writtenDigest()
+  assert registryDigest(repository, '1') == digest
+
+  String image = "${ref(repository)}@${digest}"
+  Map config = imageConfig(image)
+  assert config.Labels['org.opencontainers.image.base.name'] == "gcr.io/distroless/java${release}-debian13:nonroot".toString()
+  assert config.Labels['org.opencontainers.image.base.digest'] == registryDigest("distroless/java${release}-debian13", 'nonroot')
+  assert config.User == '65532:65532'
+  assert config.Entrypoint[0] == '/usr/bin/java'
+
+  String output = podmanRun(image)
+  assert output.contains("java ${release} runs release ${release} classes")
+  assert output =~ /(?m)^java\.version: ${release}(\.|$)/
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registry that demands a login (HTTPS, self-signed; it/env's fixture user)
+
+/** What the login registry answers for a path under /v2/: [status, digest header]. */
+Map authRegistryGet(String path) {
+  String out = run(['curl', '-ksS', '-u', 'it-user:it-secret-4711', '-o', '/dev/null',
+      '-w', '%{http_code} %header{docker-content-digest}',
+      '-H', "Accept: ${DOCKER_MANIFEST}, ${OCI_MANIFEST}", "https://${authRegistry}/v2/${path}"])
+  List<String> parts = out.trim().split(' ', 2) as List
+  [status: parts[0] as int, digest: parts.size() > 1 ? parts[1] : null]
+}
+
+/** For credential scenarios: the login registry holds repository:tag with the written digest. */
+void assertPushedToAuthRegistry(String repository, String tag) {
+  String digest = writtenDigest()
+  Map answer = authRegistryGet("${repository}/manifests/${tag}")
+  assert answer.status == 200 && answer.digest == digest: "the registry answered ${answer}, the build wrote ${digest}"
+}
+
+/** For credential refusals: the login registry never heard of the repository. */
+void assertNothingPushedToAuthRegistry(String repository) {
+  int status = authRegistryGet("${repository}/tags/list").status
+  assert status == 404: "the repository exists (HTTP ${status}): something was pushed"
+}
+
 /** Unlinks blobs from a repository (the registry keeps them while any repository links them). */
 void deleteBlobs(String repository, List<String> digests) {
   digests.each { String digest ->

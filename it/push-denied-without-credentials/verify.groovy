@@ -10,6 +10,4 @@ assert log.contains('MojoExecutionException'): 'a registry refusal is an executi
   assert failure.contains(it): "the failure does not say '${it}': ${failure}"
 }
 support.assertNoImageOutputs()
-String status = support.run(['curl', '-ksS', '-u', 'it-user:it-secret-4711', '-o', '/dev/null', '-w', '%{http_code}',
-    "https://${authRegistry}/v2/it/push-denied-without-credentials/tags/list"])
-assert status.trim() == '404': "the repository exists (HTTP ${status.inspect()}): something was pushed"
+support.assertNothingPushedToAuthRegistry('it/push-denied-without-credentials')
