@@ -6,6 +6,7 @@ import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.jib.JibImageBuilder;
 import io.github.distrolessmaven.core.output.ImageOutputs;
+import io.github.distrolessmaven.core.policy.SecurityContext;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,14 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   @Parameter
   List<RegistryMirrorParameters> registryMirrors = new ArrayList<>();
 
+  /**
+   * Build on a distroless base that no longer gets security updates (Debian 12 Java images,
+   * static/base/cc on Debian 12, Debian 11 and older, the unversioned {@code distroless/java}).
+   * Refused by default, naming the Debian 13 replacement.
+   */
+  @Parameter(defaultValue = "false")
+  boolean allowEndOfLifeBase;
+
   /** Where the digest, image ID, image JSON and archive are written. */
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();
@@ -50,7 +59,11 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
     checkBeforeBuild(spec);
     BuiltImage image = new JibImageBuilder(log).build(spec, destination());
     ImageOutputs.write(image, spec.outputs());
+    SecurityContext security = SecurityContext.forUser(spec.user());
+    ImageOutputs.writeSecurityContext(security, spec.outputs());
     log.info(Summary.of(summaryVerb(spec), image));
+    log.info("Run it hardened: podman run " + security.runFlags() + " " + image.image()
+        + " (Kubernetes: " + spec.outputs().securityContext().getFileName() + ")");
   }
 
   /** Whether the goal needs {@code <to><image>} (a push does; an archive can name itself). */

@@ -8,6 +8,8 @@ import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.output.OutputPaths;
+import io.github.distrolessmaven.core.policy.EndOfLifeBases;
+import io.github.distrolessmaven.core.policy.FileModes;
 import io.github.distrolessmaven.core.spec.ContainerUser;
 import io.github.distrolessmaven.core.spec.Entrypoint;
 import io.github.distrolessmaven.core.spec.ExposedPort;
@@ -55,6 +57,7 @@ final class ImageSpecFactory {
       LocalBaseImage.checkSyntax(base);
     } else {
       ImageReferences.parse(base, "<from><image>");
+      EndOfLifeBases.check(base, mojo.allowEndOfLifeBase);
     }
 
     String user = ContainerUser.resolve(container.getUser(), container.isAllowRoot());
@@ -178,7 +181,9 @@ final class ImageSpecFactory {
         throw new InvalidConfigurationException(
             element, "has no <file>. Give a glob of image paths, e.g. /app/bin/*.");
       }
-      permissions.put(permission.getFile().trim(), Validate.octalMode(permission.getMode(), element + "<mode>"));
+      int mode = Validate.octalMode(permission.getMode(), element + "<mode>");
+      FileModes.check(permission.getFile().trim(), mode, element + "<mode>");
+      permissions.put(permission.getFile().trim(), mode);
     }
     return permissions;
   }
@@ -210,7 +215,8 @@ final class ImageSpecFactory {
         orDefault(paths.getTar(), directory.resolve("image.tar")),
         orDefault(paths.getDigest(), directory.resolve("image.digest")),
         orDefault(paths.getImageId(), directory.resolve("image.id")),
-        orDefault(paths.getImageJson(), directory.resolve("image.json")));
+        orDefault(paths.getImageJson(), directory.resolve("image.json")),
+        directory.resolve("security-context.yaml"));
   }
 
   private Path orDefault(File configured, Path fallback) {

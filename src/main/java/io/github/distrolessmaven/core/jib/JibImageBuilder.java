@@ -102,6 +102,10 @@ public final class JibImageBuilder {
           new RegistryAccess(spec.baseCredentials(), spec.allowInsecureRegistries(), jibLog);
       baseDigest = resolveBase(spec, baseName, baseAccess);
       log.info("Base image " + baseName + " at " + baseDigest);
+      if (baseName.getDigest().isEmpty()) {
+        log.warn("The base is referenced by tag, which can move to another image. Pin it:"
+            + " <from><image>" + baseName.withQualifier(baseDigest).toString() + "</image>");
+      }
       container = Jib.from(baseAccess.image(baseName.withQualifier(baseDigest)));
       base = baseName.withQualifier(baseDigest).toString();
     }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.jib.BuiltImage;
+import io.github.distrolessmaven.core.policy.SecurityContext;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes {@code image.digest}, {@code image.id} and {@code image.json}, each atomically. */
+/** Writes a build's results ({@code image.digest}, {@code image.id}, {@code image.json}, {@code security-context.yaml}), each atomically. */
 public final class ImageOutputs {
 
   private ImageOutputs() {}
@@ -19,6 +20,12 @@ public final class ImageOutputs {
     write(paths.digest(), image.digest());
     write(paths.imageId(), image.imageId());
     write(paths.imageJson(), json(image));
+  }
+
+  /** Writes {@code security-context.yaml}, atomically. */
+  public static void writeSecurityContext(SecurityContext security, OutputPaths paths)
+      throws ImageBuildException {
+    write(paths.securityContext(), security.yaml());
   }
 
   static String json(BuiltImage image) {

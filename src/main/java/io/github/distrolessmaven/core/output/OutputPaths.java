@@ -9,5 +9,7 @@ import java.nio.file.Path;
  * @param digest the manifest digest, {@code sha256:...}
  * @param imageId the config digest, as {@code docker images} shows it
  * @param imageJson image, digest, tags, base and size as JSON
+ * @param securityContext the Kubernetes container securityContext for the image's user
  */
-public record OutputPaths(Path tar, Path digest, Path imageId, Path imageJson) {}
+public record OutputPaths(
+    Path tar, Path digest, Path imageId, Path imageJson, Path securityContext) {}

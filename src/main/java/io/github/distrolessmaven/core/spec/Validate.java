@@ -9,7 +9,7 @@ public final class Validate {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
-  private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{3}");
+  private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{3,4}");
 
   private Validate() {}
 
@@ -65,7 +65,8 @@ public final class Validate {
   }
 
   /**
-   * Checks a file mode written as three octal digits.
+   * Checks a file mode written as three octal digits, or four with the special bits (which
+   * the policy then judges: a setuid mode is a mode, just not an acceptable one).
    *
    * @return the mode as an int, e.g. 0755 for "755"
    */

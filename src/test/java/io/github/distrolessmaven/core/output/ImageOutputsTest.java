@@ -38,7 +38,7 @@ class ImageOutputsTest {
     Path out = dir.resolve("target/distroless");
     return new OutputPaths(
         out.resolve("image.tar"), out.resolve("image.digest"), out.resolve("image.id"),
-        out.resolve("image.json"));
+        out.resolve("image.json"), out.resolve("security-context.yaml"));
   }
 
   @Test
@@ -100,7 +100,8 @@ class ImageOutputsTest {
     Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a directory");
     OutputPaths paths =
         new OutputPaths(blocker.resolve("image.tar"), blocker.resolve("image.digest"),
-            blocker.resolve("image.id"), blocker.resolve("image.json"));
+            blocker.resolve("image.id"), blocker.resolve("image.json"),
+            blocker.resolve("security-context.yaml"));
 
     ImageBuildException e =
         assertThrows(ImageBuildException.class, () -> ImageOutputs.write(IMAGE, paths));

@@ -106,7 +106,7 @@ class ValidateTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"755, 493", "644, 420", "600, 384", "' 700 ', 448", "000, 0"})
+  @CsvSource({"755, 493", "644, 420", "600, 384", "' 700 ', 448", "000, 0", "0755, 493", "4755, 2541"})
   void octalModeIsParsedAsOctal(String value, int expected) throws InvalidConfigurationException {
     assertEquals(expected, Validate.octalMode(value, ELEMENT));
   }
@@ -118,7 +118,7 @@ class ValidateTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"7777", "888", "75", "rwx", "", "0755", "-755"})
+  @ValueSource(strings = {"77777", "888", "75", "rwx", "", "07558", "-755"})
   void invalidModeIsRefused(String value) {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> Validate.octalMode(value, ELEMENT));
