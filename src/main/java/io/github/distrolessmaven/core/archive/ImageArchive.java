@@ -8,6 +8,8 @@ import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
+import io.github.distrolessmaven.core.blobs.ReproducibleTar;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,11 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -57,7 +55,7 @@ public final class ImageArchive {
     Blobs blobs = Files.isRegularFile(scratch.resolve("manifest.json"))
         ? fromDockerArchive(scratch)
         : fromOciLayout(scratch);
-    String manifestDigest = sha256(blobs.manifest);
+    String manifestDigest = Sha256.of(blobs.manifest);
     if (!manifestDigest.equals(expectedDigest)) {
       throw new IOException("the archive's manifest is " + manifestDigest + " but the image is "
           + expectedDigest + "; please report this as a bug of distroless-maven-plugin");
@@ -90,12 +88,12 @@ public final class ImageArchive {
     JsonNode entry = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).get(0);
     Path config = dir.resolve(entry.get("Config").asText());
     V22ManifestTemplate manifest = new V22ManifestTemplate();
-    manifest.setContainerConfiguration(Files.size(config), descriptor(sha256(config)));
+    manifest.setContainerConfiguration(Files.size(config), descriptor(Sha256.of(config)));
     List<Path> layers = new ArrayList<>();
     for (JsonNode layer : entry.get("Layers")) {
       Path file = dir.resolve(layer.asText());
       layers.add(file);
-      manifest.addLayer(Files.size(file), descriptor(sha256(file)));
+      manifest.addLayer(Files.size(file), descriptor(Sha256.of(file)));
     }
     return new Blobs(config, layers, JsonTemplateMapper.toByteArray(manifest),
         V22ManifestTemplate.MANIFEST_MEDIA_TYPE);
@@ -117,8 +115,8 @@ public final class ImageArchive {
 
   private static void write(Path output, Blobs blobs, List<String> references) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    String configDigest = sha256(blobs.config);
-    String manifestDigest = sha256(blobs.manifest);
+    String configDigest = Sha256.of(blobs.config);
+    String manifestDigest = Sha256.of(blobs.manifest);
 
     ObjectNode index = json.createObjectNode();
     index.put("schemaVersion", 2);
@@ -143,16 +141,16 @@ public final class ImageArchive {
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      putBytes(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-      putFile(tar, blobPath(configDigest), blobs.config);
+      ReproducibleTar.putBytes(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+      ReproducibleTar.putFile(tar, blobPath(configDigest), blobs.config);
       for (Path layer : blobs.layers) {
-        String path = blobPath(sha256(layer));
+        String path = blobPath(Sha256.of(layer));
         layerPaths.add(path);
-        putFile(tar, path, layer);
+        ReproducibleTar.putFile(tar, path, layer);
       }
-      putBytes(tar, blobPath(manifestDigest), blobs.manifest);
-      putBytes(tar, "index.json", json.writeValueAsBytes(index));
-      putBytes(tar, "manifest.json", json.writeValueAsBytes(dockerManifest));
+      ReproducibleTar.putBytes(tar, blobPath(manifestDigest), blobs.manifest);
+      ReproducibleTar.putBytes(tar, "index.json", json.writeValueAsBytes(index));
+      ReproducibleTar.putBytes(tar, "manifest.json", json.writeValueAsBytes(dockerManifest));
     }
   }
 
@@ -179,29 +177,6 @@ public final class ImageArchive {
     return dir.resolve(blobPath(digest));
   }
 
-  /** Fixed owner, mode and time, so that the same image gives the same archive bytes. */
-  private static TarArchiveEntry entry(String name, long size) {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
-    entry.setSize(size);
-    entry.setMode(0100644);
-    entry.setIds(0, 0);
-    entry.setModTime(0);
-    return entry;
-  }
-
-  private static void putBytes(TarArchiveOutputStream tar, String name, byte[] content)
-      throws IOException {
-    tar.putArchiveEntry(entry(name, content.length));
-    tar.write(content);
-    tar.closeArchiveEntry();
-  }
-
-  private static void putFile(TarArchiveOutputStream tar, String name, Path file) throws IOException {
-    tar.putArchiveEntry(entry(name, Files.size(file)));
-    Files.copy(file, tar);
-    tar.closeArchiveEntry();
-  }
-
   private static void unpack(Path archive, Path directory) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
@@ -213,26 +188,6 @@ public final class ImageArchive {
         Files.createDirectories(target.getParent());
         Files.copy(tar, target);
       }
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    MessageDigest digest = newSha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return "sha256:" + HexFormat.of().formatHex(digest.digest());
-  }
-
-  static String sha256(byte[] content) {
-    return "sha256:" + HexFormat.of().formatHex(newSha256().digest(content));
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

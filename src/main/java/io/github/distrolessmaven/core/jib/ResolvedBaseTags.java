@@ -1,13 +1,11 @@
 package io.github.distrolessmaven.core.jib;
 
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.output.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -34,16 +32,10 @@ final class ResolvedBaseTags {
       return Optional.empty();
     }
     String digest = Files.readString(file, StandardCharsets.UTF_8).trim();
-    return digest.matches("sha256:[0-9a-f]{64}") ? Optional.of(digest) : Optional.empty();
+    return Sha256.DIGEST.matcher(digest).matches() ? Optional.of(digest) : Optional.empty();
   }
 
   private Path fileFor(String reference) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest(reference.getBytes(StandardCharsets.UTF_8));
-      return directory.resolve(HexFormat.of().formatHex(hash));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return directory.resolve(Sha256.hex(Sha256.of(reference.getBytes(StandardCharsets.UTF_8))));
   }
 }

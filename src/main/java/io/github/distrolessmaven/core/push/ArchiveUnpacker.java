@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.push;
 
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.io.BufferedInputStream;
@@ -12,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,7 +103,7 @@ final class ArchiveUnpacker {
       InputStream entry, long declaredSize, String hex, Path scratch, Path tar, String name)
       throws IOException, InvalidConfigurationException {
     Path target = scratch.resolve(hex);
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.newDigest();
     long copied;
     try (OutputStream out = new DigestOutputStream(new ScratchFile(target), sha256)) {
       copied = entry.transferTo(out);
@@ -178,14 +178,6 @@ final class ArchiveUnpacker {
       } catch (IOException e) {
         throw new ScratchWriteFailure(e);
       }
-    }
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 }

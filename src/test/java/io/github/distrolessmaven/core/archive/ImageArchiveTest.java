@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -115,11 +116,11 @@ class ImageArchiveTest {
   private Path jibDockerArchive() throws IOException {
     Path file = Files.createTempFile(dir, "jib", ".tar");
     String manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"registry.example.com/app:1\"],"
-        + "\"Layers\":[\"" + hex(ImageArchive.sha256(LAYER_A)) + ".tar.gz\",\""
-        + hex(ImageArchive.sha256(LAYER_B)) + ".tar.gz\"]}]";
+        + "\"Layers\":[\"" + hex(Sha256.of(LAYER_A)) + ".tar.gz\",\""
+        + hex(Sha256.of(LAYER_B)) + ".tar.gz\"]}]";
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(file))) {
-      put(tar, hex(ImageArchive.sha256(LAYER_A)) + ".tar.gz", LAYER_A);
-      put(tar, hex(ImageArchive.sha256(LAYER_B)) + ".tar.gz", LAYER_B);
+      put(tar, hex(Sha256.of(LAYER_A)) + ".tar.gz", LAYER_A);
+      put(tar, hex(Sha256.of(LAYER_B)) + ".tar.gz", LAYER_B);
       put(tar, "config.json", CONFIG);
       put(tar, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
     }
@@ -129,10 +130,10 @@ class ImageArchiveTest {
   /** The digest Jib reports: its own Docker manifest template over the same blobs. */
   private static String expectedDigest() throws Exception {
     V22ManifestTemplate manifest = new V22ManifestTemplate();
-    manifest.setContainerConfiguration(CONFIG.length, DescriptorDigest.fromDigest(ImageArchive.sha256(CONFIG)));
-    manifest.addLayer(LAYER_A.length, DescriptorDigest.fromDigest(ImageArchive.sha256(LAYER_A)));
-    manifest.addLayer(LAYER_B.length, DescriptorDigest.fromDigest(ImageArchive.sha256(LAYER_B)));
-    return ImageArchive.sha256(JsonTemplateMapper.toByteArray(manifest));
+    manifest.setContainerConfiguration(CONFIG.length, DescriptorDigest.fromDigest(Sha256.of(CONFIG)));
+    manifest.addLayer(LAYER_A.length, DescriptorDigest.fromDigest(Sha256.of(LAYER_A)));
+    manifest.addLayer(LAYER_B.length, DescriptorDigest.fromDigest(Sha256.of(LAYER_B)));
+    return Sha256.of(JsonTemplateMapper.toByteArray(manifest));
   }
 
   private static void put(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
@@ -155,7 +156,7 @@ class ImageArchiveTest {
   }
 
   private static String blob(byte[] content) {
-    return "blobs/sha256/" + hex(ImageArchive.sha256(content));
+    return "blobs/sha256/" + hex(Sha256.of(content));
   }
 
   private static String hex(String digest) {

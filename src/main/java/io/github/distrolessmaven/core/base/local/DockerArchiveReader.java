@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.base.local;
 
+import io.github.distrolessmaven.core.blobs.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;

@@ -1,5 +1,7 @@
 package io.github.distrolessmaven.core.base.local;
 
+import io.github.distrolessmaven.core.blobs.ReproducibleTar;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.ImageBuildException;
@@ -53,8 +55,8 @@ final class DockerArchiveWriter {
               new TarArchiveOutputStream(new BufferedOutputStream(file, 1 << 16))) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        putBytes(tar, "manifest.json", manifestJson(image));
-        putBytes(tar, image.config().blobName(), image.configBytes());
+        ReproducibleTar.putBytes(tar, "manifest.json", manifestJson(image));
+        ReproducibleTar.putBytes(tar, image.config().blobName(), image.configBytes());
         Set<String> written = new HashSet<>();
         for (int index = 0; index < image.layers().size(); index++) {
           Descriptor layer = image.layers().get(index);
@@ -78,7 +80,7 @@ final class DockerArchiveWriter {
 
   private void copyVerified(TarArchiveOutputStream tar, Descriptor layer, String role)
       throws IOException, ImageBuildException {
-    TarArchiveEntry entry = entry(layer.blobName(), layer.size());
+    TarArchiveEntry entry = ReproducibleTar.entry(layer.blobName(), layer.size());
     tar.putArchiveEntry(entry);
     Sha256.Copied copied;
     try (InputStream in = source.open(layer.blobName())) {
@@ -106,26 +108,6 @@ final class DockerArchiveWriter {
     ArrayNode layers = entry.putArray("Layers");
     image.layers().forEach(layer -> layers.add(layer.blobName()));
     return ImageJson.MAPPER.writeValueAsBytes(manifest);
-  }
-
-  private static void putBytes(TarArchiveOutputStream tar, String name, byte[] bytes)
-      throws IOException {
-    tar.putArchiveEntry(entry(name, bytes.length));
-    tar.write(bytes);
-    tar.closeArchiveEntry();
-  }
-
-  /** Fixed owner, mode and time: the same base gives the same archive, byte for byte. */
-  private static TarArchiveEntry entry(String name, long size) {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
-    entry.setSize(size);
-    entry.setMode(0100644);
-    entry.setModTime(0);
-    entry.setUserId(0);
-    entry.setGroupId(0);
-    entry.setUserName("");
-    entry.setGroupName("");
-    return entry;
   }
 
   private static void deletePartial(Path temporary) {

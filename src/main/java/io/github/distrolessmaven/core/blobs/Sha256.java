@@ -1,26 +1,30 @@
-package io.github.distrolessmaven.core.base.local;
+package io.github.distrolessmaven.core.blobs;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** SHA-256 digests as images name them: {@code sha256:} and 64 lower-case hex digits. */
-final class Sha256 {
+public final class Sha256 {
 
-  static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+  /** A well-formed digest. */
+  public static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
 
   private Sha256() {}
 
-  static String of(byte[] bytes) {
+  /** The digest of {@code bytes}. */
+  public static String of(byte[] bytes) {
     return "sha256:" + HexFormat.of().formatHex(newDigest().digest(bytes));
   }
 
   /** The hex part of a {@code sha256:...} digest. */
-  static String hex(String digest) {
+  public static String hex(String digest) {
     return digest.substring("sha256:".length());
   }
 
@@ -29,7 +33,7 @@ final class Sha256 {
    *
    * @return the digest of what was copied and how many bytes
    */
-  static Copied copy(InputStream in, OutputStream out) throws IOException {
+  public static Copied copy(InputStream in, OutputStream out) throws IOException {
     MessageDigest digest = newDigest();
     byte[] buffer = new byte[1 << 16];
     long count = 0;
@@ -41,10 +45,23 @@ final class Sha256 {
     return new Copied("sha256:" + HexFormat.of().formatHex(digest.digest()), count);
   }
 
-  /** What {@link #copy} copied. */
-  record Copied(String digest, long size) {}
+  /** The digest of a file's content, read as a stream. */
+  public static String of(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return copy(in, OutputStream.nullOutputStream()).digest();
+    }
+  }
 
-  private static MessageDigest newDigest() {
+  /**
+   * What {@link #copy} copied.
+   *
+   * @param digest {@code sha256:...} of the bytes
+   * @param size how many bytes
+   */
+  public record Copied(String digest, long size) {}
+
+  /** A fresh SHA-256 digester, for callers that hash while they stream. */
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
