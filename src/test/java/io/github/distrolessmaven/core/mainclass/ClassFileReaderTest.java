@@ -9,20 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.distrolessmaven.core.mainclass.ClassFileReader.InvalidClassFileException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,28 +84,10 @@ class ClassFileReaderTest {
 
   @BeforeAll
   static void compile() throws IOException {
-    compileInto(classes.resolve("src"), classes, SOURCES);
+    JavaSources.compile(classes.resolve("src"), classes, SOURCES);
   }
 
   /** Writes {@code sources} under {@code sourceDir} and compiles them into {@code classesDir}. */
-  static void compileInto(
-      Path sourceDir, Path classesDir, Map<String, String> sources, String... options)
-      throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    assertNotNull(javac, "tests need a JDK, not a JRE");
-    List<String> args = new ArrayList<>(List.of("-d", classesDir.toString(), "-nowarn"));
-    args.addAll(Arrays.asList(options));
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path file = sourceDir.resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getValue());
-      args.add(file.toString());
-    }
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int rc = javac.run(null, err, err, args.toArray(String[]::new));
-    assertEquals(0, rc, () -> "javac failed:\n" + err.toString(StandardCharsets.UTF_8));
-  }
-
   private static byte[] bytes(String relativePath) throws IOException {
     return Files.readAllBytes(classes.resolve(relativePath));
   }
@@ -220,7 +198,7 @@ class ClassFileReaderTest {
 
   @Test
   void oldClassFileVersionParses(@TempDir Path dir) throws IOException {
-    compileInto(dir.resolve("src"), dir, Map.of("Old.java",
+    JavaSources.compile(dir.resolve("src"), dir, Map.of("Old.java",
         "public class Old { static final long L = 1L << 40;"
             + " public static void main(String[] a) { Runnable r = () -> {}; r.run(); } }"),
         "--release", "8");

@@ -24,7 +24,7 @@ class MainClassFinderTest {
 
   private Path compile(Map<String, String> sources) throws IOException {
     Path out = dir.resolve("classes");
-    ClassFileReaderTest.compileInto(dir.resolve("src"), out, sources);
+    JavaSources.compile(dir.resolve("src"), out, sources);
     return out;
   }
 

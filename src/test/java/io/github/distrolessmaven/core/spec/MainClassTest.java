@@ -1,22 +1,16 @@
 package io.github.distrolessmaven.core.spec;
 
+import io.github.distrolessmaven.core.mainclass.JavaSources;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,19 +27,8 @@ class MainClassTest {
 
   /** Compiles {@code sources} (path to code) into {@code dir/classes}. */
   private Path compile(Map<String, String> sources) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    assertNotNull(javac, "tests need a JDK, not a JRE");
     Path classes = dir.resolve("classes");
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString()));
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path file = dir.resolve("src").resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getValue());
-      args.add(file.toString());
-    }
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int rc = javac.run(null, err, err, args.toArray(String[]::new));
-    assertEquals(0, rc, () -> "javac failed:\n" + err.toString(StandardCharsets.UTF_8));
+    JavaSources.compile(dir.resolve("src"), classes, sources);
     return classes;
   }
 
