@@ -2,14 +2,13 @@ package io.github.distrolessmaven.core.base.local;
 
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.blobs.TarNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ final class TarEntries implements ImageFiles {
       Map<String, TarArchiveEntry> entries = new HashMap<>();
       for (TarArchiveEntry entry : listed) {
         // A later entry of the same name replaces an earlier one, as tar -x would.
-        entries.put(normalize(entry.getName()), entry);
+        entries.put(TarNames.normalize(entry.getName()), entry);
       }
       channel = null;
       return new TarEntries(tar, file, entries);
@@ -119,35 +118,19 @@ final class TarEntries implements ImageFiles {
 
   /** The regular file an entry name leads to, through symbolic and hard links. */
   private TarArchiveEntry resolve(String name) {
-    TarArchiveEntry entry = entries.get(normalize(name));
+    TarArchiveEntry entry = entries.get(TarNames.normalize(name));
     // skopeo's docker-archives link <id>/layer.tar to ../<diff-id>.tar; follow such links.
     for (int hops = 0; entry != null && hops < MAX_LINK_HOPS; hops++) {
       if (entry.isSymbolicLink()) {
-        String base = parentOf(normalize(entry.getName()));
-        entry = entries.get(normalize(base + entry.getLinkName()));
+        String base = parentOf(TarNames.normalize(entry.getName()));
+        entry = entries.get(TarNames.normalize(base + entry.getLinkName()));
       } else if (entry.isLink()) {
-        entry = entries.get(normalize(entry.getLinkName()));
+        entry = entries.get(TarNames.normalize(entry.getLinkName()));
       } else {
         return entry.isFile() ? entry : null;
       }
     }
     return null;
-  }
-
-  /** Resolves '.', '..' and leading slashes: "./a/../b" and "/b" are both "b". */
-  static String normalize(String name) {
-    Deque<String> segments = new ArrayDeque<>();
-    for (String segment : name.split("/")) {
-      if (segment.isEmpty() || segment.equals(".")) {
-        continue;
-      }
-      if (segment.equals("..")) {
-        segments.pollLast();
-      } else {
-        segments.addLast(segment);
-      }
-    }
-    return String.join("/", segments);
   }
 
   private static String parentOf(String name) {
