@@ -234,6 +234,74 @@ Map manifest(String repository, String reference) {
   manifest
 }
 
+/**
+ * The SBOM attached to repository@digest, found the way an OCI 1.1 client finds it on a registry
+ * without the referrers API: the referrers tag sha256-<hex> lists the artifacts whose subject is
+ * the image. Returns [manifest: Map, bytes: byte[], json: Map] of the one CycloneDX artifact.
+ */
+Map sbomFromRegistry(String repository, String digest) {
+  String tag = 'sha256-' + digest.substring('sha256:'.length())
+  HttpResponse<byte[]> index = registryGet("${repository}/manifests/${tag}", 'application/vnd.oci.image.index.v1+json')
+  assert index.statusCode() == 200: "no referrers tag ${repository}:${tag}: ${index.statusCode()} ${new String(index.body())}"
+  List sboms = (new JsonSlurper().parse(index.body()).manifests as List).findAll { it.artifactType == 'application/vnd.cyclonedx+json' }
+  assert sboms.size() == 1: "the referrers of ${digest} list ${sboms.size()} SBOMs"
+  HttpResponse<byte[]> artifact = registryGet("${repository}/manifests/${sboms[0].digest}", OCI_MANIFEST)
+  assert artifact.statusCode() == 200: "GET SBOM manifest ${sboms[0].digest}: ${artifact.statusCode()}"
+  Map manifest = new JsonSlurper().parse(artifact.body()) as Map
+  assert manifest.subject.digest == digest: "the SBOM's subject is ${manifest.subject.digest}, not the image ${digest}"
+  assert manifest.artifactType == 'application/vnd.cyclonedx+json'
+  HttpResponse<byte[]> blob = registryGet("${repository}/blobs/${manifest.layers[0].digest}")
+  assert blob.statusCode() == 200: "GET SBOM blob ${manifest.layers[0].digest}: ${blob.statusCode()}"
+  [manifest: manifest, bytes: blob.body(), json: new JsonSlurper().parse(blob.body()) as Map]
+}
+
+/**
+ * Checks an SBOM against issue 5: CycloneDX 1.5 or later, the image digest as
+ * metadata.component, every Maven coordinate given with a purl and a SHA-256, the base's libc6 as
+ * a Debian package and a Java runtime. Returns the components by purl.
+ */
+Map<String, Map> assertSbomDescribes(Map sbom, String digest, List<String> mavenCoordinates) {
+  assert sbom.bomFormat == 'CycloneDX'
+  assert (sbom.specVersion as String) in ['1.5', '1.6', '1.7']: "specVersion ${sbom.specVersion}"
+  assert sbom.metadata.component.type == 'container'
+  assert sbom.metadata.component.version == digest: "metadata.component is ${sbom.metadata.component}"
+  Map<String, Map> byPurl = (sbom.components as List<Map>).findAll { it.purl }.collectEntries { [(it.purl): it] }
+  for (String coordinates : mavenCoordinates) {
+    def (group, artifact, version) = coordinates.tokenize(':')
+    Map component = byPurl.find { it.key.startsWith("pkg:maven/${group}/${artifact}@${version}") }?.value
+    assert component: "no component pkg:maven/${group}/${artifact}@${version} in ${byPurl.keySet()}"
+    File jar = new File(System.getProperty('user.home'), ".m2/repository/${group.replace('.', '/')}/${artifact}/${version}/${artifact}-${version}.jar")
+    String sha256 = java.security.MessageDigest.getInstance('SHA-256').digest(jar.bytes).encodeHex().toString()
+    assert component.hashes.find { it.alg == 'SHA-256' }?.content == sha256: "${coordinates}: hashes ${component.hashes}, jar has ${sha256}"
+  }
+  assert byPurl.keySet().find { it ==~ /pkg:deb\/debian\/libc6@[^?]+\?arch=amd64/ }: "no libc6 in ${byPurl.keySet()}"
+  Map jre = (sbom.components as List<Map>).find { it.description == 'Java runtime' }
+  assert jre && jre.version ==~ /\d+(\.\d+)*.*/: "no Java runtime with a version in ${sbom.components*.name}"
+  byPurl
+}
+
+/**
+ * A fixture base with a shell, as distroless :debug tags have: the java17 test base plus the
+ * host's dash at /bin/sh (through the base's /bin -> usr/bin link), built with podman build
+ * (COPY needs no shell in the image) and pushed. Returns its reference.
+ */
+String baseWithShell() {
+  String fixture = "${registry}/it/fixtures/java17-with-shell:1"
+  File context = Files.createTempDirectory('shell-fixture').toFile()
+  try {
+    Files.copy(new File('/usr/bin/dash').toPath(), new File(context, 'sh').toPath())
+    new File(context, 'Containerfile').text = """\
+FROM ${registry}/distroless/java17-debian13:nonroot
+COPY --chmod=0755 sh /bin/sh
+"""
+    run(['podman', 'build', '--quiet', '--tls-verify=false', '-t', fixture, context.path], [:], 300)
+    run(['podman', 'push', '--quiet', '--tls-verify=false', fixture], [:], 300)
+  } finally {
+    context.deleteDir()
+  }
+  fixture
+}
+
 /** The digest the registry serves for a tag, as skopeo (an independent client) reads it. */
 String registryDigest(String repository, String tag) {
   Map inspect = new JsonSlurper().parseText(run(['skopeo', 'inspect', '--tls-verify=false', "docker://${ref(repository)}:${tag}"])) as Map

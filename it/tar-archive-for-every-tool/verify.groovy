@@ -20,8 +20,13 @@ for (String tag : ['1', 'extra']) {
   assert inspect.Digest == digest: "tag ${tag} is ${inspect.Digest}, the build wrote ${digest}"
 }
 Map index = new JsonSlurper().parseText(support.run(['tar', '-xOf', tar.path, 'index.json']))
-assert index.manifests*.annotations*.'io.containerd.image.name' == ["${repository}:1", "${repository}:extra"]*.toString()
-assert index.manifests*.mediaType.unique() == ['application/vnd.oci.image.manifest.v1+json']
+List images = index.manifests.findAll { !it.artifactType }
+assert images*.annotations*.'io.containerd.image.name' == ["${repository}:1", "${repository}:extra"]*.toString()
+assert images*.mediaType.unique() == ['application/vnd.oci.image.manifest.v1+json']
+// Beside them, untagged, the SBOM that refers to the image: tools that read images ignore it.
+List referrers = index.manifests.findAll { it.artifactType }
+assert referrers*.artifactType == ['application/vnd.cyclonedx+json']
+assert !referrers[0].annotations
 assert support.run(['tar', '-tf', tar.path]).readLines().containsAll(['oci-layout', 'index.json', 'manifest.json'])
 
 // podman load: both tags, one image.

@@ -40,10 +40,19 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   /**
    * Build on a distroless base that no longer gets security updates (Debian 12 Java images,
    * static/base/cc on Debian 12, Debian 11 and older, the unversioned {@code distroless/java}).
-   * Refused by default, naming the Debian 13 replacement.
+   * Refused by default, naming the Debian 13 replacement. Property
+   * {@code distroless.allowEndOfLifeBase}.
    */
   @Parameter(defaultValue = "false")
   boolean allowEndOfLifeBase;
+
+  /**
+   * Build on a base that contains a shell ({@code /bin/sh}, {@code /bin/bash},
+   * {@code /busybox/sh}, ... as distroless {@code :debug} tags and general-purpose images have).
+   * Refused by default: a distroless image has no shell. Property {@code distroless.allowShell}.
+   */
+  @Parameter(defaultValue = "false")
+  boolean allowShell;
 
   /** Where the digest, image ID, image JSON and archive are written. */
   @Parameter
@@ -61,7 +70,9 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
     ImageOutputs.write(image, spec.outputs());
     SecurityContext security = SecurityContext.forUser(spec.user());
     ImageOutputs.writeSecurityContext(security, spec.outputs());
-    log.info(Summary.of(summaryVerb(spec), image));
+    ImageOutputs.writeSbom(image.sbom(), spec.outputs());
+    log.info(Summary.of(image.upToDate() ? "Up to date" : summaryVerb(spec), image));
+    log.info("SBOM: " + spec.outputs().sbom() + ", attached to the image in " + image.sbomAttached());
     log.info("Run it hardened: podman run " + security.runFlags() + " " + image.image()
         + " (Kubernetes: " + spec.outputs().securityContext().getFileName() + ")");
   }

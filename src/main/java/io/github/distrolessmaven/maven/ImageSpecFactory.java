@@ -5,6 +5,7 @@ import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.RegistryMirrors;
 import io.github.distrolessmaven.core.base.local.LocalBaseImage;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
+import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.output.OutputPaths;
@@ -57,7 +58,8 @@ final class ImageSpecFactory {
       LocalBaseImage.checkSyntax(base);
     } else {
       ImageReferences.parse(base, "<from><image>");
-      EndOfLifeBases.check(base, mojo.allowEndOfLifeBase);
+      EndOfLifeBases.check(base, Boolean.parseBoolean(mojo.property(
+          Properties.ALLOW_END_OF_LIFE_BASE, String.valueOf(mojo.allowEndOfLifeBase))));
     }
 
     String user = ContainerUser.resolve(container.getUser(), container.isAllowRoot());
@@ -86,8 +88,9 @@ final class ImageSpecFactory {
 
     try {
       MainClass.requireCompiled(project.classesDirectory());
+      List<Dependency> dependencies = project.dependencies();
       LayerPlan layers = new LayerPlanner(appRoot, permissions())
-          .plan(project.classesDirectory(), project.dependencies(), extraDirectories());
+          .plan(project.classesDirectory(), dependencies, extraDirectories());
       List<String> entrypoint = entrypoint(container, layers);
       return new ImageSpec(
           base,
@@ -107,8 +110,11 @@ final class ImageSpecFactory {
           timestamps,
           project.metadata(),
           layers,
+          project.coordinates(),
+          dependencies,
           mirrors(),
           mojo.allowInsecureRegistries,
+          Boolean.parseBoolean(mojo.property(Properties.ALLOW_SHELL, String.valueOf(mojo.allowShell))),
           mojo.session.isOffline(),
           baseLayersCache(),
           project.buildDirectory().resolve("distroless").resolve("cache"),
@@ -216,7 +222,8 @@ final class ImageSpecFactory {
         orDefault(paths.getDigest(), directory.resolve("image.digest")),
         orDefault(paths.getImageId(), directory.resolve("image.id")),
         orDefault(paths.getImageJson(), directory.resolve("image.json")),
-        directory.resolve("security-context.yaml"));
+        directory.resolve("security-context.yaml"),
+        directory.resolve("sbom.cdx.json"));
   }
 
   private Path orDefault(File configured, Path fallback) {

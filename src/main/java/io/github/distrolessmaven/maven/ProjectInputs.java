@@ -3,6 +3,7 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.labels.GitRevision;
 import io.github.distrolessmaven.core.labels.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
+import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +40,12 @@ final class ProjectInputs {
     return project.getBasedir().toPath();
   }
 
+  /** The project's own coordinates: the application the image runs. */
+  MavenCoordinates coordinates() {
+    return new MavenCoordinates(project.getGroupId(), project.getArtifactId(),
+        project.getVersion(), "", project.getPackaging());
+  }
+
   /** Runtime dependencies in Maven's classpath order, each marked by how often it changes. */
   List<Dependency> dependencies() {
     Set<String> reactor = new HashSet<>();
@@ -58,7 +65,10 @@ final class ProjectInputs {
           reactor.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())
               ? Dependency.Origin.REACTOR_MODULE
               : artifact.isSnapshot() ? Dependency.Origin.SNAPSHOT : Dependency.Origin.RELEASE;
-      dependencies.add(new Dependency(artifact.getGroupId(), artifact.getFile().toPath(), origin));
+      MavenCoordinates coordinates = new MavenCoordinates(artifact.getGroupId(),
+          artifact.getArtifactId(), artifact.getVersion(), artifact.getClassifier(),
+          artifact.getType());
+      dependencies.add(new Dependency(coordinates, artifact.getFile().toPath(), origin));
     }
     return dependencies;
   }

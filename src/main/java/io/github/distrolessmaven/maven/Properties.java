@@ -13,6 +13,8 @@ final class Properties {
   static final String ALLOW_INSECURE_REGISTRIES = PREFIX + "allowInsecureRegistries";
   static final String REGISTRY_MIRRORS = PREFIX + "registryMirrors";
   static final String TAR = PREFIX + "tar";
+  static final String ALLOW_SHELL = PREFIX + "allowShell";
+  static final String ALLOW_END_OF_LIFE_BASE = PREFIX + "allowEndOfLifeBase";
 
   private Properties() {}
 }

@@ -10,6 +10,8 @@ import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import io.github.distrolessmaven.core.blobs.ReproducibleTar;
 import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.referrers.Descriptor;
+import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -46,10 +50,14 @@ public final class ImageArchive {
    * @param references every full reference the archive carries, e.g. {@code registry/app:1}
    * @param expectedDigest the manifest digest jib-core reported; a mismatch is an internal error
    * @param scratch an empty directory for unpacking
+   * @param referrer makes the artifact (the SBOM) that refers to the image, given the image's
+   *     manifest descriptor; it is carried as an OCI layout referrer: its blobs and manifest in
+   *     {@code blobs/}, its manifest listed in {@code index.json} without a tag
    * @return the image's size: config plus compressed layers, as a registry counts it
    */
   public static long rewrite(
-      Path jibArchive, Path output, List<String> references, String expectedDigest, Path scratch)
+      Path jibArchive, Path output, List<String> references, String expectedDigest, Path scratch,
+      Function<Descriptor, ReferrerArtifact> referrer)
       throws IOException {
     unpack(jibArchive, scratch);
     Blobs blobs = Files.isRegularFile(scratch.resolve("manifest.json"))
@@ -60,7 +68,9 @@ public final class ImageArchive {
       throw new IOException("the archive's manifest is " + manifestDigest + " but the image is "
           + expectedDigest + "; please report this as a bug of distroless-maven-plugin");
     }
-    write(output, blobs, references);
+    ReferrerArtifact artifact = referrer.apply(
+        new Descriptor(blobs.manifestMediaType, manifestDigest, blobs.manifest.length));
+    write(output, blobs, references, artifact);
     long size = Files.size(blobs.config);
     for (Path layer : blobs.layers) {
       size += Files.size(layer);
@@ -113,7 +123,9 @@ public final class ImageArchive {
         manifestBytes, OciManifestTemplate.MANIFEST_MEDIA_TYPE);
   }
 
-  private static void write(Path output, Blobs blobs, List<String> references) throws IOException {
+  private static void write(
+      Path output, Blobs blobs, List<String> references, ReferrerArtifact referrer)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
     String configDigest = Sha256.of(blobs.config);
     String manifestDigest = Sha256.of(blobs.manifest);
@@ -137,6 +149,7 @@ public final class ImageArchive {
       annotations.put(REF_NAME, tagOf(reference));
       repoTags.add(reference);
     }
+    manifests.add(referrer.indexEntry(json));
 
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
@@ -149,6 +162,11 @@ public final class ImageArchive {
         ReproducibleTar.putFile(tar, path, layer);
       }
       ReproducibleTar.putBytes(tar, blobPath(manifestDigest), blobs.manifest);
+      for (Map.Entry<String, byte[]> blob : referrer.blobs().entrySet()) {
+        ReproducibleTar.putBytes(tar, blobPath(blob.getKey()), blob.getValue());
+      }
+      ReproducibleTar.putBytes(
+          tar, blobPath(referrer.descriptor().digest()), referrer.manifest());
       ReproducibleTar.putBytes(tar, "index.json", json.writeValueAsBytes(index));
       ReproducibleTar.putBytes(tar, "manifest.json", json.writeValueAsBytes(dockerManifest));
     }

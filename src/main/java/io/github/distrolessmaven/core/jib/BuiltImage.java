@@ -11,12 +11,29 @@ import java.util.List;
  * @param tags every tag written
  * @param base the base reference, pinned by digest where known
  * @param size compressed layers plus config, in bytes
+ * @param sbom the image's CycloneDX SBOM, JSON
+ * @param sbomAttached where the SBOM was attached, e.g. "the referrers tag sha256-..."
+ * @param upToDate whether this is the last build's result, confirmed in the registry, with
+ *     nothing built
  */
 public record BuiltImage(
-    String image, String digest, String imageId, List<String> tags, String base, long size) {
+    String image,
+    String digest,
+    String imageId,
+    List<String> tags,
+    String base,
+    long size,
+    byte[] sbom,
+    String sbomAttached,
+    boolean upToDate) {
 
   /** @param tags copied defensively */
   public BuiltImage {
     tags = List.copyOf(tags);
+  }
+
+  /** The same image, marked as the up-to-date result of an earlier build. */
+  public BuiltImage asUpToDate() {
+    return new BuiltImage(image, digest, imageId, tags, base, size, sbom, sbomAttached, true);
   }
 }

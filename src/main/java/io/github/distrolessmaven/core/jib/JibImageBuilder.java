@@ -3,18 +3,11 @@ package io.github.distrolessmaven.core.jib;
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
-import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
-import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
-import com.google.cloud.tools.jib.api.buildplan.FileEntry;
-import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
-import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
-import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
@@ -22,25 +15,23 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.ImageArchive;
-import io.github.distrolessmaven.core.base.local.LocalBaseImage;
-import io.github.distrolessmaven.core.base.local.PreparedBase;
-import io.github.distrolessmaven.core.labels.OciLabels;
-import io.github.distrolessmaven.core.layers.PlannedFile;
-import io.github.distrolessmaven.core.layers.PlannedLayer;
+import io.github.distrolessmaven.core.base.contents.BaseContents;
 import io.github.distrolessmaven.core.output.AtomicFiles;
-import io.github.distrolessmaven.core.spec.ExposedPort;
+import io.github.distrolessmaven.core.policy.BaseShells;
+import io.github.distrolessmaven.core.referrers.Descriptor;
+import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
+import io.github.distrolessmaven.core.sbom.ImageSbom;
+import io.github.distrolessmaven.core.sbom.SbomSubject;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -60,6 +51,9 @@ public final class JibImageBuilder {
   }
 
   static final String TOOL_NAME = "distroless-maven-plugin";
+
+  /** The file name tools give the SBOM when they fetch it from the registry. */
+  static final String SBOM_TITLE = "sbom.cdx.json";
 
   /** The platform images are built for: jib-core's default, and what a file base must match. */
   static final String PLATFORM_OS = "linux";
@@ -85,114 +79,40 @@ public final class JibImageBuilder {
     ImageReference target = ImageReferences.parse(spec.targetImage(), "<to><image>");
     RegistryAccess targetAccess =
         new RegistryAccess(spec.targetCredentials(), spec.allowInsecureRegistries(), jibLog);
+    BaseSelection base = BaseSelection.of(spec, log, jibLog);
 
-    JibContainerBuilder container;
-    String base;
-    String baseDigest;
-    if (LocalBaseImage.isLocal(spec.baseImage())) {
-      PreparedBase prepared = LocalBaseImage.prepare(
-          spec.baseImage(), spec.localBasesDirectory(), PLATFORM_OS, PLATFORM_ARCHITECTURE);
-      log.info("Base image " + prepared.description());
-      container = Jib.from(TarImage.at(prepared.dockerArchive()));
-      baseDigest = prepared.manifestDigest().orElse(null);
-      base = spec.baseImage() + (baseDigest == null ? "" : "@" + baseDigest);
-    } else {
-      ImageReference baseName = ImageReferences.parse(spec.baseImage(), "<from><image>");
-      RegistryAccess baseAccess =
-          new RegistryAccess(spec.baseCredentials(), spec.allowInsecureRegistries(), jibLog);
-      baseDigest = resolveBase(spec, baseName, baseAccess);
-      log.info("Base image " + baseName + " at " + baseDigest);
-      if (baseName.getDigest().isEmpty()) {
-        log.warn("The base is referenced by tag, which can move to another image. Pin it:"
-            + " <from><image>" + baseName.withQualifier(baseDigest).toString() + "</image>");
+    UpToDate upToDate = new UpToDate(spec, base.identity(), destination, log);
+    if (destination == Destination.REGISTRY) {
+      Optional<BuiltImage> unchanged = upToDate.confirmedIn(targetAccess, target);
+      if (unchanged.isPresent()) {
+        return unchanged.get();
       }
-      container = Jib.from(baseAccess.image(baseName.withQualifier(baseDigest)));
-      base = baseName.withQualifier(baseDigest).toString();
     }
-    configure(container, spec, spec.baseImage(), baseDigest);
+
+    BaseContents contents = base.contents(new BaseInspector(spec.baseLayersCache(), log));
+    BaseShells.check(base.name(), contents.shells(), spec.allowShell());
+    JibContainerBuilder container = base.jibContainer();
+    JibContainerConfig.apply(container, spec, spec.baseImage(), base.digest());
+    Sbom sbom = digest -> ImageSbom.create(
+        new SbomSubject(target.getRegistry() + "/" + target.getRepository(), digest),
+        spec.application(), spec.dependencies(), contents, spec.timestamps().creationTime());
 
     if (destination == Destination.TAR) {
-      return buildTar(container, spec, target, base);
+      return buildTar(container, spec, target, base.reference(), sbom);
     }
-    return push(container, spec, target, base, targetAccess);
+    BuiltImage pushed = push(container, spec, target, base.reference(), targetAccess, sbom);
+    upToDate.remember(pushed);
+    return pushed;
   }
 
-  /**
-   * The base's digest: from the reference itself, from the registry (remembered for offline
-   * builds), or offline from what an earlier build remembered.
-   */
-  private String resolveBase(ImageSpec spec, ImageReference baseName, RegistryAccess access)
-      throws ImageBuildException {
-    if (baseName.getDigest().isPresent()) {
-      return baseName.getDigest().get();
-    }
-    ResolvedBaseTags memory = new ResolvedBaseTags(spec.baseLayersCache());
-    try {
-      if (spec.offline()) {
-        return memory.recall(baseName.toString()).orElseThrow(() -> new ImageBuildException(
-            "The base image " + baseName + " has not been pulled before, and Maven is offline."
-                + " Build once without -o to cache it, or pin <from><image> by digest."));
-      }
-      String digest =
-          new BaseImageResolver(access, spec.registryMirrors(), log).digestOf(baseName);
-      memory.remember(baseName.toString(), digest);
-      return digest;
-    } catch (IOException e) {
-      throw new ImageBuildException("Cannot read or write the base cache "
-          + spec.baseLayersCache() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void configure(
-      JibContainerBuilder container, ImageSpec spec, String baseName, String baseDigest) {
-    Instant created = spec.timestamps().creationTime();
-    container
-        .setFileEntriesLayers(layers(spec))
-        .setEntrypoint(spec.entrypoint())
-        .setUser(spec.user())
-        .setEnvironment(spec.environment())
-        .setExposedPorts(ports(spec.ports()))
-        .setLabels(OciLabels.derive(spec.project(), created, baseName, baseDigest, spec.userLabels()))
-        .setFormat(spec.format() == io.github.distrolessmaven.core.spec.ImageFormat.OCI
-            ? ImageFormat.OCI : ImageFormat.Docker)
-        .setCreationTime(created);
-    // The base's Cmd must never reach the image: Jib drops it once the entrypoint is set, and an
-    // explicit list (empty without <args>) keeps it so whatever Jib's default becomes.
-    container.setProgramArguments(spec.args());
-    Set<AbsoluteUnixPath> volumes = new LinkedHashSet<>();
-    spec.volumes().forEach(volume -> volumes.add(AbsoluteUnixPath.get(volume)));
-    container.setVolumes(volumes);
-    spec.workingDirectory().ifPresent(dir -> container.setWorkingDirectory(AbsoluteUnixPath.get(dir)));
-  }
-
-  private static List<FileEntriesLayer> layers(ImageSpec spec) {
-    Instant modified = spec.timestamps().filesModificationTime();
-    List<FileEntriesLayer> layers = new ArrayList<>();
-    for (PlannedLayer planned : spec.layers().layers()) {
-      FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(planned.name());
-      for (PlannedFile file : planned.files()) {
-        layer.addEntry(new FileEntry(
-            file.source(),
-            AbsoluteUnixPath.get(file.target()),
-            FilePermissions.fromOctalString(String.format("%03o", file.mode())),
-            modified,
-            "0:0"));
-      }
-      layers.add(layer.build());
-    }
-    return layers;
-  }
-
-  private static Set<Port> ports(Set<ExposedPort> ports) {
-    Set<Port> result = new LinkedHashSet<>();
-    for (ExposedPort port : ports) {
-      result.add(Port.parseProtocol(port.number(), port.protocol()));
-    }
-    return result;
+  /** The SBOM of the image with the given digest. */
+  @FunctionalInterface
+  private interface Sbom {
+    byte[] of(String digest) throws IOException;
   }
 
   private BuiltImage buildTar(
-      JibContainerBuilder container, ImageSpec spec, ImageReference target, String base)
+      JibContainerBuilder container, ImageSpec spec, ImageReference target, String base, Sbom sbom)
       throws ImageBuildException {
     Path tar = spec.outputs().tar();
     Path jibArchive = null;
@@ -210,10 +130,11 @@ public final class JibImageBuilder {
       tags.forEach(tag -> references.add(target.withQualifier(tag).toStringWithQualifier()));
       combined = AtomicFiles.temporarySibling(tar);
       scratch = Files.createTempDirectory(tar.toAbsolutePath().getParent(), ".unpack");
-      long size = ImageArchive.rewrite(
-          jibArchive, combined, references, result.getDigest().toString(), scratch);
+      byte[] document = sbom.of(result.getDigest().toString());
+      long size = ImageArchive.rewrite(jibArchive, combined, references,
+          result.getDigest().toString(), scratch, subject -> sbomArtifact(document, subject, spec));
       AtomicFiles.commit(combined, tar);
-      return built(result, target, base, size, tags);
+      return built(result, target, base, size, tags, document, "the archive");
     } catch (IOException e) {
       throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
     } finally {
@@ -228,14 +149,26 @@ public final class JibImageBuilder {
       ImageSpec spec,
       ImageReference target,
       String base,
-      RegistryAccess targetAccess)
+      RegistryAccess targetAccess,
+      Sbom sbom)
       throws ImageBuildException {
     Containerizer containerizer = Containerizer.to(targetAccess.image(target));
     spec.additionalTags().forEach(containerizer::withAdditionalTag);
     JibContainer result = containerize(container, containerizer, spec, "pushing " + target);
     List<String> tags = new ArrayList<>(result.getTags());
     tags.sort(null);
-    return built(result, target, base, pushedSize(targetAccess, target, result), tags);
+    long size = pushedSize(targetAccess, target, result);
+    String digest = result.getDigest().toString();
+    byte[] document;
+    try {
+      document = sbom.of(digest);
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot write the SBOM: " + e.getMessage(), e);
+    }
+    ReferrerPush referrers = new ReferrerPush(targetAccess);
+    Descriptor subject = referrers.subject(target, digest);
+    String attached = referrers.attach(target, subject, sbomArtifact(document, subject, spec));
+    return built(result, target, base, size, tags, document, attached);
   }
 
   private JibContainer containerize(
@@ -285,16 +218,24 @@ public final class JibImageBuilder {
     }
   }
 
+  private static ReferrerArtifact sbomArtifact(byte[] sbom, Descriptor subject, ImageSpec spec) {
+    return ReferrerArtifact.of(ImageSbom.MEDIA_TYPE, sbom, SBOM_TITLE, subject,
+        spec.timestamps().creationTime().toString());
+  }
+
   private static BuiltImage built(
       JibContainer result, ImageReference target, String base, long size,
-      List<String> tags) {
+      List<String> tags, byte[] sbom, String sbomAttached) {
     return new BuiltImage(
         target.toString(),
         result.getDigest().toString(),
         result.getImageId().toString(),
         tags,
         base,
-        size);
+        size,
+        sbom,
+        sbomAttached,
+        false);
   }
 
   private static void deleteQuietly(Path path) {

@@ -65,6 +65,12 @@ public final class RegistryAccess {
     return authenticated(registry, repository, mountFrom, true);
   }
 
+  /** Plain GETs on registry/repository with the same credentials. */
+  RegistryHttp http(String registry, String repository) throws CredentialRetrievalException {
+    return new RegistryHttp(
+        allowInsecure, credential(ImageReference.of(registry, repository, null)), logger);
+  }
+
   private RegistryClient authenticated(
       String registry, String repository, Optional<String> mountFrom, boolean push)
       throws IOException, RegistryException, CredentialRetrievalException {

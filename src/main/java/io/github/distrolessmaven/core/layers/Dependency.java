@@ -5,11 +5,17 @@ import java.nio.file.Path;
 /**
  * One runtime dependency of the project, in Maven's runtime classpath order.
  *
- * @param groupId the groupId, used only to tell apart two jars with the same file name
+ * @param coordinates its Maven coordinates; the groupId also tells apart two jars with the same
+ *     file name
  * @param file the jar (or, for a reactor module not yet packaged, its classes directory)
  * @param origin which layer the dependency belongs in
  */
-public record Dependency(String groupId, Path file, Origin origin) {
+public record Dependency(MavenCoordinates coordinates, Path file, Origin origin) {
+
+  /** The groupId, which tells apart two jars with the same file name. */
+  public String groupId() {
+    return coordinates.groupId();
+  }
 
   /** Where a dependency comes from, which decides how often its layer changes. */
   public enum Origin {

@@ -8,9 +8,10 @@ import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.policy.SecurityContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Writes a build's results ({@code image.digest}, {@code image.id}, {@code image.json}, {@code security-context.yaml}), each atomically. */
+/** Writes a build's results ({@code image.digest}, {@code image.id}, {@code image.json}, {@code security-context.yaml}, {@code sbom.cdx.json}), each atomically. */
 public final class ImageOutputs {
 
   private ImageOutputs() {}
@@ -28,9 +29,23 @@ public final class ImageOutputs {
     write(paths.securityContext(), security.yaml());
   }
 
+  /** Writes {@code sbom.cdx.json}, atomically. */
+  public static void writeSbom(byte[] sbom, OutputPaths paths) throws ImageBuildException {
+    write(paths.sbom(), new String(sbom, StandardCharsets.UTF_8));
+  }
+
   static String json(BuiltImage image) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    try {
+      return mapper.writeValueAsString(describe(image)) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON tree of strings always serializes", e);
+    }
+  }
+
+  /** The content of {@code image.json}: image, digest, imageId, tags, base, size. */
+  public static ObjectNode describe(BuiltImage image) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("image", image.image());
     root.put("digest", image.digest());
     root.put("imageId", image.imageId());
@@ -38,11 +53,7 @@ public final class ImageOutputs {
     image.tags().forEach(tags::add);
     root.put("base", image.base());
     root.put("size", image.size());
-    try {
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException("a JSON tree of strings always serializes", e);
-    }
+    return root;
   }
 
   private static void write(Path path, String content) throws ImageBuildException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param imageId the config digest, as {@code docker images} shows it
  * @param imageJson image, digest, tags, base and size as JSON
  * @param securityContext the Kubernetes container securityContext for the image's user
+ * @param sbom the image's CycloneDX SBOM
  */
 public record OutputPaths(
-    Path tar, Path digest, Path imageId, Path imageJson, Path securityContext) {}
+    Path tar, Path digest, Path imageId, Path imageJson, Path securityContext, Path sbom) {}

@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.push;
 
+import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
 import java.util.List;
 
 /**
@@ -11,19 +12,22 @@ import java.util.List;
  * @param manifestBytes the manifest, byte for byte as in the archive
  * @param blobs the config, then the layers, in manifest order
  * @param imageNames the full references the index names ({@code io.containerd.image.name})
+ * @param referrers the artifacts the archive carries whose subject is this image (its SBOM)
  */
 public record ArchiveImage(
     String manifestDigest,
     String manifestMediaType,
     byte[] manifestBytes,
     List<BlobFile> blobs,
-    List<String> imageNames) {
+    List<String> imageNames,
+    List<ReferrerArtifact> referrers) {
 
   /** @param blobs copied defensively */
   public ArchiveImage {
     manifestBytes = manifestBytes.clone();
     blobs = List.copyOf(blobs);
     imageNames = List.copyOf(imageNames);
+    referrers = List.copyOf(referrers);
   }
 
   @Override

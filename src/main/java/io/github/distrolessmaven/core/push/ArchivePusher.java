@@ -12,6 +12,9 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.jib.JibFailures;
+import io.github.distrolessmaven.core.jib.ReferrerPush;
+import io.github.distrolessmaven.core.referrers.Descriptor;
+import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
 import io.github.distrolessmaven.core.jib.RegistryAccess;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import java.io.IOException;
@@ -85,6 +88,15 @@ public final class ArchivePusher {
       pushBlobs(client, image, target, mountFrom);
       for (String tag : tags) {
         pushManifest(client, manifest, image, target.withQualifier(tag));
+      }
+      ReferrerPush referrers = new ReferrerPush(
+          new RegistryAccess(spec.credentials(), spec.allowInsecureRegistries(), jibLog));
+      Descriptor subject = new Descriptor(
+          image.manifestMediaType(), image.manifestDigest(), image.manifestBytes().length);
+      for (ReferrerArtifact referrer : image.referrers()) {
+        String how = referrers.attach(target, subject, referrer);
+        log.info("Attached " + referrer.artifactType() + " " + shortDigest(referrer.descriptor().digest())
+            + " to the image through " + how);
       }
       return new PushedImage(target.toString(), image.manifestDigest(), tags, image.size());
     } finally {

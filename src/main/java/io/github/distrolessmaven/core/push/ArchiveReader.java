@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.referrers.Descriptor;
+import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -35,6 +39,9 @@ public final class ArchiveReader {
    * @throws InvalidConfigurationException naming the archive and what is wrong with it
    * @throws ImageBuildException when the archive cannot be read or unpacked
    */
+  /** Referrers (SBOMs, signatures) are small documents, read into memory to push. */
+  static final long MAX_REFERRER_BLOB = 64L << 20;
+
   public static ArchiveImage read(Path tar, Path scratch, Optional<String> tag)
       throws InvalidConfigurationException, ImageBuildException {
     UnpackedArchive archive = ArchiveUnpacker.unpack(tar, scratch);
@@ -47,7 +54,8 @@ public final class ArchiveReader {
     if (archive.ociLayout().isEmpty()) {
       throw ArchiveProblems.invalid(tar, "has no oci-layout file, so it is not an OCI image layout");
     }
-    List<ImageIndex.Entry> chosen = ImageIndex.parse(archive.index().get(), tar).select(tag, tar);
+    ImageIndex index = ImageIndex.parse(archive.index().get(), tar);
+    List<ImageIndex.Entry> chosen = index.select(tag, tar);
     ImageIndex.Entry entry = chosen.get(0);
     String digest = entry.digest();
     Path manifestFile = archive.blobs().get(digest);
@@ -72,7 +80,47 @@ public final class ArchiveReader {
     }
     List<String> names = new ArrayList<>();
     chosen.forEach(named -> named.imageName().ifPresent(names::add));
-    return new ArchiveImage(digest, mediaType, manifest, blobs, names);
+    return new ArchiveImage(digest, mediaType, manifest, blobs, names,
+        referrersOf(digest, index.referrers(), archive, tar));
+  }
+
+  /** The artifacts in the archive whose subject is the image, e.g. its SBOM. */
+  private static List<ReferrerArtifact> referrersOf(String image,
+      List<ImageIndex.Referrer> listed, UnpackedArchive archive, Path tar)
+      throws InvalidConfigurationException, ImageBuildException {
+    List<ReferrerArtifact> referrers = new ArrayList<>();
+    for (ImageIndex.Referrer referrer : listed) {
+      Path manifestFile = archive.blobs().get(referrer.digest());
+      if (manifestFile == null) {
+        throw ArchiveProblems.invalid(tar, "lacks the manifest blobs/sha256/"
+            + hex(referrer.digest()) + " of the " + referrer.artifactType() + " it lists");
+      }
+      byte[] manifest = readManifest(manifestFile, tar);
+      JsonNode root = parse(manifest, tar, referrer.digest());
+      if (!image.equals(root.path("subject").path("digest").asText())) {
+        continue;
+      }
+      Map<String, byte[]> blobs = new TreeMap<>();
+      List<JsonNode> descriptors = new ArrayList<>();
+      descriptors.add(root.path("config"));
+      root.path("layers").forEach(descriptors::add);
+      for (JsonNode descriptor : descriptors) {
+        BlobFile blob = blob(descriptor, referrer.artifactType(), archive, tar);
+        if (blob.size() > MAX_REFERRER_BLOB) {
+          throw ArchiveProblems.invalid(tar, "has a " + referrer.artifactType() + " blob of "
+              + blob.size() + " bytes; more than " + MAX_REFERRER_BLOB + " is not pushed");
+        }
+        try {
+          blobs.put(blob.digest(), Files.readAllBytes(blob.file()));
+        } catch (IOException e) {
+          throw new ImageBuildException("Cannot read " + blob.file() + " unpacked from " + tar
+              + ": " + e.getMessage(), e);
+        }
+      }
+      referrers.add(new ReferrerArtifact(manifest,
+          Descriptor.of(ReferrerArtifact.OCI_MANIFEST, manifest), referrer.artifactType(), blobs));
+    }
+    return referrers;
   }
 
   private static byte[] readManifest(Path file, Path tar) throws ImageBuildException {

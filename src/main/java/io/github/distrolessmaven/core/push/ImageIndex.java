@@ -51,14 +51,26 @@ final class ImageIndex {
     }
   }
 
-  private final List<Entry> entries;
+  /**
+   * An artifact that refers to an image (an SBOM, a signature): listed in the index with its
+   * {@code artifactType}, never a candidate for the image to push.
+   */
+  record Referrer(String digest, String artifactType) {}
 
-  private ImageIndex(List<Entry> entries) {
+  private final List<Entry> entries;
+  private final List<Referrer> referrers;
+
+  private ImageIndex(List<Entry> entries, List<Referrer> referrers) {
     this.entries = List.copyOf(entries);
+    this.referrers = List.copyOf(referrers);
   }
 
   List<Entry> entries() {
     return entries;
+  }
+
+  List<Referrer> referrers() {
+    return referrers;
   }
 
   static ImageIndex parse(byte[] json, Path tar) throws InvalidConfigurationException {
@@ -73,11 +85,17 @@ final class ImageIndex {
       throw ArchiveProblems.invalid(tar, "has an index.json without a 'manifests' array");
     }
     List<Entry> entries = new ArrayList<>();
+    List<Referrer> referrers = new ArrayList<>();
     for (JsonNode descriptor : root.get("manifests")) {
       String digest = descriptor.path("digest").asText("");
       if (!DIGEST.matcher(digest).matches()) {
         throw ArchiveProblems.invalid(tar, "has an index.json entry whose digest '" + digest
             + "' is not sha256:<64 hex digits>");
+      }
+      Optional<String> artifactType = text(descriptor, "artifactType");
+      if (artifactType.isPresent()) {
+        referrers.add(new Referrer(digest, artifactType.get()));
+        continue;
       }
       JsonNode annotations = descriptor.path("annotations");
       entries.add(new Entry(
@@ -89,9 +107,9 @@ final class ImageIndex {
           text(annotations, CONTAINERD_NAME)));
     }
     if (entries.isEmpty()) {
-      throw ArchiveProblems.invalid(tar, "has an index.json that lists no manifest");
+      throw ArchiveProblems.invalid(tar, "has an index.json that lists no image manifest");
     }
-    return new ImageIndex(entries);
+    return new ImageIndex(entries, referrers);
   }
 
   /**

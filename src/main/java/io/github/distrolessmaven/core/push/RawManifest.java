@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * original text as a raw JSON value, and {@link #of} proves before any network call that what
  * Jib will send hashes to the archive's digest.
  */
-final class RawManifest implements ManifestTemplate, JsonSerializable {
+public final class RawManifest implements ManifestTemplate, JsonSerializable {
 
   private final String text;
   private final String mediaType;
@@ -40,7 +40,7 @@ final class RawManifest implements ManifestTemplate, JsonSerializable {
    * @param digest the archive's digest of {@code bytes}
    * @throws IllegalArgumentException when Jib would send other bytes than these
    */
-  static RawManifest of(byte[] bytes, String mediaType, String digest) {
+  public static RawManifest of(byte[] bytes, String mediaType, String digest) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()

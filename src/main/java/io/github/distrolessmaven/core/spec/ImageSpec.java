@@ -2,7 +2,9 @@ package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.labels.ProjectMetadata;
+import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.LayerPlan;
+import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.output.OutputPaths;
 import io.github.distrolessmaven.core.time.BuildTimestamps;
 import java.nio.file.Path;
@@ -35,8 +37,11 @@ import java.util.Set;
  * @param timestamps creation and file times
  * @param project POM metadata for the OCI labels
  * @param layers the application layers and classpath
+ * @param application the project's own coordinates, for the SBOM
+ * @param dependencies the runtime dependencies in the layers, for the SBOM
  * @param registryMirrors registry host to mirror hosts
  * @param allowInsecureRegistries whether plain HTTP and unverified TLS are allowed
+ * @param allowShell whether a base with a shell is accepted
  * @param offline whether Maven runs offline
  * @param baseLayersCache the shared cache of base layers
  * @param applicationLayersCache the project's cache of app layers
@@ -62,8 +67,11 @@ public record ImageSpec(
     BuildTimestamps timestamps,
     ProjectMetadata project,
     LayerPlan layers,
+    MavenCoordinates application,
+    List<Dependency> dependencies,
     Map<String, List<String>> registryMirrors,
     boolean allowInsecureRegistries,
+    boolean allowShell,
     boolean offline,
     Path baseLayersCache,
     Path applicationLayersCache,
@@ -82,6 +90,7 @@ public record ImageSpec(
     ports = Collections.unmodifiableSet(new LinkedHashSet<>(ports));
     userLabels = Collections.unmodifiableMap(new LinkedHashMap<>(userLabels));
     volumes = List.copyOf(volumes);
+    dependencies = List.copyOf(dependencies);
     registryMirrors = Collections.unmodifiableMap(new LinkedHashMap<>(registryMirrors));
   }
 }

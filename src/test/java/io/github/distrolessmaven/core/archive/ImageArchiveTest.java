@@ -11,6 +11,8 @@ import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.referrers.Descriptor;
+import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -34,6 +37,11 @@ class ImageArchiveTest {
   private static final List<String> REFERENCES =
       List.of("registry.example.com/app:1", "registry.example.com/app:latest");
 
+  private static final byte[] SBOM = "{\"bomFormat\":\"CycloneDX\"}".getBytes(StandardCharsets.UTF_8);
+  private static final Function<Descriptor, ReferrerArtifact> REFERRER = subject ->
+      ReferrerArtifact.of("application/vnd.cyclonedx+json", SBOM, "sbom.cdx.json", subject,
+          "1970-01-01T00:00:00Z");
+
   @TempDir Path dir;
 
   @Test
@@ -41,8 +49,13 @@ class ImageArchiveTest {
     Path out = rewrite(expectedDigest());
     Map<String, byte[]> entries = read(out);
 
+    ReferrerArtifact sbom = REFERRER.apply(new Descriptor(V22ManifestTemplate.MANIFEST_MEDIA_TYPE,
+        expectedDigest(), entries.get("blobs/sha256/" + hex(expectedDigest())).length));
     assertEquals(List.of("oci-layout", blob(CONFIG), blob(LAYER_A), blob(LAYER_B),
-        blob(entries.get("blobs/sha256/" + hex(expectedDigest()))), "index.json", "manifest.json"),
+        blob(entries.get("blobs/sha256/" + hex(expectedDigest()))),
+        blob(sbom.blobs().values().stream().findFirst().get()),
+        blob(sbom.blobs().values().stream().skip(1).findFirst().get()), blob(sbom.manifest()),
+        "index.json", "manifest.json"),
         List.copyOf(entries.keySet()));
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
       if (entry.getKey().startsWith("blobs/sha256/")) {
@@ -50,7 +63,7 @@ class ImageArchiveTest {
       }
     }
     JsonNode index = new ObjectMapper().readTree(entries.get("index.json"));
-    assertEquals(2, index.get("manifests").size(), "one descriptor per tag");
+    assertEquals(3, index.get("manifests").size(), "one descriptor per tag, one for the SBOM");
     for (int i = 0; i < 2; i++) {
       JsonNode descriptor = index.get("manifests").get(i);
       assertEquals(expectedDigest(), descriptor.get("digest").asText());
@@ -67,10 +80,26 @@ class ImageArchiveTest {
   }
 
   @Test
+  void carriesTheSbomAsAReferrerOfTheImage() throws Exception {
+    Map<String, byte[]> entries = read(rewrite(expectedDigest()));
+    JsonNode entry = new ObjectMapper().readTree(entries.get("index.json")).get("manifests").get(2);
+    assertEquals("application/vnd.cyclonedx+json", entry.get("artifactType").asText());
+    assertTrue(entry.path("annotations").isMissingNode(), "the SBOM has no tag of its own");
+
+    JsonNode manifest = new ObjectMapper().readTree(entries.get(entry.get("digest").asText()
+        .replace("sha256:", "blobs/sha256/")));
+    assertEquals(expectedDigest(), manifest.get("subject").get("digest").asText());
+    assertEquals(entries.get("blobs/sha256/" + hex(expectedDigest())).length,
+        manifest.get("subject").get("size").asLong());
+    assertArrayEquals(SBOM, entries.get(manifest.get("layers").get(0).get("digest").asText()
+        .replace("sha256:", "blobs/sha256/")));
+  }
+
+  @Test
   void returnsTheSizeARegistryCounts() throws Exception {
     Path jib = jibDockerArchive();
     long size = ImageArchive.rewrite(jib, dir.resolve("out.tar"), REFERENCES, expectedDigest(),
-        Files.createDirectory(dir.resolve("scratch")));
+        Files.createDirectory(dir.resolve("scratch")), REFERRER);
     assertEquals(CONFIG.length + LAYER_A.length + LAYER_B.length, size);
   }
 
@@ -108,7 +137,8 @@ class ImageArchiveTest {
   private Path rewrite(String expectedDigest) throws IOException {
     Path jib = jibDockerArchive();
     Path out = Files.createTempFile(dir, "out", ".tar");
-    ImageArchive.rewrite(jib, out, REFERENCES, expectedDigest, Files.createTempDirectory(dir, "scratch"));
+    ImageArchive.rewrite(
+        jib, out, REFERENCES, expectedDigest, Files.createTempDirectory(dir, "scratch"), REFERRER);
     return out;
   }
 

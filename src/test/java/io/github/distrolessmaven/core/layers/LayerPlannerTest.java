@@ -64,7 +64,11 @@ class LayerPlannerTest {
   private Dependency jar(String groupId, String name, Dependency.Origin origin) throws IOException {
     Path file = project.resolve("repo").resolve(groupId).resolve(name);
     touch(file);
-    return new Dependency(groupId, file, origin);
+    return new Dependency(coordinates(groupId, name), file, origin);
+  }
+
+  private static MavenCoordinates coordinates(String groupId, String name) {
+    return new MavenCoordinates(groupId, name.replaceAll("(-[0-9].*)?\\.jar$", ""), "1.0", "", "jar");
   }
 
   private LayerPlan planAll(Map<String, Integer> permissions) throws IOException {
@@ -257,7 +261,7 @@ class LayerPlannerTest {
     Path moduleClasses = project.resolve("module-b/target/classes");
     touch(moduleClasses.resolve("com/example/b/B.class"));
     touch(moduleClasses.resolve("b.properties"));
-    Dependency module = new Dependency("com.example", moduleClasses, REACTOR_MODULE);
+    Dependency module = new Dependency(coordinates("com.example", "module"), moduleClasses, REACTOR_MODULE);
 
     LayerPlan plan =
         new LayerPlanner("/app", Map.of())
@@ -295,8 +299,8 @@ class LayerPlannerTest {
             .plan(
                 classes,
                 List.of(
-                    new Dependency("com.example", aClasses, REACTOR_MODULE),
-                    new Dependency("com.example", bClasses, REACTOR_MODULE)),
+                    new Dependency(coordinates("com.example", "a"), aClasses, REACTOR_MODULE),
+                    new Dependency(coordinates("com.example", "b"), bClasses, REACTOR_MODULE)),
                 List.of());
 
     List<String> libs = plan.classpath().subList(2, plan.classpath().size());

@@ -30,7 +30,10 @@ class ImageOutputsTest {
           IMAGE_ID,
           List.of("1.0", "latest"),
           "gcr.io/distroless/java21-debian13@sha256:3333",
-          123_456_789_012L);
+          123_456_789_012L,
+          "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "the archive",
+          false);
 
   @TempDir Path dir;
 
@@ -38,7 +41,8 @@ class ImageOutputsTest {
     Path out = dir.resolve("target/distroless");
     return new OutputPaths(
         out.resolve("image.tar"), out.resolve("image.digest"), out.resolve("image.id"),
-        out.resolve("image.json"), out.resolve("security-context.yaml"));
+        out.resolve("image.json"), out.resolve("security-context.yaml"),
+        out.resolve("sbom.cdx.json"));
   }
 
   @Test
@@ -87,7 +91,8 @@ class ImageOutputsTest {
     OutputPaths paths = paths();
     ImageOutputs.write(IMAGE, paths);
     BuiltImage next =
-        new BuiltImage("app:2", "sha256:" + "4".repeat(64), IMAGE_ID, List.of(), "base", 1);
+        new BuiltImage("app:2", "sha256:" + "4".repeat(64), IMAGE_ID, List.of(), "base", 1,
+            new byte[0], "the archive", false);
 
     ImageOutputs.write(next, paths);
 
@@ -101,7 +106,7 @@ class ImageOutputsTest {
     OutputPaths paths =
         new OutputPaths(blocker.resolve("image.tar"), blocker.resolve("image.digest"),
             blocker.resolve("image.id"), blocker.resolve("image.json"),
-            blocker.resolve("security-context.yaml"));
+            blocker.resolve("security-context.yaml"), blocker.resolve("sbom.cdx.json"));
 
     ImageBuildException e =
         assertThrows(ImageBuildException.class, () -> ImageOutputs.write(IMAGE, paths));

@@ -102,7 +102,7 @@ class ArchivePusherTest {
         List.of(), List.of(
             "other.example.com/team/base:1",
             "registry.example.com/team/app:1",
-            "registry.example.com/team/build:1"));
+            "registry.example.com/team/build:1"), List.of());
 
     assertEquals(Optional.of("team/build"), ArchivePusher.mountSource(image, target));
     assertEquals(Optional.empty(), ArchivePusher.mountSource(

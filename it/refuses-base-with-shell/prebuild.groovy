@@ -1,0 +1,4 @@
+// The fixture base with a shell, and no image left from an earlier run of this scenario.
+def support = evaluate(new File(supportScript))
+support.baseWithShell()
+support.deleteTags('refuses-base-with-shell')

@@ -1,0 +1,208 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.blob.Blob;
+import com.google.cloud.tools.jib.cache.Cache;
+import com.google.cloud.tools.jib.cache.CacheCorruptedException;
+import com.google.cloud.tools.jib.cache.CachedLayer;
+import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestListTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.base.contents.BaseContents;
+import io.github.distrolessmaven.core.base.contents.LayerScanner;
+import io.github.distrolessmaven.core.base.local.DockerArchiveLayers;
+import io.github.distrolessmaven.core.base.local.PreparedBase;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.output.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Reads what the base holds (shells, Debian packages, Java runtimes) before anything is built,
+ * for the shell policy and the SBOM. A registry base's layers are pulled into jib-core's own
+ * base-layer cache, where the build then finds them, so nothing is downloaded twice. The
+ * result is kept per base digest: a base is read once.
+ */
+final class BaseInspector {
+
+  private static final String CACHE_DIRECTORY = "distroless-contents";
+
+  private final Path baseLayersCache;
+  private final BuildLog log;
+
+  BaseInspector(Path baseLayersCache, BuildLog log) {
+    this.baseLayersCache = baseLayersCache;
+    this.log = log;
+  }
+
+  /** A base given as a file, already prepared as a docker-archive. */
+  BaseContents inspect(PreparedBase base) throws ImageBuildException {
+    return cached(base.configDigest(), () -> {
+      LayerScanner scanner = new LayerScanner();
+      DockerArchiveLayers.forEach(base.dockerArchive(), scanner::apply);
+      return scanner.result();
+    }, base.description());
+  }
+
+  /**
+   * A registry base, by the digest the build uses.
+   *
+   * @param registries where to pull from, mirrors first
+   * @param offline whether the network may be used; offline, only a remembered result serves
+   */
+  BaseContents inspect(
+      ImageReference base, String digest, List<String> registries, RegistryAccess access,
+      boolean offline)
+      throws ImageBuildException {
+    String subject = base.getRegistry() + "/" + base.getRepository() + "@" + digest;
+    return cached(digest, () -> {
+      if (offline) {
+        throw new ImageBuildException("The base " + subject + " has not been read before, and"
+            + " Maven is offline. Build once without -o to cache it.");
+      }
+      return fromRegistries(base, digest, registries, access, subject);
+    }, subject);
+  }
+
+  private BaseContents fromRegistries(ImageReference base, String digest,
+      List<String> registries, RegistryAccess access, String subject) throws ImageBuildException {
+    List<String> failures = new ArrayList<>();
+    Exception last = null;
+    for (String registry : registries) {
+      try {
+        RegistryClient client = access.client(registry, base.getRepository());
+        return scan(client, imageManifest(client, digest, registry + "/" + base.getRepository()));
+      } catch (IOException | RegistryException | CredentialRetrievalException e) {
+        failures.add(registry + ": " + JibFailures.explain(e));
+        last = e;
+      }
+    }
+    throw new ImageBuildException("Cannot read the layers of the base " + subject + " from any"
+        + " registry: " + String.join("; ", failures), last);
+  }
+
+  /** The linux/amd64 image manifest, through the index when the digest names one. */
+  private static BuildableManifestTemplate imageManifest(
+      RegistryClient client, String digest, String where) throws IOException, RegistryException {
+    ManifestTemplate manifest = client.pullManifest(digest).getManifest();
+    if (manifest instanceof ManifestListTemplate) {
+      List<String> platform = ((ManifestListTemplate) manifest).getDigestsForPlatform(
+          JibImageBuilder.PLATFORM_ARCHITECTURE, JibImageBuilder.PLATFORM_OS);
+      if (platform.isEmpty()) {
+        throw new IOException(where + "@" + digest + " has no image for "
+            + JibImageBuilder.PLATFORM_OS + "/" + JibImageBuilder.PLATFORM_ARCHITECTURE);
+      }
+      manifest = client.pullManifest(platform.get(0)).getManifest();
+    }
+    if (!(manifest instanceof BuildableManifestTemplate)) {
+      throw new IOException(where + "@" + digest + " is a schema 1 manifest, which is not read");
+    }
+    return (BuildableManifestTemplate) manifest;
+  }
+
+  private BaseContents scan(RegistryClient client, BuildableManifestTemplate manifest)
+      throws IOException, RegistryException {
+    Cache cache;
+    try {
+      cache = Cache.withDirectory(baseLayersCache);
+    } catch (CacheDirectoryCreationException e) {
+      throw new IOException("cannot create the layer cache " + baseLayersCache, e);
+    }
+    LayerScanner scanner = new LayerScanner();
+    for (BuildableManifestTemplate.ContentDescriptorTemplate layer : manifest.getLayers()) {
+      DescriptorDigest digest = layer.getDigest();
+      CachedLayer cached = retrieve(cache, digest);
+      if (cached == null) {
+        log.debug("Pulling base layer " + digest + " to read it");
+        cached = cache.writeCompressedLayer(client.pullBlob(digest, size -> {}, written -> {}));
+        if (!cached.getDigest().equals(digest)) {
+          throw new IOException("the registry sent " + cached.getDigest() + " for layer " + digest);
+        }
+      }
+      scanner.apply(read(cached.getBlob()));
+    }
+    return scanner.result();
+  }
+
+  private static CachedLayer retrieve(Cache cache, DescriptorDigest digest) throws IOException {
+    try {
+      return cache.retrieve(digest).orElse(null);
+    } catch (CacheCorruptedException e) {
+      throw new IOException("the layer cache is corrupt (" + e.getMessage() + "); delete it", e);
+    }
+  }
+
+  /** A blob as a stream: jib-core's blobs only write themselves out. */
+  private static InputStream read(Blob blob) throws IOException {
+    PipedInputStream in = new PipedInputStream(1 << 16);
+    PipedOutputStream out = new PipedOutputStream(in);
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      try (out) {
+        blob.writeTo(out);
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    });
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() throws IOException {
+        super.close();
+        try {
+          writer.join();
+        } catch (CompletionException e) {
+          // The reader stopped early (the scanner read what it needed): the writer's broken
+          // pipe is expected then and says nothing about the blob.
+        }
+      }
+    };
+  }
+
+  /** The remembered result for {@code key}, else {@code scan}'s, remembered. */
+  private BaseContents cached(String key, Scan scan, String subject) throws ImageBuildException {
+    Path file = baseLayersCache.resolve(CACHE_DIRECTORY).resolve(Sha256.hex(key) + ".json");
+    if (Files.isRegularFile(file)) {
+      try {
+        return BaseContents.fromJson(Files.readString(file));
+      } catch (IOException e) {
+        log.debug("Reading the base again: " + file + " is unreadable (" + e.getMessage() + ")");
+      }
+    }
+    BaseContents contents;
+    try {
+      contents = scan.run();
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot read the files of the base " + subject + ": "
+          + e.getMessage(), e);
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      AtomicFiles.writeString(file, contents.toJson());
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot write the base cache " + file + ": " + e.getMessage(), e);
+    }
+    return contents;
+  }
+
+  @FunctionalInterface
+  private interface Scan {
+    BaseContents run() throws IOException, ImageBuildException;
+  }
+}

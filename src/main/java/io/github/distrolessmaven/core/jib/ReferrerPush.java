@@ -1,0 +1,111 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.blob.Blobs;
+import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
+import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.push.RawManifest;
+import io.github.distrolessmaven.core.referrers.Descriptor;
+import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
+import io.github.distrolessmaven.core.referrers.ReferrersTag;
+import java.io.IOException;
+import java.security.DigestException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Attaches an artifact (the SBOM) to an image in a registry: its blobs and manifest are pushed,
+ * then the image's referrers are asked for it. A registry with the referrers API lists it by
+ * itself; for one without (distribution 2.8 answers 404), the referrers tag {@code sha256-<hex>}
+ * is written, keeping what other tools listed there.
+ */
+public final class ReferrerPush {
+
+  private final RegistryAccess access;
+
+  /** @param access credentials and clients for the image's registry */
+  public ReferrerPush(RegistryAccess access) {
+    this.access = access;
+  }
+
+  /** The image's manifest as the registry holds it: the subject the artifact refers to. */
+  Descriptor subject(ImageReference image, String digest) throws ImageBuildException {
+    try {
+      byte[] manifest = access.http(image.getRegistry(), image.getRepository())
+          .get(image.getRegistry(), image.getRepository(), "manifests/" + digest,
+              List.of(V22ManifestTemplate.MANIFEST_MEDIA_TYPE, OciManifestTemplate.MANIFEST_MEDIA_TYPE))
+          .orElseThrow(() -> new IOException("the registry has no manifest " + digest));
+      if (!Sha256.of(manifest).equals(digest)) {
+        throw new IOException("the registry sent a manifest that is not " + digest);
+      }
+      JsonNode mediaType = new ObjectMapper().readTree(manifest).get("mediaType");
+      return new Descriptor(mediaType == null ? OciManifestTemplate.MANIFEST_MEDIA_TYPE
+          : mediaType.asText(), digest, manifest.length);
+    } catch (IOException | CredentialRetrievalException e) {
+      throw JibFailures.describe(e, "Reading back " + image + "@" + digest);
+    }
+  }
+
+  /**
+   * @param image the image's repository (its tag is not used)
+   * @param subject the image's manifest as the registry holds it
+   * @param artifact what to attach
+   * @return how it was attached, for the log: the referrers API or the referrers tag
+   */
+  public String attach(ImageReference image, Descriptor subject, ReferrerArtifact artifact)
+      throws ImageBuildException {
+    String registry = image.getRegistry();
+    String repository = image.getRepository();
+    String what = "attaching the SBOM to " + registry + "/" + repository + "@" + subject.digest();
+    try {
+      RegistryClient client = access.pushClient(registry, repository, Optional.empty());
+      for (Map.Entry<String, byte[]> blob : artifact.blobs().entrySet()) {
+        DescriptorDigest digest = DescriptorDigest.fromDigest(blob.getKey());
+        if (client.checkBlob(digest).isEmpty()) {
+          byte[] bytes = blob.getValue();
+          client.pushBlob(digest, Blobs.from(out -> out.write(bytes), true), null, written -> {});
+        }
+      }
+      String manifestDigest = artifact.descriptor().digest();
+      client.pushManifest(RawManifest.of(
+          artifact.manifest(), ReferrerArtifact.OCI_MANIFEST, manifestDigest), manifestDigest);
+
+      RegistryHttp http = access.http(registry, repository);
+      List<String> index = List.of(ReferrersTag.OCI_INDEX);
+      Optional<byte[]> listed = http.get(registry, repository, "referrers/" + subject.digest(), index);
+      if (listed.isPresent() && lists(listed.get(), manifestDigest)) {
+        return "the referrers API";
+      }
+      String tag = ReferrersTag.tagFor(subject.digest());
+      Optional<byte[]> updated = ReferrersTag.withArtifact(
+          http.get(registry, repository, "manifests/" + tag, index), artifact);
+      if (updated.isPresent()) {
+        byte[] bytes = updated.get();
+        client.pushManifest(RawManifest.of(bytes, ReferrersTag.OCI_INDEX, Sha256.of(bytes)), tag);
+      }
+      return "the referrers tag " + tag;
+    } catch (IOException | RegistryException | CredentialRetrievalException e) {
+      throw JibFailures.describe(e, what.substring(0, 1).toUpperCase() + what.substring(1));
+    } catch (DigestException e) {
+      throw new IllegalStateException("digests computed here are well-formed", e);
+    }
+  }
+
+  private static boolean lists(byte[] index, String digest) throws IOException {
+    for (JsonNode entry : new ObjectMapper().readTree(index).path("manifests")) {
+      if (digest.equals(entry.path("digest").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

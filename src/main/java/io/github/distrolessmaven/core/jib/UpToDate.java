@@ -1,0 +1,77 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.registry.ManifestAndDigest;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.uptodate.InputFingerprint;
+import io.github.distrolessmaven.core.uptodate.LastBuild;
+import io.github.distrolessmaven.core.uptodate.ToolIdentity;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The fast path of a rebuild: when every input has the fingerprint of the last push, and the
+ * registry still serves that push's digest under every tag, the image is up to date and nothing
+ * is built. Any doubt (a changed input, a tag deleted or moved, an unreadable record, a registry
+ * that does not answer) means a full build.
+ */
+final class UpToDate {
+
+  private final String fingerprint;
+  private final LastBuild lastBuild;
+  private final BuildLog log;
+
+  UpToDate(ImageSpec spec, String baseIdentity, JibImageBuilder.Destination destination,
+      BuildLog log) throws ImageBuildException {
+    this.log = log;
+    this.lastBuild = new LastBuild(spec.applicationLayersCache());
+    try {
+      this.fingerprint =
+          InputFingerprint.of(spec, baseIdentity, destination.name(), ToolIdentity.current());
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot read the application's files: " + e.getMessage(), e);
+    }
+  }
+
+  /** The last push, when nothing changed and the registry still holds it under every tag. */
+  Optional<BuiltImage> confirmedIn(RegistryAccess access, ImageReference target) {
+    Optional<BuiltImage> last = lastBuild.recall(fingerprint);
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    BuiltImage image = last.get();
+    try {
+      RegistryClient client = access.client(target.getRegistry(), target.getRepository());
+      for (String tag : image.tags()) {
+        Optional<ManifestAndDigest<ManifestTemplate>> served =
+            client.checkManifest(tag);
+        if (served.isEmpty() || !served.get().getDigest().toString().equals(image.digest())) {
+          log.info("Rebuilding: " + target.withQualifier(tag).toStringWithQualifier()
+              + (served.isEmpty() ? " is gone from the registry" : " now points to another image"));
+          return Optional.empty();
+        }
+      }
+    } catch (IOException | RegistryException | CredentialRetrievalException e) {
+      log.debug("Rebuilding: cannot confirm the last push (" + JibFailures.explain(e) + ")");
+      return Optional.empty();
+    }
+    log.info("Up to date: nothing changed since the last push, and the registry still serves "
+        + image.digest() + " under " + String.join(", ", image.tags()));
+    return Optional.of(image.asUpToDate());
+  }
+
+  /** Remembers a push for the next build; failing to is not worth failing the build for. */
+  void remember(BuiltImage pushed) {
+    try {
+      lastBuild.remember(fingerprint, pushed);
+    } catch (IOException e) {
+      log.warn("Cannot record the build for the next up-to-date check: " + e.getMessage());
+    }
+  }
+}

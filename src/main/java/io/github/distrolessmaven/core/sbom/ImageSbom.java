@@ -1,0 +1,236 @@
+package io.github.distrolessmaven.core.sbom;
+
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
+import io.github.distrolessmaven.core.base.contents.BaseContents;
+import io.github.distrolessmaven.core.base.contents.DebianPackage;
+import io.github.distrolessmaven.core.base.contents.JavaRuntime;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.layers.Dependency;
+import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.GeneratorException;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Hash;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.Property;
+import org.cyclonedx.model.metadata.ToolInformation;
+
+/**
+ * The image's CycloneDX 1.6 SBOM: the image itself (by manifest digest) as
+ * {@code metadata.component}, the application and its Maven runtime dependencies, the base's
+ * Debian packages and its Java runtime.
+ *
+ * <p>Reproducible: the same image and inputs give the same bytes. The serial number is derived
+ * from the image digest and the timestamp is the image's creation time, never the clock.
+ */
+public final class ImageSbom {
+
+  /** The media type of the document, also the artifact type it is attached to the image with. */
+  public static final String MEDIA_TYPE = "application/vnd.cyclonedx+json";
+
+  static final Version SPEC_VERSION = Version.VERSION_16;
+  private static final String TOOL = "distroless-maven-plugin";
+
+  private ImageSbom() {}
+
+  /**
+   * @param image the image described
+   * @param application the project's own coordinates
+   * @param dependencies the runtime dependencies put in the image, in classpath order
+   * @param base what the base image holds
+   * @param created the image's creation time
+   * @return the SBOM as UTF-8 JSON
+   * @throws IOException when a dependency's file cannot be read for its hashes
+   */
+  public static byte[] create(
+      SbomSubject image,
+      MavenCoordinates application,
+      List<Dependency> dependencies,
+      BaseContents base,
+      Instant created)
+      throws IOException {
+    Component imageComponent = imageComponent(image);
+    Component app = mavenComponent(application, Component.Type.APPLICATION, null);
+
+    // Keyed by bom-ref: a jar on the classpath twice must be one component, and the order of
+    // components must not depend on hash order.
+    Map<String, Component> libraries = new TreeMap<>();
+    for (Dependency dependency : dependencies) {
+      Component library =
+          mavenComponent(dependency.coordinates(), Component.Type.LIBRARY, dependency.file());
+      libraries.putIfAbsent(library.getBomRef(), library);
+    }
+    Map<String, Component> packages = new TreeMap<>();
+    for (DebianPackage pkg : base.packages()) {
+      Component component = debianComponent(pkg);
+      packages.putIfAbsent(component.getBomRef(), component);
+    }
+    Map<String, Component> runtimes = new TreeMap<>();
+    for (JavaRuntime runtime : base.javaRuntimes()) {
+      Component component = javaRuntimeComponent(runtime);
+      runtimes.putIfAbsent(component.getBomRef(), component);
+    }
+
+    Bom bom = new Bom();
+    bom.setSerialNumber("urn:uuid:"
+        + UUID.nameUUIDFromBytes(image.digest().getBytes(StandardCharsets.UTF_8)));
+    bom.setVersion(1);
+    Metadata metadata = new Metadata();
+    metadata.setTimestamp(Date.from(created));
+    metadata.setComponent(imageComponent);
+    ToolInformation tools = new ToolInformation();
+    Component tool = new Component();
+    tool.setType(Component.Type.APPLICATION);
+    tool.setName(TOOL);
+    tools.setComponents(List.of(tool));
+    metadata.setToolChoice(tools);
+    bom.setMetadata(metadata);
+
+    List<Component> components = new ArrayList<>();
+    components.add(app);
+    components.addAll(libraries.values());
+    components.addAll(runtimes.values());
+    components.addAll(packages.values());
+    bom.setComponents(components);
+
+    org.cyclonedx.model.Dependency imageNode = new org.cyclonedx.model.Dependency(imageComponent.getBomRef());
+    imageNode.addDependency(new org.cyclonedx.model.Dependency(app.getBomRef()));
+    runtimes.keySet().forEach(ref -> imageNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
+    packages.keySet().forEach(ref -> imageNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
+    org.cyclonedx.model.Dependency appNode = new org.cyclonedx.model.Dependency(app.getBomRef());
+    libraries.keySet().forEach(ref -> appNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
+    bom.setDependencies(List.of(imageNode, appNode));
+
+    try {
+      return BomGeneratorFactory.createJson(SPEC_VERSION, bom)
+          .toJsonString(true)
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (GeneratorException e) {
+      throw new IllegalStateException("CycloneDX cannot write its own model: " + e.getMessage(), e);
+    }
+  }
+
+  private static Component imageComponent(SbomSubject image) {
+    Component component = new Component();
+    component.setType(Component.Type.CONTAINER);
+    component.setName(image.repository());
+    component.setVersion(image.digest());
+    String purl = purl("oci", null, image.name(), image.digest(),
+        Map.of("repository_url", image.repository()));
+    component.setPurl(purl);
+    component.setBomRef(purl);
+    component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, Sha256.hex(image.digest()))));
+    return component;
+  }
+
+  private static Component mavenComponent(MavenCoordinates coordinates, Component.Type type, Path file)
+      throws IOException {
+    Map<String, String> qualifiers = new LinkedHashMap<>();
+    qualifiers.put("type", coordinates.type());
+    if (!coordinates.classifier().isEmpty()) {
+      qualifiers.put("classifier", coordinates.classifier());
+    }
+    String purl = purl("maven", coordinates.groupId(), coordinates.artifactId(),
+        coordinates.version(), qualifiers);
+    Component component = new Component();
+    component.setType(type);
+    component.setGroup(coordinates.groupId());
+    component.setName(coordinates.artifactId());
+    component.setVersion(coordinates.version());
+    component.setPurl(purl);
+    component.setBomRef(purl);
+    if (file != null) {
+      component.setScope(Component.Scope.REQUIRED);
+      if (Files.isRegularFile(file)) {
+        component.setHashes(hashes(file));
+      }
+    }
+    return component;
+  }
+
+  private static Component debianComponent(DebianPackage pkg) {
+    Component component = new Component();
+    component.setType(Component.Type.LIBRARY);
+    component.setName(pkg.name());
+    component.setVersion(pkg.version());
+    component.setPurl(pkg.purl());
+    component.setBomRef(pkg.purl());
+    pkg.source().ifPresent(source ->
+        component.setProperties(List.of(property("distroless:debian.source", source))));
+    return component;
+  }
+
+  private static Component javaRuntimeComponent(JavaRuntime runtime) {
+    Component component = new Component();
+    component.setType(Component.Type.PLATFORM);
+    component.setName(Path.of(runtime.home()).getFileName().toString());
+    component.setVersion(runtime.version());
+    component.setDescription("Java runtime");
+    runtime.implementor().ifPresent(component::setPublisher);
+    component.setBomRef("java-runtime:" + runtime.home());
+    component.setProperties(List.of(property("distroless:java.home", runtime.home())));
+    return component;
+  }
+
+  private static Property property(String name, String value) {
+    Property property = new Property();
+    property.setName(name);
+    property.setValue(value);
+    return property;
+  }
+
+  private static List<Hash> hashes(Path file) throws IOException {
+    MessageDigest sha1 = digest("SHA-1");
+    MessageDigest sha256 = digest("SHA-256");
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        sha1.update(buffer, 0, n);
+        sha256.update(buffer, 0, n);
+      }
+    }
+    HexFormat hex = HexFormat.of();
+    return List.of(
+        new Hash(Hash.Algorithm.SHA1, hex.formatHex(sha1.digest())),
+        new Hash(Hash.Algorithm.SHA_256, hex.formatHex(sha256.digest())));
+  }
+
+  private static MessageDigest digest(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has " + algorithm, e);
+    }
+  }
+
+  private static String purl(
+      String type, String namespace, String name, String version, Map<String, String> qualifiers) {
+    try {
+      return new PackageURL(type, namespace, name, version, new TreeMap<>(qualifiers), null)
+          .canonicalize();
+    } catch (MalformedPackageURLException e) {
+      throw new IllegalArgumentException("cannot name " + name + " " + version + " as a package URL: "
+          + e.getMessage(), e);
+    }
+  }
+}

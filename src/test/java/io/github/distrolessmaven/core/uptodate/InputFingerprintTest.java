@@ -1,0 +1,101 @@
+package io.github.distrolessmaven.core.uptodate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.distrolessmaven.core.auth.CredentialSources;
+import io.github.distrolessmaven.core.labels.ProjectMetadata;
+import io.github.distrolessmaven.core.layers.Dependency;
+import io.github.distrolessmaven.core.layers.LayerPlan;
+import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import io.github.distrolessmaven.core.layers.PlannedFile;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
+import io.github.distrolessmaven.core.output.OutputPaths;
+import io.github.distrolessmaven.core.spec.ImageFormat;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.time.BuildTimestamps;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputFingerprintTest {
+
+  private static final String BASE = "sha256:" + "1".repeat(64);
+
+  @TempDir Path dir;
+  private Path classFile;
+  private Path jar;
+
+  @BeforeEach
+  void files() throws Exception {
+    classFile = Files.write(dir.resolve("App.class"), new byte[] {1, 2, 3});
+    jar = Files.writeString(dir.resolve("lib-1.0.jar"), "jar");
+  }
+
+  private ImageSpec spec(Map<String, String> environment) {
+    LayerPlan layers = new LayerPlan(List.of(
+        new PlannedLayer("dependencies", List.of(new PlannedFile(jar, "/app/libs/lib-1.0.jar", 0644))),
+        new PlannedLayer("classes", List.of(new PlannedFile(classFile, "/app/classes/App.class", 0644)))),
+        List.of("/app/classes", "/app/libs/lib-1.0.jar"));
+    Dependency lib = new Dependency(new MavenCoordinates("org.lib", "lib", "1.0", "", "jar"), jar,
+        Dependency.Origin.RELEASE);
+    return new ImageSpec("registry/base:1", CredentialSources.none(), "registry/app:1", List.of(),
+        CredentialSources.none(), "65532:65532", List.of("/usr/bin/java", "App"), List.of(),
+        environment, Set.of(), Map.of(), List.of(), Optional.empty(), ImageFormat.DOCKER,
+        new BuildTimestamps(Instant.EPOCH, Instant.EPOCH),
+        new ProjectMetadata("app", null, "1", null, null, null, null, null),
+        layers, new MavenCoordinates("com.example", "app", "1", "", "jar"), List.of(lib),
+        Map.of(), false, false, false, dir.resolve("base-cache"), dir.resolve("app-cache"),
+        dir.resolve("bases"), new OutputPaths(dir.resolve("image.tar"), dir.resolve("image.digest"),
+            dir.resolve("image.id"), dir.resolve("image.json"), dir.resolve("sc.yaml"),
+            dir.resolve("sbom.json")));
+  }
+
+  private String fingerprint() throws Exception {
+    return InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "REGISTRY", "tool");
+  }
+
+  @Test
+  void sameInputsGiveTheSameFingerprint() throws Exception {
+    assertEquals(fingerprint(), fingerprint());
+  }
+
+  @Test
+  void aClassRewrittenWithTheSameBytesKeepsIt() throws Exception {
+    String before = fingerprint();
+    Files.write(classFile, new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(classFile, FileTime.from(Instant.now().plusSeconds(60)));
+    assertEquals(before, fingerprint());
+  }
+
+  @Test
+  void aChangedClassChangesIt() throws Exception {
+    String before = fingerprint();
+    Files.write(classFile, new byte[] {1, 2, 4});
+    assertNotEquals(before, fingerprint());
+  }
+
+  @Test
+  void aJarWrittenAgainChangesIt() throws Exception {
+    String before = fingerprint();
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+    assertNotEquals(before, fingerprint());
+  }
+
+  @Test
+  void configurationBaseDestinationAndToolEachChangeIt() throws Exception {
+    String before = fingerprint();
+    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "b")), BASE, "REGISTRY", "tool"));
+    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "a")), "sha256:" + "2".repeat(64), "REGISTRY", "tool"));
+    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "TAR", "tool"));
+    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "REGISTRY", "tool 2"));
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.distrolessmaven.core.uptodate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.distrolessmaven.core.jib.BuiltImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LastBuildTest {
+
+  private static final BuiltImage IMAGE = new BuiltImage("registry/app:1", "sha256:" + "a".repeat(64),
+      "sha256:" + "b".repeat(64), List.of("1", "latest"), "registry/base@sha256:" + "c".repeat(64),
+      1234, "{\"bomFormat\":\"CycloneDX\"}".getBytes(StandardCharsets.UTF_8),
+      "the referrers tag sha256-aaa", false);
+
+  @TempDir Path dir;
+
+  @Test
+  void recallsWhatWasRememberedUnderTheSameFingerprint() throws Exception {
+    LastBuild last = new LastBuild(dir);
+    last.remember("sha256:f1", IMAGE);
+
+    BuiltImage recalled = new LastBuild(dir).recall("sha256:f1").orElseThrow();
+    assertEquals(IMAGE.digest(), recalled.digest());
+    assertEquals(IMAGE.tags(), recalled.tags());
+    assertEquals(IMAGE.size(), recalled.size());
+    assertEquals(IMAGE.base(), recalled.base());
+    assertEquals(IMAGE.sbomAttached(), recalled.sbomAttached());
+    assertArrayEquals(IMAGE.sbom(), recalled.sbom());
+  }
+
+  @Test
+  void anotherFingerprintRecallsNothing() throws Exception {
+    new LastBuild(dir).remember("sha256:f1", IMAGE);
+    assertTrue(new LastBuild(dir).recall("sha256:f2").isEmpty());
+  }
+
+  @Test
+  void aDamagedSbomOrRecordRecallsNothing() throws Exception {
+    new LastBuild(dir).remember("sha256:f1", IMAGE);
+    Files.writeString(dir.resolve("last-build.sbom.cdx.json"), "{}");
+    assertTrue(new LastBuild(dir).recall("sha256:f1").isEmpty());
+
+    new LastBuild(dir).remember("sha256:f1", IMAGE);
+    Files.writeString(dir.resolve("last-build.json"), "{not json");
+    assertTrue(new LastBuild(dir).recall("sha256:f1").isEmpty());
+  }
+}
