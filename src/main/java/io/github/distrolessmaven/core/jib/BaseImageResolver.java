@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.registry.ManifestHead;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,18 @@ final class BaseImageResolver {
     }
     List<String> registries = new ArrayList<>(mirrors.getOrDefault(base.getRegistry(), List.of()));
     registries.add(base.getRegistry());
+    // One HEAD answers in the usual case; any doubt takes jib-core's path, which names failures.
+    ManifestHead head = access.manifestHead();
+    for (String registry : registries) {
+      ManifestHead.Answer answer = head.digestOf(registry, base.getRepository(), base.getQualifier());
+      if (answer.status() == ManifestHead.Answer.Status.FOUND) {
+        log.debug("Base " + base + " is " + answer.digest() + " (from " + registry + ")");
+        return answer.digest();
+      }
+      if (answer.status() == ManifestHead.Answer.Status.UNKNOWN) {
+        break;
+      }
+    }
     List<String> failures = new ArrayList<>();
     Exception last = null;
     for (String registry : registries) {

@@ -21,19 +21,22 @@ import io.github.distrolessmaven.core.base.local.DockerArchiveLayers;
 import io.github.distrolessmaven.core.base.local.PreparedBase;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.output.AtomicFiles;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads what the base holds (shells, Debian packages, Java runtimes) before anything is built,
@@ -118,6 +121,10 @@ final class BaseInspector {
     return (BuildableManifestTemplate) manifest;
   }
 
+  /**
+   * Pulls the layers the cache lacks, all at once as jib-core would, and reads each in order as
+   * soon as it is there: reading layer 1 overlaps pulling layer 2.
+   */
   private BaseContents scan(RegistryClient client, BuildableManifestTemplate manifest)
       throws IOException, RegistryException {
     Cache cache;
@@ -126,20 +133,55 @@ final class BaseInspector {
     } catch (CacheDirectoryCreationException e) {
       throw new IOException("cannot create the layer cache " + baseLayersCache, e);
     }
-    LayerScanner scanner = new LayerScanner();
-    for (BuildableManifestTemplate.ContentDescriptorTemplate layer : manifest.getLayers()) {
-      DescriptorDigest digest = layer.getDigest();
-      CachedLayer cached = retrieve(cache, digest);
-      if (cached == null) {
-        log.debug("Pulling base layer " + digest + " to read it");
-        cached = cache.writeCompressedLayer(client.pullBlob(digest, size -> {}, written -> {}));
-        if (!cached.getDigest().equals(digest)) {
-          throw new IOException("the registry sent " + cached.getDigest() + " for layer " + digest);
+    List<BuildableManifestTemplate.ContentDescriptorTemplate> layers = manifest.getLayers();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, layers.size())));
+    try {
+      List<Future<CachedLayer>> pulls = new ArrayList<>();
+      for (BuildableManifestTemplate.ContentDescriptorTemplate layer : layers) {
+        pulls.add(pool.submit(() -> pulled(cache, client, layer.getDigest())));
+      }
+      LayerScanner scanner = new LayerScanner();
+      for (Future<CachedLayer> pull : pulls) {
+        try (InputStream layer = read(await(pull))) {
+          scanner.apply(layer);
         }
       }
-      scanner.apply(read(cached.getBlob()));
+      return scanner.result();
+    } finally {
+      pool.shutdownNow();
     }
-    return scanner.result();
+  }
+
+  /** The layer from the cache, pulled into it first when missing. */
+  private CachedLayer pulled(Cache cache, RegistryClient client, DescriptorDigest digest)
+      throws IOException {
+    CachedLayer cached = retrieve(cache, digest);
+    if (cached != null) {
+      return cached;
+    }
+    log.debug("Pulling base layer " + digest + " to read it");
+    cached = cache.writeCompressedLayer(client.pullBlob(digest, size -> {}, written -> {}));
+    if (!cached.getDigest().equals(digest)) {
+      throw new IOException("the registry sent " + cached.getDigest() + " for layer " + digest);
+    }
+    return cached;
+  }
+
+  private static CachedLayer await(Future<CachedLayer> pull) throws IOException, RegistryException {
+    try {
+      return pull.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while pulling the base's layers", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException) {
+        throw (IOException) e.getCause();
+      }
+      if (e.getCause() instanceof RegistryException) {
+        throw (RegistryException) e.getCause();
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   private static CachedLayer retrieve(Cache cache, DescriptorDigest digest) throws IOException {
@@ -150,8 +192,22 @@ final class BaseInspector {
     }
   }
 
+  /**
+   * A cached layer as a stream: its file in jib-core's cache layout
+   * ({@code layers/<digest>/<diff id>}), or, should that layout ever change, the blob written
+   * out through a pipe.
+   */
+  private InputStream read(CachedLayer layer) throws IOException {
+    Path file = baseLayersCache.resolve("layers").resolve(layer.getDigest().getHash())
+        .resolve(layer.getDiffId().getHash());
+    if (Files.isRegularFile(file)) {
+      return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    }
+    return piped(layer.getBlob());
+  }
+
   /** A blob as a stream: jib-core's blobs only write themselves out. */
-  private static InputStream read(Blob blob) throws IOException {
+  private static InputStream piped(Blob blob) throws IOException {
     PipedInputStream in = new PipedInputStream(1 << 16);
     PipedOutputStream out = new PipedOutputStream(in);
     CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
@@ -161,15 +217,15 @@ final class BaseInspector {
         throw new CompletionException(e);
       }
     });
-    return new java.io.FilterInputStream(in) {
+    return new FilterInputStream(in) {
       @Override
       public void close() throws IOException {
         super.close();
         try {
           writer.join();
         } catch (CompletionException e) {
-          // The reader stopped early (the scanner read what it needed): the writer's broken
-          // pipe is expected then and says nothing about the blob.
+          // The reader stopped early: the writer's broken pipe is expected then and says
+          // nothing about the blob.
         }
       }
     };

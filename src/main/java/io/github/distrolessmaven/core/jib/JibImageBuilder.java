@@ -8,9 +8,6 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
-import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
-import com.google.cloud.tools.jib.image.json.ManifestTemplate;
-import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
@@ -25,6 +22,7 @@ import io.github.distrolessmaven.core.sbom.SbomSubject;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -93,9 +93,18 @@ public final class JibImageBuilder {
     BaseShells.check(base.name(), contents.shells(), spec.allowShell());
     JibContainerBuilder container = base.jibContainer();
     JibContainerConfig.apply(container, spec, spec.baseImage(), base.digest());
-    Sbom sbom = digest -> ImageSbom.create(
+    // The SBOM's slow part (hashing every jar) runs while jib-core builds; only the image's
+    // digest is added once it is known.
+    CompletableFuture<ImageSbom> prepared = CompletableFuture.supplyAsync(() -> {
+      try {
+        return ImageSbom.prepare(spec.application(), spec.dependencies(), contents);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    Sbom sbom = digest -> awaitSbom(prepared).forImage(
         new SbomSubject(target.getRegistry() + "/" + target.getRepository(), digest),
-        spec.application(), spec.dependencies(), contents, spec.timestamps().creationTime());
+        spec.timestamps().creationTime());
 
     if (destination == Destination.TAR) {
       return buildTar(container, spec, target, base.reference(), sbom);
@@ -103,6 +112,17 @@ public final class JibImageBuilder {
     BuiltImage pushed = push(container, spec, target, base.reference(), targetAccess, sbom);
     upToDate.remember(pushed);
     return pushed;
+  }
+
+  private static ImageSbom awaitSbom(CompletableFuture<ImageSbom> prepared) throws IOException {
+    try {
+      return prepared.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException) {
+        throw ((UncheckedIOException) e.getCause()).getCause();
+      }
+      throw e;
+    }
   }
 
   /** The SBOM of the image with the given digest. */
@@ -157,7 +177,6 @@ public final class JibImageBuilder {
     JibContainer result = containerize(container, containerizer, spec, "pushing " + target);
     List<String> tags = new ArrayList<>(result.getTags());
     tags.sort(null);
-    long size = pushedSize(targetAccess, target, result);
     String digest = result.getDigest().toString();
     byte[] document;
     try {
@@ -166,8 +185,10 @@ public final class JibImageBuilder {
       throw new ImageBuildException("Cannot write the SBOM: " + e.getMessage(), e);
     }
     ReferrerPush referrers = new ReferrerPush(targetAccess);
-    Descriptor subject = referrers.subject(target, digest);
-    String attached = referrers.attach(target, subject, sbomArtifact(document, subject, spec));
+    ReferrerPush.ServedImage served = referrers.served(target, digest);
+    String attached = referrers.attach(
+        target, served.manifest(), sbomArtifact(document, served.manifest(), spec));
+    long size = served.size();
     return built(result, target, base, size, tags, document, attached);
   }
 
@@ -195,26 +216,6 @@ public final class JibImageBuilder {
           + " are writable.", e);
     } catch (RegistryException | IOException | ExecutionException e) {
       throw JibFailures.describe(e, subject.substring(0, 1).toUpperCase() + subject.substring(1));
-    }
-  }
-
-  /** Reads the pushed manifest back: the registry's own account of the image's size. */
-  private long pushedSize(RegistryAccess access, ImageReference target, JibContainer result)
-      throws ImageBuildException {
-    try {
-      ManifestTemplate manifest = access.client(target.getRegistry(), target.getRepository())
-          .pullManifest(result.getDigest().toString()).getManifest();
-      if (!(manifest instanceof BuildableManifestTemplate)) {
-        return 0;
-      }
-      BuildableManifestTemplate image = (BuildableManifestTemplate) manifest;
-      long size = image.getContainerConfiguration().getSize();
-      for (BuildableManifestTemplate.ContentDescriptorTemplate layer : image.getLayers()) {
-        size += layer.getSize();
-      }
-      return size;
-    } catch (IOException | RegistryException | CredentialRetrievalException e) {
-      throw JibFailures.describe(e, "Reading back " + target + "@" + result.getDigest());
     }
   }
 

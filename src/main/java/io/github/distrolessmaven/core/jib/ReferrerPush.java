@@ -37,8 +37,11 @@ public final class ReferrerPush {
     this.access = access;
   }
 
-  /** The image's manifest as the registry holds it: the subject the artifact refers to. */
-  Descriptor subject(ImageReference image, String digest) throws ImageBuildException {
+  /**
+   * The image's manifest as the registry holds it (the subject the artifact refers to), and the
+   * image's size as it counts it: config plus layers.
+   */
+  ServedImage served(ImageReference image, String digest) throws ImageBuildException {
     try {
       byte[] manifest = access.http(image.getRegistry(), image.getRepository())
           .get(image.getRegistry(), image.getRepository(), "manifests/" + digest,
@@ -47,13 +50,25 @@ public final class ReferrerPush {
       if (!Sha256.of(manifest).equals(digest)) {
         throw new IOException("the registry sent a manifest that is not " + digest);
       }
-      JsonNode mediaType = new ObjectMapper().readTree(manifest).get("mediaType");
-      return new Descriptor(mediaType == null ? OciManifestTemplate.MANIFEST_MEDIA_TYPE
-          : mediaType.asText(), digest, manifest.length);
+      JsonNode root = new ObjectMapper().readTree(manifest);
+      long size = root.path("config").path("size").asLong();
+      for (JsonNode layer : root.path("layers")) {
+        size += layer.path("size").asLong();
+      }
+      JsonNode mediaType = root.get("mediaType");
+      return new ServedImage(new Descriptor(mediaType == null
+          ? OciManifestTemplate.MANIFEST_MEDIA_TYPE : mediaType.asText(), digest, manifest.length),
+          size);
     } catch (IOException | CredentialRetrievalException e) {
       throw JibFailures.describe(e, "Reading back " + image + "@" + digest);
     }
   }
+
+  /**
+   * @param manifest the image's manifest as its registry serves it
+   * @param size config plus compressed layers, in bytes
+   */
+  record ServedImage(Descriptor manifest, long size) {}
 
   /**
    * @param image the image's repository (its tag is not used)

@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import com.google.cloud.tools.jib.registry.credentials.DockerConfigCredentialRetriever;
 import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.registry.ManifestHead;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,25 @@ public final class RegistryAccess {
   public RegistryClient pushClient(String registry, String repository, Optional<String> mountFrom)
       throws IOException, RegistryException, CredentialRetrievalException {
     return authenticated(registry, repository, mountFrom, true);
+  }
+
+  /**
+   * The credentials for registry/repository as a plain username and password, for clients other
+   * than jib-core's; empty when there are none or they cannot be read (jib-core's path then
+   * reports why).
+   */
+  public Optional<RegistryAuth> auth(String registry, String repository) {
+    try {
+      return credential(ImageReference.of(registry, repository, null))
+          .map(c -> new RegistryAuth(c.getUsername(), c.getPassword(), "credentials for " + registry));
+    } catch (CredentialRetrievalException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Asks for manifest digests with one HEAD each, with these credentials. */
+  ManifestHead manifestHead() {
+    return new ManifestHead(allowInsecure, this::auth);
   }
 
   /** Plain GETs on registry/repository with the same credentials. */

@@ -9,18 +9,13 @@ import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.http.Request;
 import com.google.cloud.tools.jib.http.Response;
 import com.google.cloud.tools.jib.http.ResponseException;
+import io.github.distrolessmaven.core.registry.BearerChallenge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Plain registry GETs that jib-core's client has no method for (the referrers API, an index
@@ -28,8 +23,6 @@ import java.util.regex.Pattern;
  * credentials, or with a Bearer token fetched from the registry's token service.
  */
 final class RegistryHttp {
-
-  private static final Pattern CHALLENGE_PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private final FailoverHttpClient http;
   private final Optional<Credential> credential;
@@ -68,7 +61,7 @@ final class RegistryHttp {
 
   private Authorization answer(String challenge, String repository, ResponseException refusal)
       throws IOException {
-    if (challenge != null && challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (BearerChallenge.isBearer(challenge)) {
       return Authorization.fromBearerToken(token(challenge, repository));
     }
     if (credential.isPresent()) {
@@ -80,35 +73,20 @@ final class RegistryHttp {
 
   /** A pull token from the service the challenge names, as {@code docker pull} gets one. */
   private String token(String challenge, String repository) throws IOException {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    Matcher matcher = CHALLENGE_PARAMETER.matcher(challenge);
-    while (matcher.find()) {
-      parameters.put(matcher.group(1).toLowerCase(java.util.Locale.ROOT), matcher.group(2));
-    }
-    String realm = parameters.get("realm");
-    if (realm == null) {
-      throw new IOException("the registry asks for a token but names no realm: " + challenge);
-    }
-    StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
-    if (parameters.containsKey("service")) {
-      url.append("service=").append(encode(parameters.get("service"))).append('&');
-    }
-    url.append("scope=").append(encode("repository:" + repository + ":pull"));
+    String url = BearerChallenge.pullTokenUrl(challenge, repository).orElseThrow(() ->
+        new IOException("the registry asks for a token but names no realm: " + challenge));
     Request.Builder request = new Request.Builder();
     credential.ifPresent(c -> request.setAuthorization(
         Authorization.fromBasicCredentials(c.getUsername(), c.getPassword())));
-    try (Response response = http.get(new URL(url.toString()), request.build());
+    try (Response response = http.get(new URL(url), request.build());
         InputStream body = response.getBody()) {
       JsonNode json = new ObjectMapper().readTree(body);
       String token = json.path("token").asText(json.path("access_token").asText(""));
       if (token.isEmpty()) {
-        throw new IOException("the token service " + realm + " answered without a token");
+        throw new IOException("the token service " + url + " answered without a token");
       }
       return token;
     }
   }
 
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
 }

@@ -4,10 +4,10 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import com.google.cloud.tools.jib.registry.ManifestAndDigest;
-import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.registry.ManifestHead;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.uptodate.InputFingerprint;
 import io.github.distrolessmaven.core.uptodate.LastBuild;
@@ -46,24 +46,38 @@ final class UpToDate {
       return Optional.empty();
     }
     BuiltImage image = last.get();
-    try {
-      RegistryClient client = access.client(target.getRegistry(), target.getRepository());
-      for (String tag : image.tags()) {
-        Optional<ManifestAndDigest<ManifestTemplate>> served =
-            client.checkManifest(tag);
-        if (served.isEmpty() || !served.get().getDigest().toString().equals(image.digest())) {
-          log.info("Rebuilding: " + target.withQualifier(tag).toStringWithQualifier()
-              + (served.isEmpty() ? " is gone from the registry" : " now points to another image"));
-          return Optional.empty();
-        }
+    ManifestHead head = access.manifestHead();
+    for (String tag : image.tags()) {
+      ManifestHead.Answer answer = head.digestOf(target.getRegistry(), target.getRepository(), tag);
+      if (answer.status() == ManifestHead.Answer.Status.UNKNOWN) {
+        answer = askJib(access, target, tag);
       }
-    } catch (IOException | RegistryException | CredentialRetrievalException e) {
-      log.debug("Rebuilding: cannot confirm the last push (" + JibFailures.explain(e) + ")");
-      return Optional.empty();
+      if (answer.status() != ManifestHead.Answer.Status.FOUND
+          || !answer.digest().equals(image.digest())) {
+        log.info("Rebuilding: " + target.withQualifier(tag).toStringWithQualifier()
+            + (answer.status() == ManifestHead.Answer.Status.MISSING ? " is gone from the registry"
+                : answer.status() == ManifestHead.Answer.Status.FOUND
+                    ? " now points to another image" : " cannot be confirmed in the registry"));
+        return Optional.empty();
+      }
     }
     log.info("Up to date: nothing changed since the last push, and the registry still serves "
         + image.digest() + " under " + String.join(", ", image.tags()));
     return Optional.of(image.asUpToDate());
+  }
+
+  /** The slow, thorough way: jib-core's client, which handles every registry it supports. */
+  private ManifestHead.Answer askJib(RegistryAccess access, ImageReference target, String tag) {
+    try {
+      Optional<ManifestAndDigest<ManifestTemplate>> served =
+          access.client(target.getRegistry(), target.getRepository()).checkManifest(tag);
+      return served.isEmpty()
+          ? new ManifestHead.Answer(ManifestHead.Answer.Status.MISSING, null)
+          : new ManifestHead.Answer(ManifestHead.Answer.Status.FOUND, served.get().getDigest().toString());
+    } catch (IOException | RegistryException | CredentialRetrievalException e) {
+      log.debug("Cannot ask the registry about " + target + " (" + JibFailures.explain(e) + ")");
+      return new ManifestHead.Answer(ManifestHead.Answer.Status.UNKNOWN, null);
+    }
   }
 
   /** Remembers a push for the next build; failing to is not worth failing the build for. */

@@ -10,6 +10,7 @@ import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
- * The image's CycloneDX 1.6 SBOM: the image itself (by manifest digest) as
+ * The image's CycloneDX 1.6 SBOM, prepared from its inputs and completed with its digest: the image itself (by manifest digest) as
  * {@code metadata.component}, the application and its Maven runtime dependencies, the base's
  * Debian packages and its Java runtime.
  *
@@ -50,15 +51,22 @@ public final class ImageSbom {
   static final Version SPEC_VERSION = Version.VERSION_16;
   private static final String TOOL = "distroless-maven-plugin";
 
-  private ImageSbom() {}
+  private final Component application;
+  private final Map<String, Component> libraries;
+  private final Map<String, Component> runtimes;
+  private final Map<String, Component> packages;
+
+  private ImageSbom(Component application, Map<String, Component> libraries,
+      Map<String, Component> runtimes, Map<String, Component> packages) {
+    this.application = application;
+    this.libraries = libraries;
+    this.runtimes = runtimes;
+    this.packages = packages;
+  }
 
   /**
-   * @param image the image described
-   * @param application the project's own coordinates
-   * @param dependencies the runtime dependencies put in the image, in classpath order
-   * @param base what the base image holds
-   * @param created the image's creation time
-   * @return the SBOM as UTF-8 JSON
+   * The SBOM of one image in one step; see {@link #prepare} and {@link #forImage}.
+   *
    * @throws IOException when a dependency's file cannot be read for its hashes
    */
   public static byte[] create(
@@ -68,17 +76,39 @@ public final class ImageSbom {
       BaseContents base,
       Instant created)
       throws IOException {
-    Component imageComponent = imageComponent(image);
-    Component app = mavenComponent(application, Component.Type.APPLICATION, null);
+    return prepare(application, dependencies, base).forImage(image, created);
+  }
 
+  /**
+   * Everything but the image itself, which is known only once it is built: the build prepares
+   * this while jib-core builds, so that hashing the jars costs no time of its own.
+   *
+   * @param application the project's own coordinates
+   * @param dependencies the runtime dependencies put in the image, in classpath order
+   * @param base what the base image holds
+   * @throws IOException when a dependency's file cannot be read for its hashes
+   */
+  public static ImageSbom prepare(
+      MavenCoordinates application, List<Dependency> dependencies, BaseContents base)
+      throws IOException {
+    Component app = mavenComponent(application, Component.Type.APPLICATION, null);
+    // Hashing a hundred jars is the SBOM's main cost: done on every core.
+    List<Component> built;
+    try {
+      built = dependencies.parallelStream().map(dependency -> {
+        try {
+          return mavenComponent(dependency.coordinates(), Component.Type.LIBRARY, dependency.file());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     // Keyed by bom-ref: a jar on the classpath twice must be one component, and the order of
     // components must not depend on hash order.
     Map<String, Component> libraries = new TreeMap<>();
-    for (Dependency dependency : dependencies) {
-      Component library =
-          mavenComponent(dependency.coordinates(), Component.Type.LIBRARY, dependency.file());
-      libraries.putIfAbsent(library.getBomRef(), library);
-    }
+    built.forEach(library -> libraries.putIfAbsent(library.getBomRef(), library));
     Map<String, Component> packages = new TreeMap<>();
     for (DebianPackage pkg : base.packages()) {
       Component component = debianComponent(pkg);
@@ -89,7 +119,16 @@ public final class ImageSbom {
       Component component = javaRuntimeComponent(runtime);
       runtimes.putIfAbsent(component.getBomRef(), component);
     }
+    return new ImageSbom(app, libraries, runtimes, packages);
+  }
 
+  /**
+   * @param image the image described
+   * @param created the image's creation time
+   * @return the SBOM as UTF-8 JSON
+   */
+  public byte[] forImage(SbomSubject image, Instant created) {
+    Component imageComponent = imageComponent(image);
     Bom bom = new Bom();
     bom.setSerialNumber("urn:uuid:"
         + UUID.nameUUIDFromBytes(image.digest().getBytes(StandardCharsets.UTF_8)));
@@ -106,17 +145,19 @@ public final class ImageSbom {
     bom.setMetadata(metadata);
 
     List<Component> components = new ArrayList<>();
-    components.add(app);
+    components.add(application);
     components.addAll(libraries.values());
     components.addAll(runtimes.values());
     components.addAll(packages.values());
     bom.setComponents(components);
 
-    org.cyclonedx.model.Dependency imageNode = new org.cyclonedx.model.Dependency(imageComponent.getBomRef());
-    imageNode.addDependency(new org.cyclonedx.model.Dependency(app.getBomRef()));
+    org.cyclonedx.model.Dependency imageNode =
+        new org.cyclonedx.model.Dependency(imageComponent.getBomRef());
+    imageNode.addDependency(new org.cyclonedx.model.Dependency(application.getBomRef()));
     runtimes.keySet().forEach(ref -> imageNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
     packages.keySet().forEach(ref -> imageNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
-    org.cyclonedx.model.Dependency appNode = new org.cyclonedx.model.Dependency(app.getBomRef());
+    org.cyclonedx.model.Dependency appNode =
+        new org.cyclonedx.model.Dependency(application.getBomRef());
     libraries.keySet().forEach(ref -> appNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
     bom.setDependencies(List.of(imageNode, appNode));
 

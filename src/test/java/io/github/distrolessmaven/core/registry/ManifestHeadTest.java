@@ -1,0 +1,91 @@
+package io.github.distrolessmaven.core.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.distrolessmaven.core.auth.RegistryAuth;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a real HTTP server on loopback, speaking the registry API's HEAD and token flow. */
+class ManifestHeadTest {
+
+  private static final String DIGEST = "sha256:" + "d".repeat(64);
+
+  private HttpServer server;
+  private String registry;
+  private final List<String> requests = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().toString();
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      requests.add(exchange.getRequestMethod() + " " + path + (authorization == null ? "" : " " + authorization));
+      if (path.startsWith("/token")) {
+        byte[] body = "{\"token\":\"t0ken\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      } else if (path.contains("/private/") && !"Bearer t0ken".equals(authorization)) {
+        exchange.getResponseHeaders().add("WWW-Authenticate",
+            "Bearer realm=\"http://" + registry + "/token\",service=\"test\"");
+        exchange.sendResponseHeaders(401, -1);
+      } else if (path.endsWith("/manifests/1")) {
+        exchange.getResponseHeaders().add("Docker-Content-Digest", DIGEST);
+        exchange.sendResponseHeaders(200, -1);
+      } else {
+        exchange.sendResponseHeaders(404, -1);
+      }
+      exchange.close();
+    });
+    server.start();
+    registry = "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private ManifestHead head(boolean allowInsecure) {
+    // The JDK's test server never answers a TLS hello (a registry answers one with an error at
+    // once), so each HTTPS attempt here lasts the whole timeout: keep it short.
+    return new ManifestHead(
+        allowInsecure, (r, repo) -> Optional.<RegistryAuth>empty(), Duration.ofMillis(500));
+  }
+
+  @Test
+  void aTagIsAnsweredWithItsDigest() {
+    ManifestHead.Answer answer = head(true).digestOf(registry, "team/app", "1");
+    assertEquals(ManifestHead.Answer.Status.FOUND, answer.status());
+    assertEquals(DIGEST, answer.digest());
+    assertEquals("HEAD /v2/team/app/manifests/1", requests.get(requests.size() - 1));
+  }
+
+  @Test
+  void aMissingTagIsMissing() {
+    assertEquals(ManifestHead.Answer.Status.MISSING, head(true).digestOf(registry, "team/app", "2").status());
+  }
+
+  @Test
+  void aBearerChallengeIsAnsweredWithAPullToken() {
+    ManifestHead.Answer answer = head(true).digestOf(registry, "private/app", "1");
+    assertEquals(ManifestHead.Answer.Status.FOUND, answer.status());
+    assertEquals(List.of("GET /token?service=test&scope=repository%3Aprivate%2Fapp%3Apull",
+        "HEAD /v2/private/app/manifests/1 Bearer t0ken"), requests.subList(requests.size() - 2, requests.size()));
+  }
+
+  @Test
+  void plainHttpIsNotUsedUnlessAllowed() {
+    assertEquals(ManifestHead.Answer.Status.UNKNOWN, head(false).digestOf(registry, "team/app", "1").status());
+  }
+}
