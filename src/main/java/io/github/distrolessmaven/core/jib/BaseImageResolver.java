@@ -8,6 +8,7 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.registry.ManifestHead;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,14 @@ final class BaseImageResolver {
   private final RegistryAccess access;
   private final Map<String, List<String>> mirrors;
   private final BuildLog log;
+  private final Path baseLayersCache;
 
-  BaseImageResolver(RegistryAccess access, Map<String, List<String>> mirrors, BuildLog log) {
+  BaseImageResolver(RegistryAccess access, Map<String, List<String>> mirrors, BuildLog log,
+      Path baseLayersCache) {
     this.access = access;
     this.mirrors = mirrors;
     this.log = log;
+    this.baseLayersCache = baseLayersCache;
   }
 
   /** @return the base's manifest (or index) digest, {@code sha256:...} */
@@ -37,7 +41,7 @@ final class BaseImageResolver {
     List<String> registries = new ArrayList<>(mirrors.getOrDefault(base.getRegistry(), List.of()));
     registries.add(base.getRegistry());
     // One HEAD answers in the usual case; any doubt takes jib-core's path, which names failures.
-    ManifestHead head = access.manifestHead();
+    ManifestHead head = access.manifestHead(RegistryAccess.plainHttpMemory(baseLayersCache));
     for (String registry : registries) {
       ManifestHead.Answer answer = head.digestOf(registry, base.getRepository(), base.getQualifier());
       if (answer.status() == ManifestHead.Answer.Status.FOUND) {

@@ -143,7 +143,8 @@ final class BaseSelection {
             "The base image " + name + " has not been pulled before, and Maven is offline."
                 + " Build once without -o to cache it, or pin <from><image> by digest."));
       }
-      String digest = new BaseImageResolver(access, spec.registryMirrors(), log).digestOf(name);
+      String digest = new BaseImageResolver(access, spec.registryMirrors(), log, spec.baseLayersCache())
+          .digestOf(name);
       memory.remember(name.toString(), digest);
       return digest;
     } catch (IOException e) {

@@ -80,9 +80,18 @@ public final class RegistryAccess {
     }
   }
 
-  /** Asks for manifest digests with one HEAD each, with these credentials. */
-  ManifestHead manifestHead() {
-    return new ManifestHead(allowInsecure, this::auth);
+  /**
+   * Asks for manifest digests with one HEAD each, with these credentials.
+   *
+   * @param plainHttpMemory where registries that answered over plain HTTP are remembered
+   */
+  ManifestHead manifestHead(Path plainHttpMemory) {
+    return new ManifestHead(allowInsecure, this::auth, plainHttpMemory);
+  }
+
+  /** The file, in the shared base cache, that remembers plain-HTTP registries. */
+  static Path plainHttpMemory(Path baseLayersCache) {
+    return baseLayersCache.resolve("plain-http-registries.properties");
   }
 
   /** Plain GETs on registry/repository with the same credentials. */

@@ -13,6 +13,7 @@ import io.github.distrolessmaven.core.uptodate.InputFingerprint;
 import io.github.distrolessmaven.core.uptodate.LastBuild;
 import io.github.distrolessmaven.core.uptodate.ToolIdentity;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,7 @@ import java.util.Optional;
 final class UpToDate {
 
   private final String fingerprint;
+  private final Path baseLayersCache;
   private final LastBuild lastBuild;
   private final BuildLog log;
 
@@ -31,6 +33,7 @@ final class UpToDate {
       BuildLog log) throws ImageBuildException {
     this.log = log;
     this.lastBuild = new LastBuild(spec.applicationLayersCache());
+    this.baseLayersCache = spec.baseLayersCache();
     try {
       this.fingerprint =
           InputFingerprint.of(spec, baseIdentity, destination.name(), ToolIdentity.current());
@@ -46,7 +49,7 @@ final class UpToDate {
       return Optional.empty();
     }
     BuiltImage image = last.get();
-    ManifestHead head = access.manifestHead();
+    ManifestHead head = access.manifestHead(RegistryAccess.plainHttpMemory(baseLayersCache));
     for (String tag : image.tags()) {
       ManifestHead.Answer answer = head.digestOf(target.getRegistry(), target.getRepository(), tag);
       if (answer.status() == ManifestHead.Answer.Status.UNKNOWN) {

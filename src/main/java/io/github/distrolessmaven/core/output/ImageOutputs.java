@@ -1,9 +1,5 @@
 package io.github.distrolessmaven.core.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.policy.SecurityContext;
@@ -35,25 +31,14 @@ public final class ImageOutputs {
   }
 
   static String json(BuiltImage image) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    try {
-      return mapper.writeValueAsString(describe(image)) + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException("a JSON tree of strings always serializes", e);
-    }
-  }
-
-  /** The content of {@code image.json}: image, digest, imageId, tags, base, size. */
-  public static ObjectNode describe(BuiltImage image) {
-    ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("image", image.image());
-    root.put("digest", image.digest());
-    root.put("imageId", image.imageId());
-    ArrayNode tags = root.putArray("tags");
-    image.tags().forEach(tags::add);
-    root.put("base", image.base());
-    root.put("size", image.size());
-    return root;
+    return "{\n"
+        + "  \"image\" : " + JsonText.string(image.image()) + ",\n"
+        + "  \"digest\" : " + JsonText.string(image.digest()) + ",\n"
+        + "  \"imageId\" : " + JsonText.string(image.imageId()) + ",\n"
+        + "  \"tags\" : " + JsonText.strings(image.tags()) + ",\n"
+        + "  \"base\" : " + JsonText.string(image.base()) + ",\n"
+        + "  \"size\" : " + image.size() + "\n"
+        + "}\n";
   }
 
   private static void write(Path path, String content) throws ImageBuildException {

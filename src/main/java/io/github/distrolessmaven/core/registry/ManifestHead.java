@@ -4,21 +4,22 @@ import io.github.distrolessmaven.core.auth.RegistryAuth;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.BiFunction;
 
 /**
  * Asks a registry which manifest digest a tag points to, with one HEAD request (plus the token
- * request a registry may ask for), on the JDK's own HTTP client.
+ * request a registry may ask for), on the JDK's plain {@code HttpURLConnection}.
  *
  * <p>Why not jib-core's client: a rebuild with nothing changed needs only this answer, for the
  * base's tag and the target's tags, and jib-core's HTTP stack (its clients, Apache HttpClient,
@@ -26,6 +27,10 @@ import java.util.function.BiFunction;
  * cannot answer plainly (a self-signed certificate, an unexpected status, no digest header), it
  * says {@link Answer.Status#UNKNOWN} and the caller takes the full path through jib-core, which
  * explains any failure properly.
+ *
+ * <p>Where insecure registries are allowed, a registry that answered over plain HTTP is
+ * remembered in a small file, so the next build does not first try (and fail) a TLS handshake
+ * with it: setting up TLS costs more than the rest of the request.
  */
 public final class ManifestHead {
 
@@ -50,84 +55,94 @@ public final class ManifestHead {
   private final boolean allowInsecure;
   private final BiFunction<String, String, Optional<RegistryAuth>> credentials;
   private final Duration timeout;
-  private final HttpClient http;
-  /** Registries that answered over plain HTTP, so later requests go there directly. */
-  private final Map<String, String> schemes = new HashMap<>();
+  private final Path memory;
+  /** Registries known to answer over plain HTTP. */
+  private final Properties plainHttp = new Properties();
 
   /**
    * @param allowInsecure whether a registry may be asked over plain HTTP
    * @param credentials registry and repository to credentials, asked only when a registry wants
    *     them, and sent only over HTTPS
+   * @param memory where registries that answered over plain HTTP are remembered; null for none
    */
-  public ManifestHead(
-      boolean allowInsecure, BiFunction<String, String, Optional<RegistryAuth>> credentials) {
-    this(allowInsecure, credentials, TIMEOUT);
+  public ManifestHead(boolean allowInsecure,
+      BiFunction<String, String, Optional<RegistryAuth>> credentials, Path memory) {
+    this(allowInsecure, credentials, memory, TIMEOUT);
   }
 
   /** @param timeout for each request; a server that never answers a TLS hello costs this much */
   ManifestHead(boolean allowInsecure,
-      BiFunction<String, String, Optional<RegistryAuth>> credentials, Duration timeout) {
+      BiFunction<String, String, Optional<RegistryAuth>> credentials, Path memory,
+      Duration timeout) {
     this.allowInsecure = allowInsecure;
     this.credentials = credentials;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(timeout)
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.memory = memory;
+    if (allowInsecure && memory != null && Files.isRegularFile(memory)) {
+      try (Reader reader = Files.newBufferedReader(memory, StandardCharsets.UTF_8)) {
+        plainHttp.load(reader);
+      } catch (IOException | IllegalArgumentException e) {
+        // Only a hint: without it the first request tries HTTPS first.
+      }
+    }
   }
+
+  /** A response's status and the two headers this needs. */
+  private record Response(int status, String digest, String challenge) {}
+
+  /**
+   * An Authorization header, and whether the user's credentials went into it: only an anonymous
+   * pull token may travel over plain HTTP.
+   */
+  private record Authorization(String header, boolean fromCredentials) {}
 
   /** The digest registry serves for repository:tag. Never throws: doubt is UNKNOWN. */
   public Answer digestOf(String registry, String repository, String tag) {
     try {
       String path = "/v2/" + repository + "/manifests/" + tag;
-      HttpResponse<Void> response = head(registry, path, Optional.empty());
+      Response response = head(registry, path, Optional.empty());
+      if (response != null && response.status() == 401) {
+        Optional<Authorization> authorization = authorize(
+            response.challenge() == null ? "" : response.challenge(), registry, repository);
+        response = authorization.isEmpty() ? null : head(registry, path, authorization);
+      }
       if (response == null) {
         return Answer.UNKNOWN;
       }
-      if (response.statusCode() == 401) {
-        Optional<String> authorization = authorize(
-            response.headers().firstValue("WWW-Authenticate").orElse(""), registry, repository,
-            schemes.getOrDefault(registry, "https"));
-        if (authorization.isEmpty()) {
-          return Answer.UNKNOWN;
-        }
-        response = head(registry, path, authorization);
-        if (response == null) {
-          return Answer.UNKNOWN;
-        }
-      }
-      if (response.statusCode() == 404) {
+      if (response.status() == 404) {
         return Answer.MISSING;
       }
-      Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
-      if (response.statusCode() == 200 && digest.isPresent()
-          && Sha256.DIGEST.matcher(digest.get()).matches()) {
-        return new Answer(Answer.Status.FOUND, digest.get());
+      if (response.status() == 200 && response.digest() != null
+          && Sha256.DIGEST.matcher(response.digest()).matches()) {
+        return new Answer(Answer.Status.FOUND, response.digest());
       }
       return Answer.UNKNOWN;
     } catch (IOException | RuntimeException e) {
-      return Answer.UNKNOWN;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return Answer.UNKNOWN;
     }
   }
 
   /** HEAD over HTTPS, else (allowed insecure, HTTPS refused) plain HTTP; null when neither. */
-  private HttpResponse<Void> head(String registry, String path, Optional<String> authorization)
-      throws InterruptedException {
-    String known = schemes.get(registry);
-    for (String scheme : known != null ? new String[] {known}
-        : allowInsecure ? new String[] {"https", "http"} : new String[] {"https"}) {
+  private Response head(String registry, String path, Optional<Authorization> authorization) {
+    boolean knownPlain = allowInsecure && plainHttp.containsKey(registry);
+    String[] schemes = knownPlain ? new String[] {"http", "https"}
+        : allowInsecure ? new String[] {"https", "http"} : new String[] {"https"};
+    for (String scheme : schemes) {
       try {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheme + "://" + registry + path))
-            .method("HEAD", HttpRequest.BodyPublishers.noBody())
-            .timeout(timeout)
-            .header("Accept", ACCEPT);
-        authorization.ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-        schemes.put(registry, scheme);
+        HttpURLConnection connection =
+            (HttpURLConnection) new URL(scheme + "://" + registry + path).openConnection();
+        connection.setRequestMethod("HEAD");
+        connection.setConnectTimeout((int) timeout.toMillis());
+        connection.setReadTimeout((int) timeout.toMillis());
+        connection.setRequestProperty("Accept", ACCEPT);
+        // Credentials never travel over plain HTTP, as jib-core never sends them there.
+        authorization
+            .filter(value -> scheme.equals("https") || !value.fromCredentials())
+            .ifPresent(value -> connection.setRequestProperty("Authorization", value.header()));
+        Response response = new Response(connection.getResponseCode(),
+            connection.getHeaderField("Docker-Content-Digest"),
+            connection.getHeaderField("WWW-Authenticate"));
+        remember(registry, scheme);
         return response;
       } catch (IOException e) {
         // HTTPS refused (a plain-HTTP registry, an untrusted certificate): try the next scheme.
@@ -136,31 +151,50 @@ public final class ManifestHead {
     return null;
   }
 
+  private void remember(String registry, String scheme) {
+    boolean plain = scheme.equals("http");
+    if (memory == null || plain == plainHttp.containsKey(registry)) {
+      return;
+    }
+    if (plain) {
+      plainHttp.setProperty(registry, "http");
+    } else {
+      plainHttp.remove(registry);
+    }
+    try {
+      Files.createDirectories(memory.getParent());
+      try (Writer writer = Files.newBufferedWriter(memory, StandardCharsets.UTF_8)) {
+        plainHttp.store(writer, "registries that answered over plain HTTP");
+      }
+    } catch (IOException e) {
+      // Only a hint for the next build.
+    }
+  }
+
   /** The Authorization header a 401's challenge asks for, if it can be met. */
-  private Optional<String> authorize(
-      String challenge, String registry, String repository, String scheme)
-      throws IOException, InterruptedException {
-    // Credentials never travel over plain HTTP, as jib-core never sends them there.
-    Optional<RegistryAuth> auth =
-        scheme.equals("https") ? credentials.apply(registry, repository) : Optional.empty();
+  private Optional<Authorization> authorize(String challenge, String registry, String repository)
+      throws IOException {
     if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
-      return auth.map(ManifestHead::basic);
+      return credentials.apply(registry, repository)
+          .map(auth -> new Authorization(basic(auth), true));
     }
     Optional<String> url = BearerChallenge.isBearer(challenge)
         ? BearerChallenge.pullTokenUrl(challenge, repository) : Optional.empty();
     if (url.isEmpty()) {
       return Optional.empty();
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.get())).timeout(timeout);
-    if (url.get().startsWith("https://")) {
-      auth.ifPresent(value -> request.header("Authorization", basic(value)));
+    HttpURLConnection connection = (HttpURLConnection) new URL(url.get()).openConnection();
+    connection.setConnectTimeout((int) timeout.toMillis());
+    connection.setReadTimeout((int) timeout.toMillis());
+    Optional<RegistryAuth> auth = url.get().startsWith("https://")
+        ? credentials.apply(registry, repository) : Optional.empty();
+    auth.ifPresent(value -> connection.setRequestProperty("Authorization", basic(value)));
+    if (connection.getResponseCode() != 200) {
+      return Optional.empty();
     }
-    HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        return Optional.empty();
-      }
-      return TokenResponse.token(body.readAllBytes()).map(token -> "Bearer " + token);
+    try (InputStream body = connection.getInputStream()) {
+      return TokenResponse.token(body.readAllBytes())
+          .map(token -> new Authorization("Bearer " + token, auth.isPresent()));
     }
   }
 

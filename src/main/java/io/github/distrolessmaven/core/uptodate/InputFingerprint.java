@@ -1,9 +1,7 @@
 package io.github.distrolessmaven.core.uptodate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.labels.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
@@ -14,8 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One SHA-256 over everything that decides the image and its SBOM: the tool itself, the base's
@@ -46,47 +44,73 @@ public final class InputFingerprint {
    */
   public static String of(ImageSpec spec, String baseDigest, String destination, String tool)
       throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("tool", tool);
-    root.put("destination", destination);
-    root.put("target", spec.targetImage());
-    strings(root.putArray("additionalTags"), spec.additionalTags());
-    root.put("base", spec.baseImage());
-    root.put("baseDigest", baseDigest);
-    root.put("user", spec.user());
-    strings(root.putArray("entrypoint"), spec.entrypoint());
-    strings(root.putArray("args"), spec.args());
-    map(root.putObject("environment"), spec.environment());
-    ArrayNode ports = root.putArray("ports");
+    Text text = new Text();
+    text.add("format", Integer.toString(FORMAT));
+    text.add("tool", tool);
+    text.add("destination", destination);
+    text.add("target", spec.targetImage());
+    text.add("additionalTags", spec.additionalTags());
+    text.add("base", spec.baseImage());
+    text.add("baseDigest", baseDigest);
+    text.add("user", spec.user());
+    text.add("entrypoint", spec.entrypoint());
+    text.add("args", spec.args());
+    spec.environment().forEach((name, value) -> text.add("environment." + name, value));
     for (ExposedPort port : spec.ports()) {
-      ports.add(port.number() + "/" + port.protocol());
+      text.add("port", port.number() + "/" + port.protocol());
     }
-    map(root.putObject("labels"), spec.userLabels());
-    strings(root.putArray("volumes"), spec.volumes());
-    root.put("workingDirectory", spec.workingDirectory().orElse(""));
-    root.put("imageFormat", spec.format().name());
-    root.put("created", spec.timestamps().creationTime().toString());
-    root.put("filesModified", spec.timestamps().filesModificationTime().toString());
-    root.set("project", json.valueToTree(spec.project()));
-    root.put("allowShell", spec.allowShell());
-    root.put("application", spec.application().toString() + ":" + spec.application().type());
-    ArrayNode dependencies = root.putArray("dependencies");
+    spec.userLabels().forEach((name, value) -> text.add("label." + name, value));
+    text.add("volumes", spec.volumes());
+    text.add("workingDirectory", spec.workingDirectory().orElse(""));
+    text.add("imageFormat", spec.format().name());
+    text.add("created", spec.timestamps().creationTime().toString());
+    text.add("filesModified", spec.timestamps().filesModificationTime().toString());
+    ProjectMetadata project = spec.project();
+    for (String value : Arrays.asList(project.title(), project.description(), project.version(),
+        project.url(), project.source(), project.revision(), project.licenses(), project.vendor())) {
+      text.add("project", value == null ? "\\0" : value);
+    }
+    text.add("allowShell", Boolean.toString(spec.allowShell()));
+    text.add("application", spec.application() + ":" + spec.application().type());
     for (Dependency dependency : spec.dependencies()) {
-      dependencies.add(dependency.coordinates() + ":" + dependency.coordinates().type());
+      text.add("dependency", dependency.coordinates() + ":" + dependency.coordinates().type());
     }
-    strings(root.putArray("classpath"), spec.layers().classpath());
-    ArrayNode layers = root.putArray("layers");
+    text.add("classpath", spec.layers().classpath());
     for (PlannedLayer layer : spec.layers().layers()) {
-      ObjectNode node = layers.addObject();
-      node.put("name", layer.name());
-      ArrayNode files = node.putArray("files");
-      for (String identity : identities(layer.files())) {
-        files.add(identity);
-      }
+      text.add("layer", layer.name());
+      text.add("files", identities(layer.files()));
     }
-    return Sha256.of(json.writeValueAsBytes(root));
+    return Sha256.of(text.bytes());
+  }
+
+  /**
+   * The inputs as lines of {@code key=value}, each value escaped so that no value can run into
+   * the next line: two different sets of inputs never give the same text. Plain text, not JSON:
+   * this runs on every build, and should not load a JSON library.
+   */
+  private static final class Text {
+    private final StringBuilder text = new StringBuilder();
+
+    void add(String key, String value) {
+      text.append(key).append('=');
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\\' || c == '\n') {
+          text.append('\\');
+        }
+        text.append(c == '\n' ? 'n' : c);
+      }
+      text.append('\n');
+    }
+
+    void add(String key, List<String> values) {
+      text.append(key).append('#').append(values.size()).append('\n');
+      values.forEach(value -> add(key + "[]", value));
+    }
+
+    byte[] bytes() {
+      return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /** Each file as target, mode and content identity, hashed in parallel, in plan order. */
@@ -114,13 +138,5 @@ public final class InputFingerprint {
     } catch (IOException e) {
       throw new UncheckedIOException(new IOException("cannot read " + source + ": " + e.getMessage(), e));
     }
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
-  }
-
-  private static void map(ObjectNode object, Map<String, String> values) {
-    values.forEach(object::put);
   }
 }

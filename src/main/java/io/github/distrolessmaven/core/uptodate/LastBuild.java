@@ -1,28 +1,29 @@
 package io.github.distrolessmaven.core.uptodate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.output.AtomicFiles;
-import io.github.distrolessmaven.core.output.ImageOutputs;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * What the last successful push of a project produced, with the fingerprint of its inputs: kept
  * in the project's layer cache ({@code target/distroless/cache}), so {@code mvn clean} forgets it.
- * The SBOM is kept beside it, whole, and checked against its recorded hash when read back.
+ * The SBOM is kept beside it, whole, and checked against its recorded hash when read back. A
+ * properties file, not JSON: reading it is on the path of every up-to-date build, which should
+ * not load a JSON library.
  */
 public final class LastBuild {
 
-  private static final String RECORD = "last-build.json";
+  private static final String RECORD = "last-build.properties";
   private static final String SBOM = "last-build.sbom.cdx.json";
 
   private final Path directory;
@@ -40,46 +41,63 @@ public final class LastBuild {
     Files.write(temporary, image.sbom());
     AtomicFiles.commit(temporary, sbom);
 
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = json.createObjectNode();
-    root.put("fingerprint", fingerprint);
-    root.set("image", ImageOutputs.describe(image));
-    root.put("sbom", Sha256.of(image.sbom()));
-    root.put("sbomAttached", image.sbomAttached());
-    AtomicFiles.writeString(directory.resolve(RECORD), json.writeValueAsString(root));
+    Properties record = new Properties();
+    record.setProperty("fingerprint", fingerprint);
+    record.setProperty("image", image.image());
+    record.setProperty("digest", image.digest());
+    record.setProperty("imageId", image.imageId());
+    // Tags cannot hold a comma, so a comma-separated list reads back exactly.
+    record.setProperty("tags", String.join(",", image.tags()));
+    record.setProperty("base", image.base());
+    record.setProperty("size", Long.toString(image.size()));
+    record.setProperty("sbom", Sha256.of(image.sbom()));
+    record.setProperty("sbomAttached", image.sbomAttached());
+    StringWriter text = new StringWriter();
+    record.store(text, "the last push of this project, for the up-to-date check");
+    AtomicFiles.writeString(directory.resolve(RECORD), text.toString());
   }
 
   /** The image the last push produced, if its inputs had this fingerprint and all is intact. */
   public Optional<BuiltImage> recall(String fingerprint) {
     try {
-      Path record = directory.resolve(RECORD);
-      if (!Files.isRegularFile(record)) {
+      Path file = directory.resolve(RECORD);
+      if (!Files.isRegularFile(file)) {
         return Optional.empty();
       }
-      JsonNode root = new ObjectMapper().readTree(Files.readString(record, StandardCharsets.UTF_8));
-      if (!fingerprint.equals(root.path("fingerprint").asText())) {
+      Properties record = new Properties();
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        record.load(reader);
+      }
+      if (!fingerprint.equals(record.getProperty("fingerprint"))) {
         return Optional.empty();
       }
       byte[] sbom = Files.readAllBytes(directory.resolve(SBOM));
-      if (!Sha256.of(sbom).equals(root.path("sbom").asText())) {
+      if (!Sha256.of(sbom).equals(record.getProperty("sbom"))) {
         return Optional.empty();
       }
-      JsonNode built = root.path("image");
-      List<String> tags = new ArrayList<>();
-      built.path("tags").forEach(tag -> tags.add(tag.asText()));
+      String tags = required(record, "tags");
+      List<String> tagList = tags.isEmpty() ? List.of() : Arrays.asList(tags.split(","));
       return Optional.of(new BuiltImage(
-          built.path("image").asText(),
-          built.path("digest").asText(),
-          built.path("imageId").asText(),
-          tags,
-          built.path("base").asText(),
-          built.path("size").asLong(),
+          required(record, "image"),
+          required(record, "digest"),
+          required(record, "imageId"),
+          tagList,
+          required(record, "base"),
+          Long.parseLong(required(record, "size")),
           sbom,
-          root.path("sbomAttached").asText(),
+          required(record, "sbomAttached"),
           false));
     } catch (IOException | RuntimeException e) {
       // A damaged record only costs the fast path: the build runs in full and rewrites it.
       return Optional.empty();
     }
+  }
+
+  private static String required(Properties record, String key) throws IOException {
+    String value = record.getProperty(key);
+    if (value == null) {
+      throw new IOException("the record lacks " + key);
+    }
+    return value;
   }
 }

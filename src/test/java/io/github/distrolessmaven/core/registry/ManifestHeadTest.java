@@ -7,6 +7,7 @@ import io.github.distrolessmaven.core.auth.RegistryAuth;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real HTTP server on loopback, speaking the registry API's HEAD and token flow. */
 class ManifestHeadTest {
 
   private static final String DIGEST = "sha256:" + "d".repeat(64);
 
+  @TempDir Path dir;
+  private Path memory;
   private HttpServer server;
   private String registry;
   private final List<String> requests = new ArrayList<>();
@@ -47,8 +51,10 @@ class ManifestHeadTest {
       }
       exchange.close();
     });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     registry = "127.0.0.1:" + server.getAddress().getPort();
+    memory = dir.resolve("plain-http-registries.properties");
   }
 
   @AfterEach
@@ -59,8 +65,8 @@ class ManifestHeadTest {
   private ManifestHead head(boolean allowInsecure) {
     // The JDK's test server never answers a TLS hello (a registry answers one with an error at
     // once), so each HTTPS attempt here lasts the whole timeout: keep it short.
-    return new ManifestHead(
-        allowInsecure, (r, repo) -> Optional.<RegistryAuth>empty(), Duration.ofMillis(500));
+    return new ManifestHead(allowInsecure, (r, repo) -> Optional.<RegistryAuth>empty(),
+        memory, Duration.ofMillis(500));
   }
 
   @Test
@@ -82,6 +88,18 @@ class ManifestHeadTest {
     assertEquals(ManifestHead.Answer.Status.FOUND, answer.status());
     assertEquals(List.of("GET /token?service=test&scope=repository%3Aprivate%2Fapp%3Apull",
         "HEAD /v2/private/app/manifests/1 Bearer t0ken"), requests.subList(requests.size() - 2, requests.size()));
+  }
+
+  @Test
+  void aPlainHttpRegistryIsRememberedAndAskedOverHttpFirst() {
+    head(true).digestOf(registry, "team/app", "1");
+    requests.clear();
+    long start = System.nanoTime();
+    ManifestHead.Answer answer = head(true).digestOf(registry, "team/app", "1");
+    assertEquals(ManifestHead.Answer.Status.FOUND, answer.status());
+    // No TLS attempt first: that would have waited for the 500 ms timeout.
+    org.junit.jupiter.api.Assertions.assertTrue(
+        System.nanoTime() - start < 400_000_000L, "tried HTTPS first");
   }
 
   @Test

@@ -48,7 +48,7 @@ class LastBuildTest {
     assertTrue(new LastBuild(dir).recall("sha256:f1").isEmpty());
 
     new LastBuild(dir).remember("sha256:f1", IMAGE);
-    Files.writeString(dir.resolve("last-build.json"), "{not json");
+    Files.writeString(dir.resolve("last-build.properties"), "fingerprint=sha256:f1\nsize=not a number\n");
     assertTrue(new LastBuild(dir).recall("sha256:f1").isEmpty());
   }
 }
