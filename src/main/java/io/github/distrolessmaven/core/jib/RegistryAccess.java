@@ -31,6 +31,7 @@ public final class RegistryAccess {
   private final CredentialSources sources;
   private final boolean allowInsecure;
   private final Consumer<LogEvent> logger;
+  private FailoverHttpClient http;
 
   /**
    * @param sources where credentials may come from
@@ -96,15 +97,14 @@ public final class RegistryAccess {
 
   /** Plain GETs on registry/repository with the same credentials. */
   RegistryHttp http(String registry, String repository) throws CredentialRetrievalException {
-    return new RegistryHttp(
-        allowInsecure, credential(ImageReference.of(registry, repository, null)), logger);
+    return new RegistryHttp(http(), credential(ImageReference.of(registry, repository, null)));
   }
 
   private RegistryClient authenticated(
       String registry, String repository, Optional<String> mountFrom, boolean push)
       throws IOException, RegistryException, CredentialRetrievalException {
     Optional<Credential> credential = credential(ImageReference.of(registry, repository, null));
-    FailoverHttpClient http = new FailoverHttpClient(allowInsecure, false, logger);
+    FailoverHttpClient http = http();
     RegistryClient.Factory factory = mountFrom.isPresent()
         ? RegistryClient.factory(EventHandlers.NONE, registry, repository, mountFrom.get(), http)
         : RegistryClient.factory(EventHandlers.NONE, registry, repository, http);
@@ -115,6 +115,17 @@ public final class RegistryAccess {
       client.configureBasicAuth();
     }
     return client;
+  }
+
+  /**
+   * One HTTP client for every request through this access: it remembers which registries it had
+   * to fall back to plain HTTP for, so the TLS attempt is made once, not once per client.
+   */
+  private synchronized FailoverHttpClient http() {
+    if (http == null) {
+      http = new FailoverHttpClient(allowInsecure, false, logger);
+    }
+    return http;
   }
 
   private Optional<Credential> credential(ImageReference reference)

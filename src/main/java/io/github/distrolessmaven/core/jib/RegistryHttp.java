@@ -3,7 +3,6 @@ package io.github.distrolessmaven.core.jib;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.Credential;
-import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.http.Authorization;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.http.Request;
@@ -15,7 +14,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Plain registry GETs that jib-core's client has no method for (the referrers API, an index
@@ -27,8 +25,8 @@ final class RegistryHttp {
   private final FailoverHttpClient http;
   private final Optional<Credential> credential;
 
-  RegistryHttp(boolean allowInsecure, Optional<Credential> credential, Consumer<LogEvent> logger) {
-    this.http = new FailoverHttpClient(allowInsecure, false, logger);
+  RegistryHttp(FailoverHttpClient http, Optional<Credential> credential) {
+    this.http = http;
     this.credential = credential;
   }
 

@@ -119,7 +119,11 @@ public final class ImageSbom {
       Component component = javaRuntimeComponent(runtime);
       runtimes.putIfAbsent(component.getBomRef(), component);
     }
-    return new ImageSbom(app, libraries, runtimes, packages);
+    ImageSbom sbom = new ImageSbom(app, libraries, runtimes, packages);
+    // Written once for nothing: the first document loads CycloneDX's serializers, and this runs
+    // beside jib-core's build, while the real one waits for the image's digest.
+    sbom.forImage(new SbomSubject("warm-up", "sha256:" + "0".repeat(64)), Instant.EPOCH);
+    return sbom;
   }
 
   /**

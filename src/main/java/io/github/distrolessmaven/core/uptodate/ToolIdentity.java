@@ -1,15 +1,17 @@
 package io.github.distrolessmaven.core.uptodate;
 
-import io.github.distrolessmaven.core.blobs.Sha256;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * What identifies the running plugin: the SHA-256 of its own jar. A new plugin build (even under
- * the same SNAPSHOT version) may build other images from the same inputs, so it must not trust
- * what an older one recorded.
+ * What identifies the running plugin: its jar's path, size and modification time. A new plugin
+ * build (even under the same SNAPSHOT version) may build other images from the same inputs, so
+ * it must not trust what an older one recorded; Maven writes a new jar whole, so a new build is
+ * a new file. Not its hash: the jar carries its libraries, and hashing it would cost more than
+ * the rest of an up-to-date check.
  */
 public final class ToolIdentity {
 
@@ -17,7 +19,7 @@ public final class ToolIdentity {
 
   private ToolIdentity() {}
 
-  /** The plugin jar's digest, computed once per JVM; a classes directory is named as such. */
+  /** The plugin jar's identity, once per JVM; a classes directory is named as such. */
   public static String current() throws IOException {
     String identity = current;
     if (identity == null) {
@@ -35,7 +37,8 @@ public final class ToolIdentity {
       throw new IOException("cannot locate the plugin's own code: " + e.getMessage(), e);
     }
     if (Files.isRegularFile(location)) {
-      return Sha256.of(location);
+      BasicFileAttributes attributes = Files.readAttributes(location, BasicFileAttributes.class);
+      return location + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
     }
     // Run from a classes directory (unit tests): no release identity to compare.
     return "classes:" + location + ":" + System.nanoTime();
