@@ -97,7 +97,8 @@ public final class JibImageBuilder {
     // digest is added once it is known.
     CompletableFuture<ImageSbom> prepared = CompletableFuture.supplyAsync(() -> {
       try {
-        return ImageSbom.prepare(spec.application(), spec.dependencies(), contents);
+        return ImageSbom.prepare(spec.application(), spec.dependencies(), contents,
+            spec.baseLayersCache().resolve("jar-hashes.properties"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -9,17 +9,13 @@ import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +72,7 @@ public final class ImageSbom {
       BaseContents base,
       Instant created)
       throws IOException {
-    return prepare(application, dependencies, base).forImage(image, created);
+    return prepare(application, dependencies, base, null).forImage(image, created);
   }
 
   /**
@@ -86,18 +82,21 @@ public final class ImageSbom {
    * @param application the project's own coordinates
    * @param dependencies the runtime dependencies put in the image, in classpath order
    * @param base what the base image holds
+   * @param hashCache where jar hashes are remembered between builds; null for nowhere
    * @throws IOException when a dependency's file cannot be read for its hashes
    */
-  public static ImageSbom prepare(
-      MavenCoordinates application, List<Dependency> dependencies, BaseContents base)
+  public static ImageSbom prepare(MavenCoordinates application, List<Dependency> dependencies,
+      BaseContents base, Path hashCache)
       throws IOException {
-    Component app = mavenComponent(application, Component.Type.APPLICATION, null);
+    Component app = mavenComponent(application, Component.Type.APPLICATION, null, null);
+    JarHashes jarHashes = new JarHashes(hashCache);
     // Hashing a hundred jars is the SBOM's main cost: done on every core.
     List<Component> built;
     try {
       built = dependencies.parallelStream().map(dependency -> {
         try {
-          return mavenComponent(dependency.coordinates(), Component.Type.LIBRARY, dependency.file());
+          return mavenComponent(
+              dependency.coordinates(), Component.Type.LIBRARY, dependency.file(), jarHashes);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -105,6 +104,7 @@ public final class ImageSbom {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    jarHashes.save();
     // Keyed by bom-ref: a jar on the classpath twice must be one component, and the order of
     // components must not depend on hash order.
     Map<String, Component> libraries = new TreeMap<>();
@@ -187,7 +187,8 @@ public final class ImageSbom {
     return component;
   }
 
-  private static Component mavenComponent(MavenCoordinates coordinates, Component.Type type, Path file)
+  private static Component mavenComponent(
+      MavenCoordinates coordinates, Component.Type type, Path file, JarHashes jarHashes)
       throws IOException {
     Map<String, String> qualifiers = new LinkedHashMap<>();
     qualifiers.put("type", coordinates.type());
@@ -206,7 +207,9 @@ public final class ImageSbom {
     if (file != null) {
       component.setScope(Component.Scope.REQUIRED);
       if (Files.isRegularFile(file)) {
-        component.setHashes(hashes(file));
+        JarHashes.Hashes hashes = jarHashes.of(file);
+        component.setHashes(List.of(new Hash(Hash.Algorithm.SHA1, hashes.sha1()),
+            new Hash(Hash.Algorithm.SHA_256, hashes.sha256())));
       }
     }
     return component;
@@ -241,31 +244,6 @@ public final class ImageSbom {
     property.setName(name);
     property.setValue(value);
     return property;
-  }
-
-  private static List<Hash> hashes(Path file) throws IOException {
-    MessageDigest sha1 = digest("SHA-1");
-    MessageDigest sha256 = digest("SHA-256");
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        sha1.update(buffer, 0, n);
-        sha256.update(buffer, 0, n);
-      }
-    }
-    HexFormat hex = HexFormat.of();
-    return List.of(
-        new Hash(Hash.Algorithm.SHA1, hex.formatHex(sha1.digest())),
-        new Hash(Hash.Algorithm.SHA_256, hex.formatHex(sha256.digest())));
-  }
-
-  private static MessageDigest digest(String algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has " + algorithm, e);
-    }
   }
 
   private static String purl(
