@@ -9,8 +9,10 @@ import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CacheCorruptedException;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
+import com.google.cloud.tools.jib.image.json.ContainerConfigurationTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestListTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.BuildLog;
@@ -22,6 +24,7 @@ import io.github.distrolessmaven.core.base.local.PreparedBase;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.output.AtomicFiles;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +36,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads what the base holds (shells, Debian packages, Java runtimes) before anything is built,
@@ -122,11 +123,13 @@ final class BaseInspector {
   }
 
   /**
-   * Pulls the layers the cache lacks, all at once as jib-core would, and reads each in order as
-   * soon as it is there: reading layer 1 overlaps pulling layer 2.
+   * Pulls the layers the cache lacks, all at once as jib-core would, and reads each in order while
+   * it arrives, leaving it in jib-core's cache, where the build finds it. The cache names a layer
+   * by its diff ID, taken from the base's config (as jib-core takes it for the image): the config
+   * is bound to the pinned manifest by its digest, so the layers need no second hashing.
    */
   private BaseContents scan(RegistryClient client, BuildableManifestTemplate manifest)
-      throws IOException, RegistryException {
+      throws IOException {
     Cache cache;
     try {
       cache = Cache.withDirectory(baseLayersCache);
@@ -135,53 +138,67 @@ final class BaseInspector {
     }
     List<BuildableManifestTemplate.ContentDescriptorTemplate> layers = manifest.getLayers();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, layers.size())));
+    List<Object> sources = new ArrayList<>();
     try {
-      List<Future<CachedLayer>> pulls = new ArrayList<>();
+      List<DescriptorDigest> diffIds = null;
       for (BuildableManifestTemplate.ContentDescriptorTemplate layer : layers) {
-        pulls.add(pool.submit(() -> pulled(cache, client, layer.getDigest())));
+        DescriptorDigest digest = layer.getDigest();
+        CachedLayer cached = retrieve(cache, digest);
+        if (cached != null) {
+          sources.add(cached);
+          continue;
+        }
+        if (diffIds == null) {
+          diffIds = diffIds(client, manifest);
+        }
+        log.debug("Pulling base layer " + digest + " to read it");
+        sources.add(BaseLayerDownload.start(
+            baseLayersCache, digest, client.pullBlob(digest, size -> {}, written -> {}), pool));
       }
       LayerScanner scanner = new LayerScanner();
-      for (Future<CachedLayer> pull : pulls) {
-        try (InputStream layer = read(await(pull))) {
-          scanner.apply(layer);
+      for (int i = 0; i < sources.size(); i++) {
+        if (sources.get(i) instanceof CachedLayer) {
+          try (InputStream layer = read((CachedLayer) sources.get(i))) {
+            scanner.apply(layer);
+          }
+          continue;
         }
+        BaseLayerDownload download = (BaseLayerDownload) sources.get(i);
+        try (InputStream arriving = download.follow()) {
+          scanner.apply(arriving);
+        }
+        download.commit(diffIds.get(i));
+        sources.set(i, null);
       }
       return scanner.result();
     } finally {
       pool.shutdownNow();
+      for (Object source : sources) {
+        if (source instanceof BaseLayerDownload) {
+          ((BaseLayerDownload) source).abandon();
+        }
+      }
     }
   }
 
-  /** The layer from the cache, pulled into it first when missing. */
-  private CachedLayer pulled(Cache cache, RegistryClient client, DescriptorDigest digest)
-      throws IOException {
-    CachedLayer cached = retrieve(cache, digest);
-    if (cached != null) {
-      return cached;
+  /** The diff IDs of the manifest's layers, in order, from the base's config. */
+  private static List<DescriptorDigest> diffIds(
+      RegistryClient client, BuildableManifestTemplate manifest) throws IOException {
+    DescriptorDigest configDigest = manifest.getContainerConfiguration().getDigest();
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    client.pullBlob(configDigest, size -> {}, written -> {}).writeTo(json);
+    ContainerConfigurationTemplate config =
+        JsonTemplateMapper.readJson(json.toByteArray(), ContainerConfigurationTemplate.class);
+    if (config.getLayerCount() != manifest.getLayers().size()) {
+      throw new IOException("the base's config " + configDigest + " lists "
+          + config.getLayerCount() + " layers where its manifest has "
+          + manifest.getLayers().size());
     }
-    log.debug("Pulling base layer " + digest + " to read it");
-    cached = cache.writeCompressedLayer(client.pullBlob(digest, size -> {}, written -> {}));
-    if (!cached.getDigest().equals(digest)) {
-      throw new IOException("the registry sent " + cached.getDigest() + " for layer " + digest);
+    List<DescriptorDigest> diffIds = new ArrayList<>();
+    for (int i = 0; i < config.getLayerCount(); i++) {
+      diffIds.add(config.getLayerDiffId(i));
     }
-    return cached;
-  }
-
-  private static CachedLayer await(Future<CachedLayer> pull) throws IOException, RegistryException {
-    try {
-      return pull.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while pulling the base's layers", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException) {
-        throw (IOException) e.getCause();
-      }
-      if (e.getCause() instanceof RegistryException) {
-        throw (RegistryException) e.getCause();
-      }
-      throw new IOException(e.getCause());
-    }
+    return diffIds;
   }
 
   private static CachedLayer retrieve(Cache cache, DescriptorDigest digest) throws IOException {

@@ -24,14 +24,15 @@ final class JibContainerConfig {
   private JibContainerConfig() {}
 
   /**
+   * @param layers the spec's {@link #layers}
    * @param baseName the base as the user named it, for the base.name label
    * @param baseDigest its digest, for the base.digest label; null when unknown
    */
-  static void apply(
-      JibContainerBuilder container, ImageSpec spec, String baseName, String baseDigest) {
+  static void apply(JibContainerBuilder container, ImageSpec spec, List<FileEntriesLayer> layers,
+      String baseName, String baseDigest) {
     Instant created = spec.timestamps().creationTime();
     container
-        .setFileEntriesLayers(layers(spec))
+        .setFileEntriesLayers(layers)
         .setEntrypoint(spec.entrypoint())
         .setUser(spec.user())
         .setEnvironment(spec.environment())
@@ -49,7 +50,8 @@ final class JibContainerConfig {
     spec.workingDirectory().ifPresent(dir -> container.setWorkingDirectory(AbsoluteUnixPath.get(dir)));
   }
 
-  private static List<FileEntriesLayer> layers(ImageSpec spec) {
+  /** The spec's application layers as jib-core takes them. */
+  static List<FileEntriesLayer> layers(ImageSpec spec) {
     Instant modified = spec.timestamps().filesModificationTime();
     List<FileEntriesLayer> layers = new ArrayList<>();
     for (PlannedLayer planned : spec.layers().layers()) {

@@ -8,6 +8,7 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
@@ -89,10 +90,22 @@ public final class JibImageBuilder {
       }
     }
 
-    BaseContents contents = base.contents(new BaseInspector(spec.baseLayersCache(), log));
-    BaseShells.check(base.name(), contents.shells(), spec.allowShell());
+    List<FileEntriesLayer> layers = JibContainerConfig.layers(spec);
+    // The app's layers are built while the base is read; nothing is pushed or written out before
+    // the base passes its checks.
+    ApplicationLayersAhead ahead =
+        ApplicationLayersAhead.start(spec.applicationLayersCache(), layers, log);
+    BaseContents contents;
+    try {
+      contents = base.contents(new BaseInspector(spec.baseLayersCache(), log));
+      BaseShells.check(base.name(), contents.shells(), spec.allowShell());
+    } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
+      ahead.cancel();
+      throw e;
+    }
+    ahead.await();
     JibContainerBuilder container = base.jibContainer();
-    JibContainerConfig.apply(container, spec, spec.baseImage(), base.digest());
+    JibContainerConfig.apply(container, spec, layers, spec.baseImage(), base.digest());
     // The SBOM's slow part (hashing every jar) runs while jib-core builds; only the image's
     // digest is added once it is known.
     CompletableFuture<ImageSbom> prepared = CompletableFuture.supplyAsync(() -> {

@@ -1,0 +1,101 @@
+package io.github.distrolessmaven.core.jib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.cache.Cache;
+import com.google.common.collect.ImmutableList;
+import io.github.distrolessmaven.core.BuildLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jib-core takes the layers built ahead from its cache instead of building them again. */
+class ApplicationLayersAheadTest {
+
+  private static final BuildLog QUIET = new BuildLog() {
+    @Override
+    public void info(String message) {}
+
+    @Override
+    public void warn(String message) {}
+
+    @Override
+    public void debug(String message) {}
+  };
+
+  @TempDir Path dir;
+
+  @Test
+  void jibCoreUsesTheLayerBuiltAhead() throws Exception {
+    Path jar = dir.resolve("lib.jar");
+    Files.writeString(jar, "the jar as it was when the layer was built");
+    FileTime modified = Files.getLastModifiedTime(jar);
+    FileEntriesLayer layer = FileEntriesLayer.builder().setName("dependencies")
+        .addEntry(new FileEntry(jar, AbsoluteUnixPath.get("/app/libs/lib.jar"),
+            FilePermissions.fromOctalString("644"), Instant.EPOCH, "0:0"))
+        .build();
+    Path cacheDirectory = dir.resolve("app-cache");
+
+    ApplicationLayersAhead.start(cacheDirectory, List.of(layer), QUIET).await();
+    String builtAhead = Cache.withDirectory(cacheDirectory)
+        .retrieve(ImmutableList.copyOf(layer.getEntries())).orElseThrow().getDigest().getHash();
+
+    // Same path, size and time, other bytes: only a layer taken from the cache still holds the
+    // old ones.
+    Files.writeString(jar, "the jar as it is when jib-core runs!!!!!!!");
+    Files.setLastModifiedTime(jar, modified);
+    assertEquals(builtAhead, layerIn(containerize(layer, cacheDirectory, "ahead.tar")));
+    assertNotEquals(builtAhead,
+        layerIn(containerize(layer, dir.resolve("fresh-cache"), "fresh.tar")),
+        "a fresh cache builds the layer from the new bytes");
+  }
+
+  private Path containerize(FileEntriesLayer layer, Path cacheDirectory, String name)
+      throws Exception {
+    Path out = dir.resolve(name);
+    Jib.fromScratch()
+        .setFileEntriesLayers(List.of(layer))
+        .setEntrypoint("/app/run")
+        .setCreationTime(Instant.EPOCH)
+        .containerize(Containerizer.to(TarImage.at(out).named("test:1"))
+            .setOfflineMode(true)
+            .setBaseImageLayersCache(dir.resolve("base-cache"))
+            .setApplicationLayersCache(cacheDirectory));
+    return out;
+  }
+
+  /** The one layer's digest in a docker-archive jib-core wrote (its file is named for it). */
+  private static String layerIn(Path archive) throws IOException {
+    try (InputStream in = Files.newInputStream(archive);
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        if (entry.getName().equals("manifest.json")) {
+          JsonNode manifest = new ObjectMapper().readTree(
+              new String(tar.readAllBytes(), StandardCharsets.UTF_8)).get(0);
+          String file = manifest.get("Layers").get(0).asText();
+          return file.substring(0, file.length() - ".tar.gz".length());
+        }
+      }
+    }
+    throw new IOException("no manifest.json in " + archive);
+  }
+}

@@ -1,0 +1,151 @@
+package io.github.distrolessmaven.core.jib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.blob.Blob;
+import com.google.cloud.tools.jib.blob.BlobDescriptor;
+import com.google.cloud.tools.jib.blob.Blobs;
+import com.google.cloud.tools.jib.cache.Cache;
+import com.google.cloud.tools.jib.cache.CachedLayer;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the download leaves in the base-layer cache is what jib-core's own cache reads. */
+class BaseLayerDownloadTest {
+
+  @TempDir Path cache;
+
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void jibCoresCacheFindsTheCommittedLayerWithItsDiffId() throws Exception {
+    byte[] tar = layerTar();
+    byte[] gzip = gzip(tar);
+    DescriptorDigest digest = digest(gzip);
+
+    BaseLayerDownload download =
+        BaseLayerDownload.start(cache, digest, Blobs.from(new ByteArrayInputStream(gzip)), pool);
+    DescriptorDigest diffId;
+    try (InputStream arriving = download.follow()) {
+      diffId = digest(new GZIPInputStream(arriving).readAllBytes());
+    }
+    download.commit(diffId);
+
+    Optional<CachedLayer> cached = Cache.withDirectory(cache).retrieve(digest);
+    assertTrue(cached.isPresent());
+    assertEquals(digest(tar), cached.get().getDiffId());
+    assertEquals(gzip.length, cached.get().getSize());
+    assertEquals(digest, cached.get().getDigest());
+    assertTrue(isEmpty(cache.resolve("tmp")), "nothing is left under tmp/");
+  }
+
+  @Test
+  void otherBytesThanTheDigestSaysAreRefusedAndNotCached() throws Exception {
+    byte[] gzip = gzip(layerTar());
+    DescriptorDigest claimed = digest("another layer".getBytes(StandardCharsets.UTF_8));
+
+    BaseLayerDownload download =
+        BaseLayerDownload.start(cache, claimed, Blobs.from(new ByteArrayInputStream(gzip)), pool);
+    DescriptorDigest diffId;
+    try (InputStream arriving = download.follow()) {
+      diffId = digest(new GZIPInputStream(arriving).readAllBytes());
+    }
+    IOException e = assertThrows(IOException.class, () -> download.commit(diffId));
+    assertTrue(e.getMessage().contains("the registry sent " + digest(gzip)), e.getMessage());
+    download.abandon();
+
+    assertFalse(Cache.withDirectory(cache).retrieve(claimed).isPresent());
+    assertTrue(isEmpty(cache.resolve("tmp")), "nothing is left under tmp/");
+  }
+
+  @Test
+  void aFailedDownloadFailsTheReaderAndLeavesNothing() throws Exception {
+    byte[] gzip = gzip(layerTar());
+    DescriptorDigest digest = digest(gzip);
+    Blob breaking = new Blob() {
+      @Override
+      public BlobDescriptor writeTo(OutputStream out) throws IOException {
+        out.write(gzip, 0, gzip.length / 2);
+        throw new IOException("connection reset by the registry");
+      }
+
+      @Override
+      public boolean isRetryable() {
+        return false;
+      }
+    };
+
+    BaseLayerDownload download = BaseLayerDownload.start(cache, digest, breaking, pool);
+    try (InputStream arriving = download.follow()) {
+      IOException e = assertThrows(IOException.class, arriving::readAllBytes);
+      assertTrue(e.getMessage().contains("connection reset by the registry"), e.getMessage());
+    }
+    IOException e = assertThrows(IOException.class, () -> download.commit(digest));
+    assertTrue(e.getMessage().contains("connection reset by the registry"), e.getMessage());
+    download.abandon();
+
+    assertFalse(Cache.withDirectory(cache).retrieve(digest).isPresent());
+    assertTrue(isEmpty(cache.resolve("tmp")), "nothing is left under tmp/");
+  }
+
+  private static byte[] layerTar() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      byte[] content = "Package: libc6\nVersion: 2.41-12\n".getBytes(StandardCharsets.UTF_8);
+      TarArchiveEntry entry = new TarArchiveEntry("var/lib/dpkg/status.d/libc6");
+      entry.setSize(content.length);
+      tar.putArchiveEntry(entry);
+      tar.write(content);
+      tar.closeArchiveEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(bytes);
+    }
+    return out.toByteArray();
+  }
+
+  private static DescriptorDigest digest(byte[] bytes) throws Exception {
+    return DescriptorDigest.fromDigest(Sha256.of(bytes));
+  }
+
+  private static boolean isEmpty(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return true;
+    }
+    try (Stream<Path> children = Files.list(directory)) {
+      return children.findAny().isEmpty();
+    }
+  }
+}
