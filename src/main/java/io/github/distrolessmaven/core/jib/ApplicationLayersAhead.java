@@ -40,6 +40,11 @@ final class ApplicationLayersAhead {
     this.builds = builds;
   }
 
+  /** Nothing built ahead: jib-core builds every layer. */
+  static ApplicationLayersAhead none() {
+    return new ApplicationLayersAhead(null, List.of());
+  }
+
   /** Starts building {@code layers} into the cache at {@code cacheDirectory}, each on its own. */
   static ApplicationLayersAhead start(
       Path cacheDirectory, List<FileEntriesLayer> layers, BuildLog log) {
@@ -78,7 +83,9 @@ final class ApplicationLayersAhead {
   /** Stops building: the build will not go on. A layer half-written stays out of the cache. */
   void cancel() {
     builds.forEach(build -> build.cancel(true));
-    pool.shutdownNow();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 
   private static void build(Path cacheDirectory, FileEntriesLayer layer, BuildLog log)

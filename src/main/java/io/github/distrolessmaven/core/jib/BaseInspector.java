@@ -248,9 +248,22 @@ final class BaseInspector {
     };
   }
 
+  /**
+   * Whether the base was read before, so that inspecting it reads no layer.
+   *
+   * @param identity the base's {@link BaseSelection#identity()}
+   */
+  boolean remembers(String identity) {
+    return Files.isRegularFile(remembered(identity));
+  }
+
+  private Path remembered(String key) {
+    return baseLayersCache.resolve(CACHE_DIRECTORY).resolve(Sha256.hex(key) + ".json");
+  }
+
   /** The remembered result for {@code key}, else {@code scan}'s, remembered. */
   private BaseContents cached(String key, Scan scan, String subject) throws ImageBuildException {
-    Path file = baseLayersCache.resolve(CACHE_DIRECTORY).resolve(Sha256.hex(key) + ".json");
+    Path file = remembered(key);
     if (Files.isRegularFile(file)) {
       try {
         return BaseContents.fromJson(Files.readString(file));

@@ -90,14 +90,19 @@ public final class JibImageBuilder {
       }
     }
 
+    // From here on jib-core will talk to a registry; ready what it needs meanwhile.
+    JibWarmUp.start();
     List<FileEntriesLayer> layers = JibContainerConfig.layers(spec);
-    // The app's layers are built while the base is read; nothing is pushed or written out before
-    // the base passes its checks.
-    ApplicationLayersAhead ahead =
-        ApplicationLayersAhead.start(spec.applicationLayersCache(), layers, log);
+    BaseInspector inspector = new BaseInspector(spec.baseLayersCache(), log);
+    // Where the base's layers must be read, the app's layers are built meanwhile; nothing is
+    // pushed or written out before the base passes its checks. A base read before is known at
+    // once, and jib-core builds the layers in its own time.
+    ApplicationLayersAhead ahead = inspector.remembers(base.identity())
+        ? ApplicationLayersAhead.none()
+        : ApplicationLayersAhead.start(spec.applicationLayersCache(), layers, log);
     BaseContents contents;
     try {
-      contents = base.contents(new BaseInspector(spec.baseLayersCache(), log));
+      contents = base.contents(inspector);
       BaseShells.check(base.name(), contents.shells(), spec.allowShell());
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
