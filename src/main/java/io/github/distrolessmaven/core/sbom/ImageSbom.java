@@ -1,5 +1,9 @@
 package io.github.distrolessmaven.core.sbom;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import io.github.distrolessmaven.core.base.contents.BaseContents;
@@ -8,44 +12,42 @@ import io.github.distrolessmaven.core.base.contents.JavaRuntime;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.cyclonedx.Version;
-import org.cyclonedx.exception.GeneratorException;
-import org.cyclonedx.generators.BomGeneratorFactory;
-import org.cyclonedx.model.Bom;
-import org.cyclonedx.model.Component;
-import org.cyclonedx.model.Hash;
-import org.cyclonedx.model.Metadata;
-import org.cyclonedx.model.Property;
-import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
- * The image's CycloneDX 1.6 SBOM, prepared from its inputs and completed with its digest: the image itself (by manifest digest) as
- * {@code metadata.component}, the application and its Maven runtime dependencies, the base's
- * Debian packages and its Java runtime.
+ * The image's CycloneDX 1.6 SBOM, prepared from its inputs and completed with its digest: the
+ * image itself (by manifest digest) as {@code metadata.component}, the application and its Maven
+ * runtime dependencies, the base's Debian packages and its Java runtime.
  *
  * <p>Reproducible: the same image and inputs give the same bytes. The serial number is derived
  * from the image digest and the timestamp is the image's creation time, never the clock.
+ *
+ * <p>Written field by field with jackson-core: the document uses a small, fixed part of the
+ * specification, and a full CycloneDX object model took longer to load than the document takes
+ * to write. Its tests validate it against the specification's schema.
  */
 public final class ImageSbom {
 
   /** The media type of the document, also the artifact type it is attached to the image with. */
   public static final String MEDIA_TYPE = "application/vnd.cyclonedx+json";
 
-  static final Version SPEC_VERSION = Version.VERSION_16;
+  static final String SPEC_VERSION = "1.6";
   private static final String TOOL = "distroless-maven-plugin";
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final Component application;
   private final Map<String, Component> libraries;
@@ -88,7 +90,7 @@ public final class ImageSbom {
   public static ImageSbom prepare(MavenCoordinates application, List<Dependency> dependencies,
       BaseContents base, Path hashCache)
       throws IOException {
-    Component app = mavenComponent(application, Component.Type.APPLICATION, null, null);
+    Component app = mavenComponent(application, "application", null, null);
     JarHashes jarHashes = new JarHashes(hashCache);
     // Hashing a hundred jars is the SBOM's main cost: done on every core.
     List<Component> built;
@@ -96,7 +98,7 @@ public final class ImageSbom {
       built = dependencies.parallelStream().map(dependency -> {
         try {
           return mavenComponent(
-              dependency.coordinates(), Component.Type.LIBRARY, dependency.file(), jarHashes);
+              dependency.coordinates(), "library", dependency.file(), jarHashes);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -108,22 +110,18 @@ public final class ImageSbom {
     // Keyed by bom-ref: a jar on the classpath twice must be one component, and the order of
     // components must not depend on hash order.
     Map<String, Component> libraries = new TreeMap<>();
-    built.forEach(library -> libraries.putIfAbsent(library.getBomRef(), library));
+    built.forEach(library -> libraries.putIfAbsent(library.bomRef(), library));
     Map<String, Component> packages = new TreeMap<>();
     for (DebianPackage pkg : base.packages()) {
       Component component = debianComponent(pkg);
-      packages.putIfAbsent(component.getBomRef(), component);
+      packages.putIfAbsent(component.bomRef(), component);
     }
     Map<String, Component> runtimes = new TreeMap<>();
     for (JavaRuntime runtime : base.javaRuntimes()) {
       Component component = javaRuntimeComponent(runtime);
-      runtimes.putIfAbsent(component.getBomRef(), component);
+      runtimes.putIfAbsent(component.bomRef(), component);
     }
-    ImageSbom sbom = new ImageSbom(app, libraries, runtimes, packages);
-    // Written once for nothing: the first document loads CycloneDX's serializers, and this runs
-    // beside jib-core's build, while the real one waits for the image's digest.
-    sbom.forImage(new SbomSubject("warm-up", "sha256:" + "0".repeat(64)), Instant.EPOCH);
-    return sbom;
+    return new ImageSbom(app, libraries, runtimes, packages);
   }
 
   /**
@@ -133,62 +131,80 @@ public final class ImageSbom {
    */
   public byte[] forImage(SbomSubject image, Instant created) {
     Component imageComponent = imageComponent(image);
-    Bom bom = new Bom();
-    bom.setSerialNumber("urn:uuid:"
-        + UUID.nameUUIDFromBytes(image.digest().getBytes(StandardCharsets.UTF_8)));
-    bom.setVersion(1);
-    Metadata metadata = new Metadata();
-    metadata.setTimestamp(Date.from(created));
-    metadata.setComponent(imageComponent);
-    ToolInformation tools = new ToolInformation();
-    Component tool = new Component();
-    tool.setType(Component.Type.APPLICATION);
-    tool.setName(TOOL);
-    tools.setComponents(List.of(tool));
-    metadata.setToolChoice(tools);
-    bom.setMetadata(metadata);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // Indented with \n on every platform: the bytes must not depend on where they were written.
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    try (JsonGenerator json = JSON.createGenerator(bytes)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter()
+          .withObjectIndenter(indenter).withArrayIndenter(indenter));
+      json.writeStartObject();
+      json.writeStringField("bomFormat", "CycloneDX");
+      json.writeStringField("specVersion", SPEC_VERSION);
+      json.writeStringField("serialNumber", "urn:uuid:"
+          + UUID.nameUUIDFromBytes(image.digest().getBytes(StandardCharsets.UTF_8)));
+      json.writeNumberField("version", 1);
 
-    List<Component> components = new ArrayList<>();
-    components.add(application);
-    components.addAll(libraries.values());
-    components.addAll(runtimes.values());
-    components.addAll(packages.values());
-    bom.setComponents(components);
+      json.writeObjectFieldStart("metadata");
+      json.writeStringField("timestamp",
+          DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS)));
+      json.writeObjectFieldStart("tools");
+      json.writeArrayFieldStart("components");
+      new Component("application", null, null, TOOL).write(json);
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeFieldName("component");
+      imageComponent.write(json);
+      json.writeEndObject();
 
-    org.cyclonedx.model.Dependency imageNode =
-        new org.cyclonedx.model.Dependency(imageComponent.getBomRef());
-    imageNode.addDependency(new org.cyclonedx.model.Dependency(application.getBomRef()));
-    runtimes.keySet().forEach(ref -> imageNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
-    packages.keySet().forEach(ref -> imageNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
-    org.cyclonedx.model.Dependency appNode =
-        new org.cyclonedx.model.Dependency(application.getBomRef());
-    libraries.keySet().forEach(ref -> appNode.addDependency(new org.cyclonedx.model.Dependency(ref)));
-    bom.setDependencies(List.of(imageNode, appNode));
+      json.writeArrayFieldStart("components");
+      application.write(json);
+      for (Map<String, Component> group : List.of(libraries, runtimes, packages)) {
+        for (Component component : group.values()) {
+          component.write(json);
+        }
+      }
+      json.writeEndArray();
 
-    try {
-      return BomGeneratorFactory.createJson(SPEC_VERSION, bom)
-          .toJsonString(true)
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (GeneratorException e) {
-      throw new IllegalStateException("CycloneDX cannot write its own model: " + e.getMessage(), e);
+      List<String> imageNeeds = new ArrayList<>();
+      imageNeeds.add(application.bomRef());
+      imageNeeds.addAll(runtimes.keySet());
+      imageNeeds.addAll(packages.keySet());
+      json.writeArrayFieldStart("dependencies");
+      writeDependency(json, imageComponent.bomRef(), imageNeeds);
+      writeDependency(json, application.bomRef(), List.copyOf(libraries.keySet()));
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      // Written to memory: there is no I/O to fail.
+      throw new UncheckedIOException(e);
     }
+    return bytes.toByteArray();
+  }
+
+  private static void writeDependency(JsonGenerator json, String ref, List<String> dependsOn)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ref", ref);
+    json.writeArrayFieldStart("dependsOn");
+    for (String needed : dependsOn) {
+      json.writeString(needed);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static Component imageComponent(SbomSubject image) {
-    Component component = new Component();
-    component.setType(Component.Type.CONTAINER);
-    component.setName(image.repository());
-    component.setVersion(image.digest());
     String purl = purl("oci", null, image.name(), image.digest(),
         Map.of("repository_url", image.repository()));
-    component.setPurl(purl);
-    component.setBomRef(purl);
-    component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, Sha256.hex(image.digest()))));
+    Component component = new Component("container", purl, null, image.repository());
+    component.version = image.digest();
+    component.purl = purl;
+    component.hashes.put("SHA-256", Sha256.hex(image.digest()));
     return component;
   }
 
   private static Component mavenComponent(
-      MavenCoordinates coordinates, Component.Type type, Path file, JarHashes jarHashes)
+      MavenCoordinates coordinates, String type, Path file, JarHashes jarHashes)
       throws IOException {
     Map<String, String> qualifiers = new LinkedHashMap<>();
     qualifiers.put("type", coordinates.type());
@@ -197,53 +213,37 @@ public final class ImageSbom {
     }
     String purl = purl("maven", coordinates.groupId(), coordinates.artifactId(),
         coordinates.version(), qualifiers);
-    Component component = new Component();
-    component.setType(type);
-    component.setGroup(coordinates.groupId());
-    component.setName(coordinates.artifactId());
-    component.setVersion(coordinates.version());
-    component.setPurl(purl);
-    component.setBomRef(purl);
+    Component component =
+        new Component(type, purl, coordinates.groupId(), coordinates.artifactId());
+    component.version = coordinates.version();
+    component.purl = purl;
     if (file != null) {
-      component.setScope(Component.Scope.REQUIRED);
+      component.scope = "required";
       if (Files.isRegularFile(file)) {
         JarHashes.Hashes hashes = jarHashes.of(file);
-        component.setHashes(List.of(new Hash(Hash.Algorithm.SHA1, hashes.sha1()),
-            new Hash(Hash.Algorithm.SHA_256, hashes.sha256())));
+        component.hashes.put("SHA-1", hashes.sha1());
+        component.hashes.put("SHA-256", hashes.sha256());
       }
     }
     return component;
   }
 
   private static Component debianComponent(DebianPackage pkg) {
-    Component component = new Component();
-    component.setType(Component.Type.LIBRARY);
-    component.setName(pkg.name());
-    component.setVersion(pkg.version());
-    component.setPurl(pkg.purl());
-    component.setBomRef(pkg.purl());
-    pkg.source().ifPresent(source ->
-        component.setProperties(List.of(property("distroless:debian.source", source))));
+    Component component = new Component("library", pkg.purl(), null, pkg.name());
+    component.version = pkg.version();
+    component.purl = pkg.purl();
+    pkg.source().ifPresent(source -> component.properties.put("distroless:debian.source", source));
     return component;
   }
 
   private static Component javaRuntimeComponent(JavaRuntime runtime) {
-    Component component = new Component();
-    component.setType(Component.Type.PLATFORM);
-    component.setName(Path.of(runtime.home()).getFileName().toString());
-    component.setVersion(runtime.version());
-    component.setDescription("Java runtime");
-    runtime.implementor().ifPresent(component::setPublisher);
-    component.setBomRef("java-runtime:" + runtime.home());
-    component.setProperties(List.of(property("distroless:java.home", runtime.home())));
+    Component component = new Component("platform", "java-runtime:" + runtime.home(), null,
+        Path.of(runtime.home()).getFileName().toString());
+    component.version = runtime.version();
+    component.description = "Java runtime";
+    component.publisher = runtime.implementor().orElse(null);
+    component.properties.put("distroless:java.home", runtime.home());
     return component;
-  }
-
-  private static Property property(String name, String value) {
-    Property property = new Property();
-    property.setName(name);
-    property.setValue(value);
-    return property;
   }
 
   private static String purl(
@@ -254,6 +254,77 @@ public final class ImageSbom {
     } catch (MalformedPackageURLException e) {
       throw new IllegalArgumentException("cannot name " + name + " " + version + " as a package URL: "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One entry of {@code components} (or {@code metadata}), with the fields this SBOM uses, written
+   * in the specification's order. Filled in once while the SBOM is prepared, then only read.
+   */
+  private static final class Component {
+    private final String type;
+    private final String bomRef;
+    private final String group;
+    private final String name;
+    private String publisher;
+    private String version;
+    private String description;
+    private String scope;
+    private String purl;
+    /** Algorithm, as the specification names it, to hex digest. */
+    private final Map<String, String> hashes = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    Component(String type, String bomRef, String group, String name) {
+      this.type = type;
+      this.bomRef = bomRef;
+      this.group = group;
+      this.name = name;
+    }
+
+    String bomRef() {
+      return bomRef;
+    }
+
+    void write(JsonGenerator json) throws IOException {
+      json.writeStartObject();
+      json.writeStringField("type", type);
+      writeIfPresent(json, "bom-ref", bomRef);
+      writeIfPresent(json, "publisher", publisher);
+      writeIfPresent(json, "group", group);
+      json.writeStringField("name", name);
+      writeIfPresent(json, "version", version);
+      writeIfPresent(json, "description", description);
+      writeIfPresent(json, "scope", scope);
+      if (!hashes.isEmpty()) {
+        json.writeArrayFieldStart("hashes");
+        for (Map.Entry<String, String> hash : hashes.entrySet()) {
+          json.writeStartObject();
+          json.writeStringField("alg", hash.getKey());
+          json.writeStringField("content", hash.getValue());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      writeIfPresent(json, "purl", purl);
+      if (!properties.isEmpty()) {
+        json.writeArrayFieldStart("properties");
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+          json.writeStartObject();
+          json.writeStringField("name", property.getKey());
+          json.writeStringField("value", property.getValue());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+    }
+
+    private static void writeIfPresent(JsonGenerator json, String field, String value)
+        throws IOException {
+      if (value != null) {
+        json.writeStringField(field, value);
+      }
     }
   }
 }
