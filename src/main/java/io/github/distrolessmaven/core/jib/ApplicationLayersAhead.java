@@ -1,30 +1,40 @@
 package io.github.distrolessmaven.core.jib;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CacheCorruptedException;
-import com.google.cloud.tools.jib.cache.CachedLayer;
+import com.google.cloud.tools.jib.blob.Blob;
+import com.google.cloud.tools.jib.blob.BlobDescriptor;
+import com.google.cloud.tools.jib.hash.CountingDigestOutputStream;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.blobs.ParallelGzipOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.zip.Deflater;
 
 /**
  * Builds the application layers into jib-core's application-layer cache while the base is still
- * being read, exactly as jib-core's own layer step does (look the layer up by its entries; else
- * build it reproducibly and write it), so that jib-core then finds every layer built. Compressing
- * a hundred dependency jars is the longest single task of a cold build; started here it overlaps
- * pulling and reading the base instead of following it.
+ * being read, as jib-core's own layer step does (look the layer up by its entries; else build it
+ * reproducibly and write it), so that jib-core then finds every layer built. Compressing a hundred
+ * dependency jars is the longest single task of a cold build; started here it overlaps pulling and
+ * reading the base instead of following it, and it is spread over every core ({@link
+ * ParallelGzipOutputStream}) where jib-core uses one.
  *
  * <p>Nothing leaves the cache: the policy checks on the base still run before anything is pushed
  * or written out. A layer that fails here is left to jib-core, which builds it again and reports
@@ -32,41 +42,53 @@ import java.util.concurrent.Executors;
  */
 final class ApplicationLayersAhead {
 
-  private final ExecutorService pool;
+  private final List<ExecutorService> pools;
   private final List<CompletableFuture<Void>> builds;
 
-  private ApplicationLayersAhead(ExecutorService pool, List<CompletableFuture<Void>> builds) {
-    this.pool = pool;
+  private ApplicationLayersAhead(
+      List<ExecutorService> pools, List<CompletableFuture<Void>> builds) {
+    this.pools = pools;
     this.builds = builds;
   }
 
   /** Nothing built ahead: jib-core builds every layer. */
   static ApplicationLayersAhead none() {
-    return new ApplicationLayersAhead(null, List.of());
+    return new ApplicationLayersAhead(List.of(), List.of());
   }
 
   /** Starts building {@code layers} into the cache at {@code cacheDirectory}, each on its own. */
   static ApplicationLayersAhead start(
       Path cacheDirectory, List<FileEntriesLayer> layers, BuildLog log) {
-    List<FileEntriesLayer> nonEmpty = layers.stream().filter(l -> !l.getEntries().isEmpty()).toList();
-    int threads = Math.max(1, Math.min(nonEmpty.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "distroless-app-layers");
-      thread.setDaemon(true);
-      return thread;
-    });
+    List<FileEntriesLayer> nonEmpty =
+        layers.stream().filter(l -> !l.getEntries().isEmpty()).toList();
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = Math.max(1, Math.min(nonEmpty.size(), cores));
+    // Layers are written on one pool and deflated on another: a writer waits for its blocks, and
+    // must never hold the thread they need.
+    ExecutorService writers = daemonPool(threads, "distroless-app-layers");
+    ExecutorService deflaters = daemonPool(cores, "distroless-deflate");
     List<CompletableFuture<Void>> builds = new ArrayList<>();
     for (FileEntriesLayer layer : nonEmpty) {
       builds.add(CompletableFuture.runAsync(() -> {
         try {
-          build(cacheDirectory, layer, log);
+          build(cacheDirectory, layer, deflaters, cores, log);
         } catch (IOException | CacheCorruptedException | CacheDirectoryCreationException e) {
           log.debug("The " + layer.getName() + " layer is left to jib-core: " + e.getMessage());
         }
-      }, pool));
+      }, writers));
     }
-    pool.shutdown();
-    return new ApplicationLayersAhead(pool, builds);
+    writers.shutdown();
+    CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new))
+        .whenComplete((done, failure) -> deflaters.shutdown());
+    return new ApplicationLayersAhead(List.of(writers, deflaters), builds);
+  }
+
+  private static ExecutorService daemonPool(int threads, String name) {
+    return Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Waits until every layer is built (or has failed, for jib-core to try again). */
@@ -83,20 +105,53 @@ final class ApplicationLayersAhead {
   /** Stops building: the build will not go on. A layer half-written stays out of the cache. */
   void cancel() {
     builds.forEach(build -> build.cancel(true));
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    pools.forEach(ExecutorService::shutdownNow);
   }
 
-  private static void build(Path cacheDirectory, FileEntriesLayer layer, BuildLog log)
+  private static void build(Path cacheDirectory, FileEntriesLayer layer, Executor deflaters,
+      int parallelism, BuildLog log)
       throws IOException, CacheCorruptedException, CacheDirectoryCreationException {
     Cache cache = Cache.withDirectory(cacheDirectory);
     ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.getEntries());
     if (cache.retrieve(entries).isPresent()) {
       return;
     }
-    CachedLayer written =
-        cache.writeUncompressedLayer(new ReproducibleLayerBuilder(entries).build(), entries);
-    log.debug("Built the " + layer.getName() + " layer ahead of jib-core: " + written.getDigest());
+    Blob tar = new ReproducibleLayerBuilder(entries).build();
+    Optional<DescriptorDigest> selector = JibCacheLayout.selector(entries);
+    DescriptorDigest digest;
+    if (selector.isEmpty()) {
+      // This jib-core keeps its selector to itself: let it compress, on one thread.
+      digest = cache.writeUncompressedLayer(tar, entries).getDigest();
+    } else {
+      digest = writeCompressed(cacheDirectory, tar, deflaters, parallelism);
+      JibCacheLayout.select(cacheDirectory, selector.get(), digest);
+    }
+    log.debug("Built the " + layer.getName() + " layer ahead of jib-core: " + digest);
+  }
+
+  /** Writes {@code tar} gzip-compressed into the cache, as jib-core would; returns its digest. */
+  private static DescriptorDigest writeCompressed(
+      Path cacheDirectory, Blob tar, Executor deflaters, int parallelism) throws IOException {
+    Path temporary = JibCacheLayout.temporaryDirectory(cacheDirectory, "layer");
+    try {
+      Path file = temporary.resolve("layer.partial");
+      BlobDescriptor uncompressed;
+      BlobDescriptor compressed;
+      try (CountingDigestOutputStream digesting = new CountingDigestOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(
+            digesting, deflaters, parallelism, Deflater.DEFAULT_COMPRESSION);
+        uncompressed = tar.writeTo(gzip);
+        gzip.finish();
+        compressed = digesting.computeDigest();
+      }
+      JibCacheLayout.moveIn(
+          cacheDirectory, temporary, file, compressed.getDigest(), uncompressed.getDigest());
+      return compressed.getDigest();
+    } finally {
+      if (Files.exists(temporary)) {
+        JibCacheLayout.delete(temporary);
+      }
+    }
   }
 }

@@ -8,16 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.stream.Stream;
 
 /**
  * One base layer downloaded into jib-core's base-layer cache, laid out as jib-core lays it out
@@ -50,8 +44,8 @@ final class BaseLayerDownload {
    */
   static BaseLayerDownload start(
       Path cacheDirectory, DescriptorDigest digest, Blob blob, Executor pool) throws IOException {
-    Path tmp = Files.createDirectories(cacheDirectory.resolve("tmp"));
-    Path temporary = Files.createTempDirectory(tmp, digest.getHash().substring(0, 12));
+    Path temporary =
+        JibCacheLayout.temporaryDirectory(cacheDirectory, digest.getHash().substring(0, 12));
     GrowingFile file = new GrowingFile(temporary.resolve("layer.partial"));
     OutputStream out = file.output();
     CompletableFuture<BlobDescriptor> written = CompletableFuture.supplyAsync(() -> {
@@ -86,13 +80,7 @@ final class BaseLayerDownload {
     if (!descriptor.getDigest().equals(digest)) {
       throw new IOException("the registry sent " + descriptor.getDigest() + " for layer " + digest);
     }
-    Files.move(file.path(), temporary.resolve(diffId.getHash()));
-    Path layers = Files.createDirectories(cacheDirectory.resolve("layers"));
-    try {
-      Files.move(temporary, layers.resolve(digest.getHash()), StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      abandon();
-    }
+    JibCacheLayout.moveIn(cacheDirectory, temporary, file.path(), digest, diffId);
   }
 
   /** Forgets the download: waits for it to stop and deletes what it wrote. */
@@ -102,11 +90,7 @@ final class BaseLayerDownload {
     } catch (IOException e) {
       // It failed: nothing more will be written.
     }
-    try (Stream<Path> paths = Files.walk(temporary)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Left under the cache's tmp/, which jib-core ignores.
-    }
+    JibCacheLayout.delete(temporary);
   }
 
   private BlobDescriptor awaitWritten() throws IOException {

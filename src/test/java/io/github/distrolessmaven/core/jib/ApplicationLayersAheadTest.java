@@ -1,11 +1,13 @@
 package io.github.distrolessmaven.core.jib;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
@@ -13,8 +15,14 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.cache.Cache;
+import com.google.cloud.tools.jib.cache.CachedLayer;
+import com.google.cloud.tools.jib.hash.Digests;
+import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.blobs.ParallelGzipOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +31,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -67,6 +78,44 @@ class ApplicationLayersAheadTest {
     assertNotEquals(builtAhead,
         layerIn(containerize(layer, dir.resolve("fresh-cache"), "fresh.tar")),
         "a fresh cache builds the layer from the new bytes");
+  }
+
+  @Test
+  void aLargeLayerIsCompressedInParallelAndFiledAsJibCoreFilesIt() throws Exception {
+    Path jar = dir.resolve("big.jar");
+    byte[] content = new byte[3 * 1024 * 1024 + 17];
+    new Random(7).nextBytes(content);
+    Files.write(jar, content);
+    ImmutableList<FileEntry> entries = ImmutableList.of(new FileEntry(jar,
+        AbsoluteUnixPath.get("/app/libs/big.jar"), FilePermissions.fromOctalString("644"),
+        Instant.EPOCH, "0:0"));
+    FileEntriesLayer layer =
+        FileEntriesLayer.builder().setName("dependencies").setEntries(entries).build();
+    Path cacheDirectory = dir.resolve("app-cache");
+
+    ApplicationLayersAhead.start(cacheDirectory, List.of(layer), QUIET).await();
+
+    CachedLayer cached = Cache.withDirectory(cacheDirectory).retrieve(entries).orElseThrow();
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    new ReproducibleLayerBuilder(entries).build().writeTo(tar);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(
+        expected, Runnable::run, 1, Deflater.DEFAULT_COMPRESSION)) {
+      gzip.write(tar.toByteArray());
+    }
+    Path file = cacheDirectory.resolve("layers").resolve(cached.getDigest().getHash())
+        .resolve(cached.getDiffId().getHash());
+    assertArrayEquals(expected.toByteArray(), Files.readAllBytes(file),
+        "the cached layer is the parallel compressor's output");
+    assertEquals(digest(expected.toByteArray()), cached.getDigest());
+    assertEquals(digest(tar.toByteArray()), cached.getDiffId());
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      assertArrayEquals(tar.toByteArray(), in.readAllBytes());
+    }
+  }
+
+  private static DescriptorDigest digest(byte[] bytes) throws IOException {
+    return Digests.computeDigest(new ByteArrayInputStream(bytes)).getDigest();
   }
 
   private Path containerize(FileEntriesLayer layer, Path cacheDirectory, String name)

@@ -1,0 +1,114 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Places layers in a jib-core cache directory from outside jib-core, laid out as jib-core lays
+ * them out, so that its build finds them: {@code layers/<digest>/<diff id>}, written under {@code
+ * tmp/} and moved in whole, and for an application layer {@code selectors/<selector>} naming its
+ * digest. {@code BaseLayerDownloadTest} and {@code ApplicationLayersAheadTest} check that jib-core
+ * reads what is placed here.
+ */
+final class JibCacheLayout {
+
+  /** jib-core's own selector of a layer by its entries; null when this jib-core has none. */
+  private static final Method SELECTOR = selectorMethod();
+
+  private JibCacheLayout() {}
+
+  /** A new directory under the cache's {@code tmp/}, on the cache's file system. */
+  static Path temporaryDirectory(Path cacheDirectory, String prefix) throws IOException {
+    Path tmp = Files.createDirectories(cacheDirectory.resolve("tmp"));
+    return Files.createTempDirectory(tmp, prefix);
+  }
+
+  /**
+   * Moves {@code file}, the compressed layer written in {@code temporary}, into the cache. Another
+   * build that placed the same layer first wins; its copy is the same, and {@code temporary} is
+   * deleted.
+   */
+  static void moveIn(Path cacheDirectory, Path temporary, Path file, DescriptorDigest digest,
+      DescriptorDigest diffId) throws IOException {
+    Files.move(file, temporary.resolve(diffId.getHash()));
+    Path layers = Files.createDirectories(cacheDirectory.resolve("layers"));
+    try {
+      Files.move(temporary, layers.resolve(digest.getHash()), StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      delete(temporary);
+    }
+  }
+
+  /**
+   * The key under which jib-core looks up an application layer by its entries (their paths,
+   * times and modes), if this jib-core exposes it to this plugin.
+   */
+  static Optional<DescriptorDigest> selector(ImmutableList<FileEntry> entries) throws IOException {
+    if (SELECTOR == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of((DescriptorDigest) SELECTOR.invoke(null, entries));
+    } catch (IllegalAccessException | ClassCastException e) {
+      return Optional.empty();
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Makes {@code selector} name the layer {@code digest}, replacing what it named before. */
+  static void select(Path cacheDirectory, DescriptorDigest selector, DescriptorDigest digest)
+      throws IOException {
+    Path selectors = Files.createDirectories(cacheDirectory.resolve("selectors"));
+    Path temporary = Files.createTempFile(selectors, "selector", ".tmp");
+    try {
+      Files.writeString(temporary, digest.getHash(), StandardCharsets.UTF_8);
+      Path target = selectors.resolve(selector.getHash());
+      try {
+        Files.move(temporary, target,
+            StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Deletes a directory written under the cache's {@code tmp/}; what stays, jib-core ignores. */
+  static void delete(Path temporary) {
+    try (Stream<Path> paths = Files.walk(temporary)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // Left under the cache's tmp/, which jib-core ignores.
+    }
+  }
+
+  private static Method selectorMethod() {
+    try {
+      Method method = Class.forName("com.google.cloud.tools.jib.cache.LayerEntriesSelector")
+          .getDeclaredMethod("generateSelector", ImmutableList.class);
+      method.setAccessible(true);
+      return method;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+}
