@@ -125,7 +125,7 @@ def main():
             if o.wall is None or not j.wall:
                 continue
             ratio = o.wall / j.wall
-            out.append(f"| {app} | {case} time ours/Jib | {ratio:.2f} | <= {limit:.2f} | {'PASS' if ratio <= limit else 'FAIL'} |")
+            out.append(f"| {app} | {case} time ours/Jib | {ratio:.3f} | <= {limit:.2f} | {'PASS' if ratio <= limit else 'FAIL'} |")
         peaks = {}
         for tool in ("ours", "jib"):
             values = [stats(app, case, tool).rss for case in CASES]
@@ -133,7 +133,7 @@ def main():
             peaks[tool] = max(values) if values else None
         if peaks["ours"] and peaks["jib"]:
             ratio = peaks["ours"] / peaks["jib"]
-            out.append(f"| {app} | peak RSS ours/Jib (highest case median) | {ratio:.2f} | <= {RSS_TARGET:.2f} "
+            out.append(f"| {app} | peak RSS ours/Jib (highest case median) | {ratio:.3f} | <= {RSS_TARGET:.2f} "
                        f"| {'PASS' if ratio <= RSS_TARGET else 'FAIL'} |")
         for tool, name in (("ours", "ours"), ("jib", "Jib")):
             st = stats(app, "one-class", tool)
