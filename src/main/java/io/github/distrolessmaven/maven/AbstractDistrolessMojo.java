@@ -10,7 +10,9 @@ import io.github.distrolessmaven.core.policy.SecurityContext;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.ProjectDependenciesResolver;
 
 /**
  * The parameters every image-building goal shares, and the one template they run: one
@@ -58,13 +60,16 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();
 
+  @Component
+  ProjectDependenciesResolver dependenciesResolver;
+
   @Override
   final void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
     if ("pom".equals(project.getPackaging())) {
       log.info("Skipping distroless: packaging 'pom' has no classes to put in an image.");
       return;
     }
-    ImageSpec spec = new ImageSpecFactory(this, requiresTarget()).create();
+    ImageSpec spec = new ImageSpecFactory(this, requiresTarget(), log).create();
     checkBeforeBuild(spec);
     BuiltImage image = new JibImageBuilder(log).build(spec, destination());
     ImageOutputs.write(image, spec.outputs());

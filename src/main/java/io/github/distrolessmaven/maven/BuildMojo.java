@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(
     name = "build",
     defaultPhase = LifecyclePhase.PACKAGE,
-    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    requiresDependencyResolution = ResolutionScope.NONE,
     threadSafe = true)
 public class BuildMojo extends AbstractDistrolessMojo {
 

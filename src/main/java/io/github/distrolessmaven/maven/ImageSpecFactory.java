@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.maven;
 
+import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.RegistryMirrors;
@@ -42,10 +43,11 @@ final class ImageSpecFactory {
   private final boolean requiresTarget;
   private final ProjectInputs project;
 
-  ImageSpecFactory(AbstractDistrolessMojo mojo, boolean requiresTarget) {
+  ImageSpecFactory(AbstractDistrolessMojo mojo, boolean requiresTarget, BuildLog log) {
     this.mojo = mojo;
     this.requiresTarget = requiresTarget;
-    this.project = new ProjectInputs(mojo.project, mojo.session);
+    this.project = new ProjectInputs(mojo.project,
+        new RuntimeDependencies(mojo.project, mojo.session, mojo.dependenciesResolver, log));
   }
 
   ImageSpec create() throws InvalidConfigurationException {

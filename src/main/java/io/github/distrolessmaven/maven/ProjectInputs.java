@@ -1,17 +1,13 @@
 package io.github.distrolessmaven.maven;
 
+import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.labels.GitRevision;
 import io.github.distrolessmaven.core.labels.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.License;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
@@ -21,11 +17,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class ProjectInputs {
 
   private final MavenProject project;
-  private final MavenSession session;
+  private final RuntimeDependencies dependencies;
 
-  ProjectInputs(MavenProject project, MavenSession session) {
+  ProjectInputs(MavenProject project, RuntimeDependencies dependencies) {
     this.project = project;
-    this.session = session;
+    this.dependencies = dependencies;
   }
 
   Path classesDirectory() {
@@ -47,30 +43,8 @@ final class ProjectInputs {
   }
 
   /** Runtime dependencies in Maven's classpath order, each marked by how often it changes. */
-  List<Dependency> dependencies() {
-    Set<String> reactor = new HashSet<>();
-    for (MavenProject module : session.getProjects()) {
-      reactor.add(module.getGroupId() + ":" + module.getArtifactId());
-    }
-    List<Dependency> dependencies = new ArrayList<>();
-    for (Artifact artifact : project.getArtifacts()) {
-      String scope = artifact.getScope();
-      boolean runtime = scope == null || scope.equals(Artifact.SCOPE_COMPILE)
-          || scope.equals(Artifact.SCOPE_RUNTIME);
-      if (!runtime || artifact.getFile() == null
-          || !artifact.getArtifactHandler().isAddedToClasspath()) {
-        continue;
-      }
-      Dependency.Origin origin =
-          reactor.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())
-              ? Dependency.Origin.REACTOR_MODULE
-              : artifact.isSnapshot() ? Dependency.Origin.SNAPSHOT : Dependency.Origin.RELEASE;
-      MavenCoordinates coordinates = new MavenCoordinates(artifact.getGroupId(),
-          artifact.getArtifactId(), artifact.getVersion(), artifact.getClassifier(),
-          artifact.getType());
-      dependencies.add(new Dependency(coordinates, artifact.getFile().toPath(), origin));
-    }
-    return dependencies;
+  List<Dependency> dependencies() throws InvalidConfigurationException {
+    return dependencies.get();
   }
 
   /** The release the compiler targets: properties first, then the compiler plugin's configuration. */

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(
     name = "tar",
     defaultPhase = LifecyclePhase.PACKAGE,
-    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    requiresDependencyResolution = ResolutionScope.NONE,
     threadSafe = true)
 public class TarMojo extends AbstractDistrolessMojo {
 
