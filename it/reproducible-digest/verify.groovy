@@ -1,6 +1,7 @@
 // Two builds of the same sources, seconds apart, from clean, the second with other file mtimes
 // and modes, give the same image digest: nothing of the clock, the files' times or the umask
-// gets into the image.
+// gets into the image. The first reads the base as if for the first time (prebuild.groovy), the
+// second finds it remembered: nor does what the caches held.
 import java.nio.file.Files
 import java.nio.file.attribute.PosixFilePermissions
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -29,8 +30,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
   static final int BLOCK_SIZE = 1 << 20;
 
   private static final int WINDOW = 32 * 1024;
-  /** Deflate, no flags, no time, no extra flags, "unknown" OS: as java.util.zip writes it. */
-  private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0};
+  /** Deflate, no flags, no time, no extra flags, "unknown" OS (255), as java.util.zip writes it. */
+  private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
   private final OutputStream out;
   private final Executor executor;
@@ -49,6 +50,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private long size;
   private boolean headerWritten;
   private boolean finished;
+  /** Set once a block could not be written: the member would miss it, so nothing more goes. */
+  private IOException failure;
 
   /**
    * @param out where the gzip member goes; closed by {@link #close()}
@@ -70,6 +73,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
     if (finished) {
       throw new IOException("the gzip stream is finished");
     }
@@ -89,6 +95,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   /** Writes everything that is left and the gzip trailer, but leaves the stream below open. */
   public void finish() throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
     if (finished) {
       return;
     }
@@ -101,6 +110,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     writeIntLe((int) crc.getValue());
     writeIntLe((int) size);
     out.flush();
+    endDeflaters();
   }
 
   @Override
@@ -115,8 +125,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     } finally {
       pending.forEach(piece -> piece.deflated.cancel(true));
       // A deflater still busy in a cancelled task is ended by its cleaner instead.
-      freeDeflaters.forEach(Deflater::end);
-      freeDeflaters.clear();
+      endDeflaters();
       out.close();
     }
   }
@@ -129,8 +138,13 @@ public final class ParallelGzipOutputStream extends OutputStream {
     dictionary = length >= WINDOW ? Arrays.copyOfRange(input, length - WINDOW, length) : null;
     block = last ? null : freeBlocks.isEmpty() ? new byte[BLOCK_SIZE] : freeBlocks.pop();
     filled = 0;
-    pending.add(new Piece(input,
-        CompletableFuture.supplyAsync(() -> deflate(input, length, preset, last), executor)));
+    try {
+      pending.add(new Piece(input,
+          CompletableFuture.supplyAsync(() -> deflate(input, length, preset, last), executor)));
+    } catch (RejectedExecutionException e) {
+      failure = new IOException("compressing was stopped", e);
+      throw failure;
+    }
     while (pending.size() >= maxPending || (!pending.isEmpty() && pending.peek().deflated().isDone())) {
       writeHead();
     }
@@ -173,22 +187,34 @@ public final class ParallelGzipOutputStream extends OutputStream {
   }
 
   private void writeHead() throws IOException {
-    Output piece;
     try {
-      piece = pending.peek().deflated.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while compressing");
-    } catch (ExecutionException e) {
-      throw new IOException("compressing failed: " + e.getCause(), e.getCause());
+      Output piece;
+      try {
+        piece = pending.peek().deflated.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while compressing");
+      } catch (ExecutionException e) {
+        throw new IOException("compressing failed: " + e.getCause(), e.getCause());
+      }
+      freeBlocks.push(pending.remove().input);
+      if (!headerWritten) {
+        out.write(HEADER);
+        headerWritten = true;
+      }
+      out.write(piece.bytes, 0, piece.length);
+      freeOutputs.add(piece.bytes);
+    } catch (IOException e) {
+      failure = e;
+      throw e;
     }
-    freeBlocks.push(pending.remove().input);
-    if (!headerWritten) {
-      out.write(HEADER);
-      headerWritten = true;
+  }
+
+  private void endDeflaters() {
+    for (Deflater deflater = freeDeflaters.poll(); deflater != null;
+        deflater = freeDeflaters.poll()) {
+      deflater.end();
     }
-    out.write(piece.bytes, 0, piece.length);
-    freeOutputs.add(piece.bytes);
   }
 
   /** A block being deflated: its input, given back once its output is written. */

@@ -12,6 +12,7 @@ import com.google.cloud.tools.jib.hash.CountingDigestOutputStream;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.ParallelGzipOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,31 +29,30 @@ import java.util.concurrent.Executors;
 import java.util.zip.Deflater;
 
 /**
- * Builds the application layers into jib-core's application-layer cache while the base is still
- * being read, as jib-core's own layer step does (look the layer up by its entries; else build it
- * reproducibly and write it), so that jib-core then finds every layer built. Compressing a hundred
- * dependency jars is the longest single task of a cold build; started here it overlaps pulling and
- * reading the base instead of following it, and it is spread over every core ({@link
- * ParallelGzipOutputStream}) where jib-core uses one.
+ * Builds every application layer into jib-core's application-layer cache before jib-core runs,
+ * as jib-core's own layer step does (look the layer up by its entries; else build it reproducibly
+ * and write it), so that jib-core then finds every layer built and builds none itself. The
+ * layers are compressed on several cores ({@link ParallelGzipOutputStream}), where jib-core uses
+ * one; since the two give other bytes, a layer is never left to jib-core, or the image's digest
+ * would depend on the cache. Compressing a hundred dependency jars is the longest single task of
+ * a cold build; started here it overlaps pulling and reading the base instead of following it.
  *
  * <p>Nothing leaves the cache: the policy checks on the base still run before anything is pushed
- * or written out. A layer that fails here is left to jib-core, which builds it again and reports
- * the failure as it would.
+ * or written out.
  */
 final class ApplicationLayersAhead {
 
+  private static final int MAX_PARALLELISM = 4;
+
+  private final Path cacheDirectory;
   private final List<ExecutorService> pools;
   private final List<CompletableFuture<Void>> builds;
 
-  private ApplicationLayersAhead(
+  private ApplicationLayersAhead(Path cacheDirectory,
       List<ExecutorService> pools, List<CompletableFuture<Void>> builds) {
+    this.cacheDirectory = cacheDirectory;
     this.pools = pools;
     this.builds = builds;
-  }
-
-  /** Nothing built ahead: jib-core builds every layer. */
-  static ApplicationLayersAhead none() {
-    return new ApplicationLayersAhead(List.of(), List.of());
   }
 
   /** Starts building {@code layers} into the cache at {@code cacheDirectory}, each on its own. */
@@ -61,7 +60,8 @@ final class ApplicationLayersAhead {
       Path cacheDirectory, List<FileEntriesLayer> layers, BuildLog log) {
     List<FileEntriesLayer> nonEmpty =
         layers.stream().filter(l -> !l.getEntries().isEmpty()).toList();
-    int cores = Runtime.getRuntime().availableProcessors();
+    // Each deflating block holds 2 MiB: a few cores' worth is as fast as a layer is read.
+    int cores = Math.min(MAX_PARALLELISM, Runtime.getRuntime().availableProcessors());
     int threads = Math.max(1, Math.min(nonEmpty.size(), cores));
     // Layers are written on one pool and deflated on another: a writer waits for its blocks, and
     // must never hold the thread they need.
@@ -73,14 +73,14 @@ final class ApplicationLayersAhead {
         try {
           build(cacheDirectory, layer, deflaters, cores, log);
         } catch (IOException | CacheCorruptedException | CacheDirectoryCreationException e) {
-          log.debug("The " + layer.getName() + " layer is left to jib-core: " + e.getMessage());
+          throw new LayerFailure(layer.getName(), e);
         }
       }, writers));
     }
     writers.shutdown();
     CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new))
         .whenComplete((done, failure) -> deflaters.shutdown());
-    return new ApplicationLayersAhead(List.of(writers, deflaters), builds);
+    return new ApplicationLayersAhead(cacheDirectory, List.of(writers, deflaters), builds);
   }
 
   private static ExecutorService daemonPool(int threads, String name) {
@@ -91,13 +91,17 @@ final class ApplicationLayersAhead {
     });
   }
 
-  /** Waits until every layer is built (or has failed, for jib-core to try again). */
-  void await() {
+  /** Waits until every layer is built; the first that failed fails the build. */
+  void await() throws ImageBuildException {
     for (CompletableFuture<Void> build : builds) {
       try {
         build.join();
       } catch (CompletionException | CancellationException e) {
-        // Logged where it failed; jib-core builds the layer itself.
+        cancel();
+        Throwable cause = e.getCause() instanceof LayerFailure failure ? failure : e;
+        throw new ImageBuildException("Cannot build the app's layers into " + cacheDirectory
+            + ": " + cause.getMessage() + ". Check that the build directory is writable and has"
+            + " room, or run mvn clean.", cause);
       }
     }
   }
@@ -117,15 +121,9 @@ final class ApplicationLayersAhead {
       return;
     }
     Blob tar = new ReproducibleLayerBuilder(entries).build();
-    Optional<DescriptorDigest> selector = JibCacheLayout.selector(entries);
-    DescriptorDigest digest;
-    if (selector.isEmpty()) {
-      // This jib-core keeps its selector to itself: let it compress, on one thread.
-      digest = cache.writeUncompressedLayer(tar, entries).getDigest();
-    } else {
-      digest = writeCompressed(cacheDirectory, tar, deflaters, parallelism);
-      JibCacheLayout.select(cacheDirectory, selector.get(), digest);
-    }
+    DescriptorDigest selector = JibCacheLayout.selector(entries);
+    DescriptorDigest digest = writeCompressed(cacheDirectory, tar, deflaters, parallelism);
+    JibCacheLayout.select(cacheDirectory, selector, digest);
     log.debug("Built the " + layer.getName() + " layer ahead of jib-core: " + digest);
   }
 
@@ -152,6 +150,15 @@ final class ApplicationLayersAhead {
       if (Files.exists(temporary)) {
         JibCacheLayout.delete(temporary);
       }
+    }
+  }
+
+  /** Carries a layer's failure, and its name, out of its future. */
+  private static final class LayerFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LayerFailure(String layer, Exception cause) {
+      super("the " + layer + " layer: " + cause.getMessage(), cause);
     }
   }
 }

@@ -248,15 +248,6 @@ final class BaseInspector {
     };
   }
 
-  /**
-   * Whether the base was read before, so that inspecting it reads no layer.
-   *
-   * @param identity the base's {@link BaseSelection#identity()}
-   */
-  boolean remembers(String identity) {
-    return Files.isRegularFile(remembered(identity));
-  }
-
   private Path remembered(String key) {
     return baseLayersCache.resolve(CACHE_DIRECTORY).resolve(Sha256.hex(key) + ".json");
   }

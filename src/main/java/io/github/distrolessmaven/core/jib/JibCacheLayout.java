@@ -8,13 +8,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,30 +43,37 @@ final class JibCacheLayout {
       DescriptorDigest diffId) throws IOException {
     Files.move(file, temporary.resolve(diffId.getHash()));
     Path layers = Files.createDirectories(cacheDirectory.resolve("layers"));
+    Path destination = layers.resolve(digest.getHash());
     try {
-      Files.move(temporary, layers.resolve(digest.getHash()), StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Onto a directory already there, a rename fails with whatever the system says (ENOTEMPTY
+      // on Linux): the layer is there, and the same, as jib-core also concludes.
+      if (!Files.isDirectory(destination)) {
+        throw e;
+      }
       delete(temporary);
     }
   }
 
   /**
    * The key under which jib-core looks up an application layer by its entries (their paths,
-   * times and modes), if this jib-core exposes it to this plugin.
+   * times and modes). jib-core is bundled in this plugin at one version, whose selector {@code
+   * ApplicationLayersAheadTest} checks; a missing one is a packaging fault, reported as such.
    */
-  static Optional<DescriptorDigest> selector(ImmutableList<FileEntry> entries) throws IOException {
+  static DescriptorDigest selector(ImmutableList<FileEntry> entries) throws IOException {
     if (SELECTOR == null) {
-      return Optional.empty();
+      throw new IOException("this plugin's jib-core has no layer selector to file layers under");
     }
     try {
-      return Optional.of((DescriptorDigest) SELECTOR.invoke(null, entries));
+      return (DescriptorDigest) SELECTOR.invoke(null, entries);
     } catch (IllegalAccessException | ClassCastException e) {
-      return Optional.empty();
+      throw new IOException("jib-core's layer selector cannot be used: " + e, e);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      return Optional.empty();
+      throw new IOException("jib-core's layer selector failed: " + e.getCause(), e.getCause());
     }
   }
 
@@ -77,7 +81,8 @@ final class JibCacheLayout {
   static void select(Path cacheDirectory, DescriptorDigest selector, DescriptorDigest digest)
       throws IOException {
     Path selectors = Files.createDirectories(cacheDirectory.resolve("selectors"));
-    Path temporary = Files.createTempFile(selectors, "selector", ".tmp");
+    Path temporary =
+        Files.createTempFile(Files.createDirectories(cacheDirectory.resolve("tmp")), "selector", "");
     try {
       Files.writeString(temporary, digest.getHash(), StandardCharsets.UTF_8);
       Path target = selectors.resolve(selector.getHash());

@@ -94,12 +94,12 @@ public final class JibImageBuilder {
     JibWarmUp.start();
     List<FileEntriesLayer> layers = JibContainerConfig.layers(spec);
     BaseInspector inspector = new BaseInspector(spec.baseLayersCache(), log);
-    // Where the base's layers must be read, the app's layers are built meanwhile; nothing is
-    // pushed or written out before the base passes its checks. A base read before is known at
-    // once, and jib-core builds the layers in its own time.
-    ApplicationLayersAhead ahead = inspector.remembers(base.identity())
-        ? ApplicationLayersAhead.none()
-        : ApplicationLayersAhead.start(spec.applicationLayersCache(), layers, log);
+    // Every app layer is built here, never by jib-core, so that its bytes (and the image's
+    // digest) do not depend on what the caches held: jib-core compresses on one thread, this on
+    // every core, and the two give other bytes. While the base's layers are read the app's are
+    // built; nothing is pushed or written out before the base passes its checks.
+    ApplicationLayersAhead ahead =
+        ApplicationLayersAhead.start(applicationLayersCache(spec), layers, log);
     BaseContents contents;
     try {
       contents = base.contents(inspector);
@@ -219,7 +219,7 @@ public final class JibImageBuilder {
         .setAllowInsecureRegistries(spec.allowInsecureRegistries())
         .setOfflineMode(spec.offline())
         .setBaseImageLayersCache(spec.baseLayersCache())
-        .setApplicationLayersCache(spec.applicationLayersCache())
+        .setApplicationLayersCache(applicationLayersCache(spec))
         .addEventHandler(LogEvent.class, jibLog);
     for (Map.Entry<String, List<String>> mirror : spec.registryMirrors().entrySet()) {
       containerizer.addRegistryMirrors(mirror.getKey(), mirror.getValue());
@@ -278,5 +278,14 @@ public final class JibImageBuilder {
     } catch (IOException e) {
       // Hidden and named .unpack; a leftover one harms nothing.
     }
+  }
+
+  /**
+   * jib-core's cache of the app's layers, in a folder of its own: every layer there was written
+   * by {@link ApplicationLayersAhead}, none by jib-core (as older versions of this plugin let it),
+   * whose bytes for the same files differ.
+   */
+  private static Path applicationLayersCache(ImageSpec spec) {
+    return spec.applicationLayersCache().resolve("app-layers");
   }
 }
