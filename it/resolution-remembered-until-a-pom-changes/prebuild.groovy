@@ -14,4 +14,9 @@ new File(lib, 'remembered-lib-1.0.jar').withOutputStream { out ->
     zip.closeEntry()
   }
 }
+// Installed long before the build, as a release in a local repository is: a file written while a
+// build runs is never trusted by the next one.
+long installed = java.time.Instant.parse('2025-01-01T00:00:00Z').toEpochMilli()
+new File(lib, 'remembered-lib-1.0.pom').lastModified = installed
+new File(lib, 'remembered-lib-1.0.jar').lastModified = installed
 support.deleteTags('resolution-remembered-until-a-pom-changes')

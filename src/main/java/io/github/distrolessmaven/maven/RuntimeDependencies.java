@@ -5,10 +5,10 @@ import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.uptodate.ResolvedDependencies;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +27,13 @@ import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.DependencyResolutionResult;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.repository.LocalRepositoryManager;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.version.VersionConstraint;
 
 /**
  * The project's runtime dependencies (compile and runtime scope) in Maven's classpath order,
@@ -71,11 +75,11 @@ final class RuntimeDependencies {
       }
     }
     Resolution resolution = resolve();
-    List<ResolvedDependencies.Resolved> resolved = resolution.dependencies();
+    Date started = session.getRequest().getStartTime();
     try {
-      // A range in the graph may pick another version tomorrow, with nothing here changed.
-      if (key.isPresent() && !resolution.hasRange()) {
-        remembered.remember(key.get(), resolved, session.getRequest().getStartTime().toInstant());
+      if (key.isPresent() && resolution.rememberable() && started != null) {
+        remembered.remember(
+            key.get(), resolution.dependencies(), resolution.poms(), started.toInstant());
       } else {
         remembered.forget();
       }
@@ -83,7 +87,7 @@ final class RuntimeDependencies {
       // Only the next build's shortcut is lost.
       log.debug("Could not remember the resolved dependencies: " + e.getMessage());
     }
-    return resolved.stream().map(ResolvedDependencies.Resolved::dependency).toList();
+    return resolution.dependencies();
   }
 
   /** Resolves as Maven does before a goal that needs the runtime classpath. */
@@ -110,7 +114,7 @@ final class RuntimeDependencies {
     for (MavenProject module : session.getProjects()) {
       reactor.add(module.getGroupId() + ":" + module.getArtifactId());
     }
-    List<ResolvedDependencies.Resolved> resolved = new ArrayList<>();
+    List<Dependency> resolved = new ArrayList<>();
     for (Artifact artifact : artifacts) {
       if (!RUNTIME_SCOPES.contains(scope(artifact.getScope())) || artifact.getFile() == null
           || !artifact.getArtifactHandler().isAddedToClasspath()) {
@@ -123,23 +127,65 @@ final class RuntimeDependencies {
       MavenCoordinates coordinates = new MavenCoordinates(artifact.getGroupId(),
           artifact.getArtifactId(), artifact.getVersion(), artifact.getClassifier(),
           artifact.getType());
-      File pom = new File(artifact.getFile().getParentFile(),
-          artifact.getArtifactId() + "-" + artifact.getBaseVersion() + ".pom");
-      resolved.add(new ResolvedDependencies.Resolved(
-          new Dependency(coordinates, artifact.getFile().toPath(), origin), pom.toPath()));
+      resolved.add(new Dependency(coordinates, artifact.getFile().toPath(), origin));
     }
-    return new Resolution(resolved, hasVersionRange(root));
+    Set<Path> poms = new LinkedHashSet<>();
+    boolean rememberable = root == null || walk(root, reactor, poms);
+    return new Resolution(resolved, poms, rememberable);
   }
 
-  /** What a resolution found, and whether a version range took part in it. */
-  private record Resolution(List<ResolvedDependencies.Resolved> dependencies, boolean hasRange) {}
+  /**
+   * What a resolution found: the runtime dependencies, the POM of every artifact in the graph
+   * (any scope or type: each may have shaped it), and whether it can be remembered.
+   */
+  private record Resolution(
+      List<Dependency> dependencies, Set<Path> poms, boolean rememberable) {}
+
+  /**
+   * Adds the POMs of {@code node}'s graph to {@code poms}; false if the graph holds what may
+   * change with no file here changing: a SNAPSHOT, a module of this build, a version range, or
+   * a version chosen from repository metadata ({@code LATEST}, {@code RELEASE}).
+   */
+  private boolean walk(DependencyNode node, Set<String> reactor, Set<Path> poms) {
+    boolean rememberable = true;
+    org.eclipse.aether.artifact.Artifact artifact = node.getArtifact();
+    if (node.getDependency() != null && artifact != null) {
+      if (artifact.isSnapshot()
+          || reactor.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
+        return false;
+      }
+      VersionConstraint constraint = node.getVersionConstraint();
+      if (constraint != null && (constraint.getRange() != null || (constraint.getVersion() != null
+          && !constraint.getVersion().toString().equals(artifact.getVersion())))) {
+        return false;
+      }
+      poms.add(pomOf(artifact));
+      for (org.eclipse.aether.artifact.Artifact relocated : node.getRelocations()) {
+        poms.add(pomOf(relocated));
+      }
+    }
+    for (DependencyNode child : node.getChildren()) {
+      rememberable &= walk(child, reactor, poms);
+    }
+    return rememberable;
+  }
+
+  /** Where the local repository keeps {@code artifact}'s POM. */
+  private Path pomOf(org.eclipse.aether.artifact.Artifact artifact) {
+    RepositorySystemSession repositories = session.getRepositorySession();
+    LocalRepositoryManager local = repositories.getLocalRepositoryManager();
+    String path = local.getPathForLocalArtifact(new DefaultArtifact(artifact.getGroupId(),
+        artifact.getArtifactId(), "", "pom", artifact.getBaseVersion()));
+    return local.getRepository().getBasedir().toPath().resolve(path);
+  }
 
   /**
    * What the resolution is made from, as far as this project shows it; empty when the project
    * asks for a version range, whose answer can change with nothing here changing.
    */
   private Optional<String> key() {
-    StringBuilder key = new StringBuilder("maven ").append(System.getProperty("maven.version"))
+    StringBuilder key = new StringBuilder("maven ")
+        .append(session.getSystemProperties().getProperty("maven.version"))
         .append("\nproject ").append(project.getId())
         .append("\nlocal ").append(localRepository());
     for (org.apache.maven.model.Dependency dependency : project.getDependencies()) {
@@ -193,23 +239,10 @@ final class RuntimeDependencies {
         + " excluding " + exclusions;
   }
 
-  private static boolean hasVersionRange(DependencyNode node) {
-    if (node == null) {
-      return false;
-    }
-    if (node.getVersionConstraint() != null && node.getVersionConstraint().getRange() != null) {
-      return true;
-    }
-    for (DependencyNode child : node.getChildren()) {
-      if (hasVersionRange(child)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
+  /** A version that repository metadata decides: a range, {@code LATEST}, {@code RELEASE}. */
   private static boolean isRange(String version) {
-    return version != null && (version.startsWith("[") || version.startsWith("("));
+    return version != null && (version.startsWith("[") || version.startsWith("(")
+        || version.equals("LATEST") || version.equals("RELEASE"));
   }
 
   private static String scope(String scope) {

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,21 +23,18 @@ import java.util.Optional;
  *
  * <p>What the resolution was made from is given as a key (the project's declared and managed
  * dependencies, its repositories, the properties that POMs may use, ...; the caller builds it).
- * What it read is checked file by file: every dependency's file and the POM that listed its own
- * dependencies, by size and modification time. Only releases are remembered: a SNAPSHOT or a
- * module of the same build may change what it depends on without any of that showing.
+ * What it read is checked file by file: every dependency's file by size and modification time,
+ * and the POM of every artifact in the resolved graph by its content. Only releases are
+ * remembered: the caller refuses a graph with a SNAPSHOT, a module of the same build or a version
+ * chosen from repository metadata, which may change with none of that showing.
  */
 public final class ResolvedDependencies {
 
-  private static final String HEADER = "distroless resolved runtime dependencies, format 1";
-  private static final String NONE = "-";
-
-  /**
-   * One resolved dependency and the POM that gave its own dependencies.
-   *
-   * @param pom its POM in the local repository; null when there is none to check
-   */
-  public record Resolved(Dependency dependency, Path pom) {}
+  /** Raise when what is recorded, or what counts as unchanged, changes. */
+  private static final String HEADER = "distroless resolved runtime dependencies, format 2";
+  private static final String ABSENT = "-";
+  /** File systems that keep times to the second or two could date a file written now earlier. */
+  private static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
 
   private final Path file;
 
@@ -61,16 +60,20 @@ public final class ResolvedDependencies {
       List<Dependency> dependencies = new ArrayList<>();
       for (String line : lines.subList(2, lines.size())) {
         String[] f = line.split("\t", -1);
-        if (f.length != 12) {
+        if (f.length == 10 && f[0].equals("dependency")) {
+          Path jar = Path.of(f[7]);
+          if (!Files.isRegularFile(jar) || !stat(jar).equals(List.of(f[8], f[9]))) {
+            return Optional.empty();
+          }
+          dependencies.add(new Dependency(new MavenCoordinates(f[1], f[2], f[3], f[4], f[5]), jar,
+              Dependency.Origin.valueOf(f[6])));
+        } else if (f.length == 3 && f[0].equals("pom")) {
+          if (!content(Path.of(f[1])).equals(f[2])) {
+            return Optional.empty();
+          }
+        } else {
           return Optional.empty();
         }
-        Path jar = Path.of(f[6]);
-        boolean pomUnchanged = f[9].equals(NONE) || unchanged(Path.of(f[9]), f[10], f[11]);
-        if (!unchanged(jar, f[7], f[8]) || !pomUnchanged) {
-          return Optional.empty();
-        }
-        dependencies.add(new Dependency(new MavenCoordinates(f[0], f[1], f[2], f[3], f[4]), jar,
-            Dependency.Origin.valueOf(f[5])));
       }
       return Optional.of(dependencies);
     } catch (IOException | RuntimeException e) {
@@ -80,43 +83,46 @@ public final class ResolvedDependencies {
   }
 
   /**
-   * Remembers {@code resolved} for {@code key}, or forgets the last record where it cannot be
-   * remembered safely: a SNAPSHOT or reactor module among them, or a file written after {@code
-   * readSince} (when the build started), which the resolution may have read before it changed.
+   * Remembers {@code dependencies} for {@code key}, or forgets the last record where they cannot
+   * be remembered safely: one is not a release, or a file was written after {@code readSince}
+   * (when the build started), which the resolution may have read before it changed.
+   *
+   * @param poms the POM of every artifact in the resolved graph, whatever its scope
    */
-  public void remember(String key, List<Resolved> resolved, Instant readSince) throws IOException {
+  public void remember(String key, List<Dependency> dependencies, Collection<Path> poms,
+      Instant readSince) throws IOException {
+    Instant since = readSince.minus(CLOCK_SLACK);
     StringBuilder text = new StringBuilder(HEADER).append('\n')
         .append(Sha256.of(key.getBytes(StandardCharsets.UTF_8))).append('\n');
-    for (Resolved entry : resolved) {
-      Dependency dependency = entry.dependency();
+    List<String> lines = new ArrayList<>();
+    for (Dependency dependency : dependencies) {
       MavenCoordinates c = dependency.coordinates();
       if (dependency.origin() != Dependency.Origin.RELEASE
-          || !Files.isRegularFile(dependency.file())) {
+          || !Files.isRegularFile(dependency.file()) || changedSince(dependency.file(), since)) {
         forget();
         return;
       }
-      List<String> fields = new ArrayList<>(List.of(c.groupId(), c.artifactId(), c.version(),
-          c.classifier(), c.type(), dependency.origin().name(), dependency.file().toString()));
+      List<String> fields = new ArrayList<>(List.of("dependency", c.groupId(), c.artifactId(),
+          c.version(), c.classifier(), c.type(), dependency.origin().name(),
+          dependency.file().toString()));
       fields.addAll(stat(dependency.file()));
-      boolean hasPom = entry.pom() != null && Files.isRegularFile(entry.pom());
-      if (changedSince(dependency.file(), readSince)
-          || (hasPom && changedSince(entry.pom(), readSince))) {
+      lines.add(String.join("\t", fields));
+    }
+    for (Path pom : poms) {
+      if (Files.exists(pom) && changedSince(pom, since)) {
         forget();
         return;
       }
-      if (hasPom) {
-        fields.add(entry.pom().toString());
-        fields.addAll(stat(entry.pom()));
-      } else {
-        fields.addAll(List.of(NONE, NONE, NONE));
+      lines.add(String.join("\t", "pom", pom.toString(), content(pom)));
+    }
+    for (String line : lines) {
+      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0 || line.split("\t", -1).length
+          != (line.startsWith("pom\t") ? 3 : 10)) {
+        // A tab or line break in a path: not worth a quoting scheme.
+        forget();
+        return;
       }
-      for (String field : fields) {
-        if (field.indexOf('\t') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
-          forget();
-          return;
-        }
-      }
-      text.append(String.join("\t", fields)).append('\n');
+      text.append(line).append('\n');
     }
     Files.createDirectories(file.getParent());
     AtomicFiles.writeString(file, text.toString());
@@ -133,11 +139,12 @@ public final class ResolvedDependencies {
         Long.toString(attributes.lastModifiedTime().toMillis()));
   }
 
-  private static boolean changedSince(Path path, Instant since) throws IOException {
-    return !Files.getLastModifiedTime(path).toInstant().isBefore(since);
+  /** A POM's digest, or {@link #ABSENT}: a POM that appears later changes the graph too. */
+  private static String content(Path pom) throws IOException {
+    return Files.isRegularFile(pom) ? Sha256.of(Files.readAllBytes(pom)) : ABSENT;
   }
 
-  private static boolean unchanged(Path path, String size, String modified) throws IOException {
-    return Files.isRegularFile(path) && stat(path).equals(List.of(size, modified));
+  private static boolean changedSince(Path path, Instant since) throws IOException {
+    return !Files.getLastModifiedTime(path).toInstant().isBefore(since);
   }
 }

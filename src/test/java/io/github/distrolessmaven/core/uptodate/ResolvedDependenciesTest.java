@@ -36,76 +36,86 @@ class ResolvedDependenciesTest {
     lang = Files.writeString(dir.resolve("commons-lang3-3.17.0-tests.jar"), "lang");
   }
 
-  private List<ResolvedDependencies.Resolved> resolved(Dependency.Origin langOrigin) {
+  private List<Dependency> resolved(Dependency.Origin langOrigin) {
     return List.of(
-        new ResolvedDependencies.Resolved(new Dependency(
+        new Dependency(
             new MavenCoordinates("com.google.code.gson", "gson", "2.11.0", "", "jar"), gson,
-            Dependency.Origin.RELEASE), gsonPom),
-        new ResolvedDependencies.Resolved(new Dependency(
+            Dependency.Origin.RELEASE),
+        new Dependency(
             new MavenCoordinates("org.apache.commons", "commons-lang3", "3.17.0", "tests",
-                "test-jar"), lang, langOrigin), null));
+                "test-jar"), lang, langOrigin));
+  }
+
+  private void remember(Dependency.Origin langOrigin) throws Exception {
+    record.remember(KEY, resolved(langOrigin), List.of(gsonPom, dir.resolve("absent.pom")), LATER);
   }
 
   @Test
   void aBuildWithNothingChangedGetsTheSameDependenciesInTheSameOrder() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
-    assertEquals(resolved(Dependency.Origin.RELEASE).stream()
-        .map(ResolvedDependencies.Resolved::dependency).toList(),
-        record.recall(KEY).orElseThrow());
+    remember(Dependency.Origin.RELEASE);
+    assertEquals(resolved(Dependency.Origin.RELEASE), record.recall(KEY).orElseThrow());
   }
 
   @Test
   void anotherKeyResolvesAgain() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+    remember(Dependency.Origin.RELEASE);
     assertFalse(record.recall(KEY.replace("2.11.0", "2.10")).isPresent());
   }
 
   @Test
   void aChangedJarResolvesAgain() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+    remember(Dependency.Origin.RELEASE);
     Files.setLastModifiedTime(lang, FileTime.fromMillis(0));
     assertFalse(record.recall(KEY).isPresent());
   }
 
   @Test
-  void aPomRewrittenInPlaceResolvesAgain() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+  void aPomRewrittenInPlaceResolvesAgainEvenWithItsSizeAndTimeKept() throws Exception {
+    remember(Dependency.Origin.RELEASE);
     FileTime time = Files.getLastModifiedTime(gsonPom);
-    // Same time, other size: a release re-installed with another dependency.
-    Files.writeString(gsonPom, "<project><dependencies/></project>");
+    // Same size and time, other content: a release re-installed with another dependency.
+    Files.writeString(gsonPom, "<project>  </project>".substring(0, "<project/>".length()));
     Files.setLastModifiedTime(gsonPom, time);
     assertFalse(record.recall(KEY).isPresent());
   }
 
   @Test
+  void aPomThatAppearsResolvesAgain() throws Exception {
+    remember(Dependency.Origin.RELEASE);
+    assertTrue(record.recall(KEY).isPresent());
+    Files.writeString(dir.resolve("absent.pom"), "<project/>");
+    assertFalse(record.recall(KEY).isPresent());
+  }
+
+  @Test
   void aDeletedJarResolvesAgain() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+    remember(Dependency.Origin.RELEASE);
     Files.delete(gson);
     assertFalse(record.recall(KEY).isPresent());
   }
 
   @Test
   void snapshotsAndReactorModulesAreNeverRememberedAndForgetTheLastRecord() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+    remember(Dependency.Origin.RELEASE);
     assertTrue(record.recall(KEY).isPresent());
-    record.remember(KEY, resolved(Dependency.Origin.SNAPSHOT), LATER);
+    remember(Dependency.Origin.SNAPSHOT);
     assertFalse(record.recall(KEY).isPresent());
-    record.remember(KEY, resolved(Dependency.Origin.REACTOR_MODULE), LATER);
+    remember(Dependency.Origin.REACTOR_MODULE);
     assertFalse(record.recall(KEY).isPresent());
   }
 
   @Test
   void aFileWrittenWhileTheBuildRanIsNotTrustedNextTime() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+    remember(Dependency.Origin.RELEASE);
     // The POM was rewritten after the build started: what was resolved may predate it.
     Files.setLastModifiedTime(gsonPom, FileTime.from(LATER.plusSeconds(1)));
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+    remember(Dependency.Origin.RELEASE);
     assertFalse(record.recall(KEY).isPresent());
   }
 
   @Test
   void aDamagedRecordIsNoRecord() throws Exception {
-    record.remember(KEY, resolved(Dependency.Origin.RELEASE), LATER);
+    remember(Dependency.Origin.RELEASE);
     Path file = dir.resolve("target/distroless/runtime-dependencies.tsv");
     Files.writeString(file, Files.readString(file).replace("\tRELEASE\t", "\tRELEASED\t"));
     assertFalse(record.recall(KEY).isPresent());
