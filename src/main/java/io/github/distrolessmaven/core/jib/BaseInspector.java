@@ -248,13 +248,9 @@ final class BaseInspector {
     };
   }
 
-  private Path remembered(String key) {
-    return baseLayersCache.resolve(CACHE_DIRECTORY).resolve(Sha256.hex(key) + ".json");
-  }
-
   /** The remembered result for {@code key}, else {@code scan}'s, remembered. */
   private BaseContents cached(String key, Scan scan, String subject) throws ImageBuildException {
-    Path file = remembered(key);
+    Path file = baseLayersCache.resolve(CACHE_DIRECTORY).resolve(Sha256.hex(key) + ".json");
     if (Files.isRegularFile(file)) {
       try {
         return BaseContents.fromJson(Files.readString(file));

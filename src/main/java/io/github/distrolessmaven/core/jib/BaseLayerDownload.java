@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.blob.Blob;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import io.github.distrolessmaven.core.blobs.GrowingFile;
+import io.github.distrolessmaven.core.output.ScratchTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -90,7 +91,7 @@ final class BaseLayerDownload {
     } catch (IOException e) {
       // It failed: nothing more will be written.
     }
-    JibCacheLayout.delete(temporary);
+    ScratchTrees.deleteQuietly(temporary);
   }
 
   private BlobDescriptor awaitWritten() throws IOException {

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.jib;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.common.collect.ImmutableList;
+import io.github.distrolessmaven.core.output.ScratchTrees;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,8 +12,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Places layers in a jib-core cache directory from outside jib-core, laid out as jib-core lays
@@ -52,7 +51,8 @@ final class JibCacheLayout {
       if (!Files.isDirectory(destination)) {
         throw e;
       }
-      delete(temporary);
+      // What stays under the cache's tmp/, jib-core ignores.
+      ScratchTrees.deleteQuietly(temporary);
     }
   }
 
@@ -94,15 +94,6 @@ final class JibCacheLayout {
       }
     } finally {
       Files.deleteIfExists(temporary);
-    }
-  }
-
-  /** Deletes a directory written under the cache's {@code tmp/}; what stays, jib-core ignores. */
-  static void delete(Path temporary) {
-    try (Stream<Path> paths = Files.walk(temporary)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Left under the cache's tmp/, which jib-core ignores.
     }
   }
 

@@ -15,6 +15,7 @@ import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.ImageArchive;
 import io.github.distrolessmaven.core.base.contents.BaseContents;
 import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.output.ScratchTrees;
 import io.github.distrolessmaven.core.policy.BaseShells;
 import io.github.distrolessmaven.core.referrers.Descriptor;
 import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
@@ -27,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The one place that drives jib-core: turns an {@link ImageSpec} into an image in a registry or a
@@ -93,7 +92,6 @@ public final class JibImageBuilder {
     // From here on jib-core will talk to a registry; ready what it needs meanwhile.
     JibWarmUp.start();
     List<FileEntriesLayer> layers = JibContainerConfig.layers(spec);
-    BaseInspector inspector = new BaseInspector(spec.baseLayersCache(), log);
     // Every app layer is built here, never by jib-core, so that its bytes (and the image's
     // digest) do not depend on what the caches held: jib-core compresses on one thread, this on
     // every core, and the two give other bytes. While the base's layers are read the app's are
@@ -102,7 +100,7 @@ public final class JibImageBuilder {
         ApplicationLayersAhead.start(applicationLayersCache(spec), layers, log);
     BaseContents contents;
     try {
-      contents = base.contents(inspector);
+      contents = base.contents(new BaseInspector(spec.baseLayersCache(), log));
       BaseShells.check(base.name(), contents.shells(), spec.allowShell());
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
@@ -179,7 +177,8 @@ public final class JibImageBuilder {
     } finally {
       deleteQuietly(jibArchive);
       deleteQuietly(combined);
-      deleteTreeQuietly(scratch);
+      // Hidden and named .unpack; a leftover one harms nothing.
+      ScratchTrees.deleteQuietly(scratch);
     }
   }
 
@@ -266,17 +265,6 @@ public final class JibImageBuilder {
       Files.deleteIfExists(path);
     } catch (IOException e) {
       // The temporary file is hidden and named .partial; a leftover one harms nothing.
-    }
-  }
-
-  private static void deleteTreeQuietly(Path directory) {
-    if (directory == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(JibImageBuilder::deleteQuietly);
-    } catch (IOException e) {
-      // Hidden and named .unpack; a leftover one harms nothing.
     }
   }
 

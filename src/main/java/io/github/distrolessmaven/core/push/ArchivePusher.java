@@ -13,23 +13,22 @@ import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.jib.JibFailures;
 import io.github.distrolessmaven.core.jib.ReferrerPush;
+import io.github.distrolessmaven.core.jib.RegistryAccess;
+import io.github.distrolessmaven.core.output.ScratchTrees;
 import io.github.distrolessmaven.core.referrers.Descriptor;
 import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
-import io.github.distrolessmaven.core.jib.RegistryAccess;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Pushes an image archive to a registry with its manifest digest unchanged: checks the whole
@@ -100,7 +99,8 @@ public final class ArchivePusher {
       }
       return new PushedImage(target.toString(), image.manifestDigest(), tags, image.size());
     } finally {
-      deleteTree(scratch);
+      // A leftover scratch directory named distroless-push-* harms nothing.
+      ScratchTrees.deleteQuietly(scratch);
     }
   }
 
@@ -198,14 +198,6 @@ public final class ArchivePusher {
     } catch (IOException e) {
       throw new ImageBuildException("Cannot create a directory under " + parent
           + " to unpack the archive into: " + e, e);
-    }
-  }
-
-  private static void deleteTree(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A leftover scratch directory named distroless-push-* harms nothing.
     }
   }
 
