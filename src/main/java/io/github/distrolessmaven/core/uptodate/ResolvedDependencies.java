@@ -62,7 +62,8 @@ public final class ResolvedDependencies {
         String[] f = line.split("\t", -1);
         if (f.length == 10 && f[0].equals("dependency")) {
           Path jar = Path.of(f[7]);
-          if (!Files.isRegularFile(jar) || !stat(jar).equals(List.of(f[8], f[9]))) {
+          // A jar gone or become a folder fails here, or reads as another file.
+          if (!stat(jar).equals(List.of(f[8], f[9]))) {
             return Optional.empty();
           }
           dependencies.add(new Dependency(new MavenCoordinates(f[1], f[2], f[3], f[4], f[5]), jar,
@@ -133,9 +134,10 @@ public final class ResolvedDependencies {
     Files.deleteIfExists(file);
   }
 
+  /** Size and time of a regular file; a missing file throws, anything else has no size. */
   private static List<String> stat(Path path) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-    return List.of(Long.toString(attributes.size()),
+    return List.of(attributes.isRegularFile() ? Long.toString(attributes.size()) : "not a file",
         Long.toString(attributes.lastModifiedTime().toMillis()));
   }
 
