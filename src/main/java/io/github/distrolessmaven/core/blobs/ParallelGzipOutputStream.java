@@ -145,7 +145,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
       failure = new IOException("compressing was stopped", e);
       throw failure;
     }
-    while (pending.size() >= maxPending || (!pending.isEmpty() && pending.peek().deflated().isDone())) {
+    while (pending.size() >= maxPending
+        || (!pending.isEmpty() && pending.peek().deflated().isDone())) {
       writeHead();
     }
   }

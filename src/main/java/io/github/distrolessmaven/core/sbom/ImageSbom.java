@@ -296,28 +296,26 @@ public final class ImageSbom {
       writeIfPresent(json, "version", version);
       writeIfPresent(json, "description", description);
       writeIfPresent(json, "scope", scope);
-      if (!hashes.isEmpty()) {
-        json.writeArrayFieldStart("hashes");
-        for (Map.Entry<String, String> hash : hashes.entrySet()) {
-          json.writeStartObject();
-          json.writeStringField("alg", hash.getKey());
-          json.writeStringField("content", hash.getValue());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-      }
+      writePairs(json, "hashes", "alg", "content", hashes);
       writeIfPresent(json, "purl", purl);
-      if (!properties.isEmpty()) {
-        json.writeArrayFieldStart("properties");
-        for (Map.Entry<String, String> property : properties.entrySet()) {
-          json.writeStartObject();
-          json.writeStringField("name", property.getKey());
-          json.writeStringField("value", property.getValue());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-      }
+      writePairs(json, "properties", "name", "value", properties);
       json.writeEndObject();
+    }
+
+    /** {@code pairs} as an array of two-field objects; nothing when there are none. */
+    private static void writePairs(JsonGenerator json, String field, String keyName,
+        String valueName, Map<String, String> pairs) throws IOException {
+      if (pairs.isEmpty()) {
+        return;
+      }
+      json.writeArrayFieldStart(field);
+      for (Map.Entry<String, String> pair : pairs.entrySet()) {
+        json.writeStartObject();
+        json.writeStringField(keyName, pair.getKey());
+        json.writeStringField(valueName, pair.getValue());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
     }
 
     private static void writeIfPresent(JsonGenerator json, String field, String value)
