@@ -8,6 +8,7 @@ import com.google.cloud.tools.jib.blob.Blob;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CacheCorruptedException;
+import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.hash.CountingDigestOutputStream;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
@@ -21,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,10 +50,21 @@ final class ApplicationLayersAhead {
 
   private final Path cacheDirectory;
   private final List<ExecutorService> pools;
-  private final List<CompletableFuture<Void>> builds;
+  private final List<CompletableFuture<Layer>> builds;
+
+  /**
+   * An application layer as it is in the cache.
+   *
+   * @param name the layer's name, e.g. {@code classes}
+   * @param digest of the compressed layer
+   * @param diffId of the uncompressed layer
+   * @param size of the compressed layer, in bytes
+   * @param file the compressed layer
+   */
+  record Layer(String name, DescriptorDigest digest, DescriptorDigest diffId, long size, Path file) {}
 
   private ApplicationLayersAhead(Path cacheDirectory,
-      List<ExecutorService> pools, List<CompletableFuture<Void>> builds) {
+      List<ExecutorService> pools, List<CompletableFuture<Layer>> builds) {
     this.cacheDirectory = cacheDirectory;
     this.pools = pools;
     this.builds = builds;
@@ -59,6 +73,20 @@ final class ApplicationLayersAhead {
   /** Starts building {@code layers} into the cache at {@code cacheDirectory}, each on its own. */
   static ApplicationLayersAhead start(
       Path cacheDirectory, List<FileEntriesLayer> layers, BuildLog log) {
+    return start(cacheDirectory, layers, log, Map.of(), true);
+  }
+
+  /**
+   * Starts building {@code layers}, but those in {@code known}, into the cache.
+   *
+   * @param known layers whose result is known, by name: not built
+   * @param lookUp whether to look each layer up in the cache by its entries first, and file it
+   *     there under them, as jib-core will look for it. Without, a layer is built whether the
+   *     cache holds it or not (it gets the same bytes), and jib-core will not find it: for a build
+   *     that does not use jib-core. Looking up costs jib-core's JSON mapper, slow to start.
+   */
+  static ApplicationLayersAhead start(Path cacheDirectory, List<FileEntriesLayer> layers,
+      BuildLog log, Map<String, Layer> known, boolean lookUp) {
     List<FileEntriesLayer> nonEmpty =
         layers.stream().filter(l -> !l.getEntries().isEmpty()).toList();
     // Each deflating block holds 2 MiB: a few cores' worth is as fast as a layer is read.
@@ -68,11 +96,15 @@ final class ApplicationLayersAhead {
     // must never hold the thread they need.
     ExecutorService writers = daemonPool(threads, "distroless-app-layers");
     ExecutorService deflaters = daemonPool(cores, "distroless-deflate");
-    List<CompletableFuture<Void>> builds = new ArrayList<>();
+    List<CompletableFuture<Layer>> builds = new ArrayList<>();
     for (FileEntriesLayer layer : nonEmpty) {
-      builds.add(CompletableFuture.runAsync(() -> {
+      if (known.containsKey(layer.getName())) {
+        builds.add(CompletableFuture.completedFuture(known.get(layer.getName())));
+        continue;
+      }
+      builds.add(CompletableFuture.supplyAsync(() -> {
         try {
-          build(cacheDirectory, layer, deflaters, cores, log);
+          return build(cacheDirectory, layer, lookUp, deflaters, cores, log);
         } catch (IOException | CacheCorruptedException | CacheDirectoryCreationException e) {
           throw new LayerFailure(layer.getName(), e);
         }
@@ -92,11 +124,16 @@ final class ApplicationLayersAhead {
     });
   }
 
-  /** Waits until every layer is built; the first that failed fails the build. */
-  void await() throws ImageBuildException {
-    for (CompletableFuture<Void> build : builds) {
+  /**
+   * Waits until every layer is built; the first that failed fails the build.
+   *
+   * @return the non-empty layers, in image order: the empty ones are left out of the image
+   */
+  List<Layer> await() throws ImageBuildException {
+    List<Layer> layers = new ArrayList<>();
+    for (CompletableFuture<Layer> build : builds) {
       try {
-        build.join();
+        layers.add(build.join());
       } catch (CompletionException | CancellationException e) {
         cancel();
         Throwable cause = e.getCause() instanceof LayerFailure failure ? failure : e;
@@ -105,6 +142,7 @@ final class ApplicationLayersAhead {
             + " room, or run mvn clean.", cause);
       }
     }
+    return layers;
   }
 
   /** Stops building: the build will not go on. A layer half-written stays out of the cache. */
@@ -113,24 +151,33 @@ final class ApplicationLayersAhead {
     pools.forEach(ExecutorService::shutdownNow);
   }
 
-  private static void build(Path cacheDirectory, FileEntriesLayer layer, Executor deflaters,
-      int parallelism, BuildLog log)
+  private static Layer build(Path cacheDirectory, FileEntriesLayer layer, boolean lookUp,
+      Executor deflaters, int parallelism, BuildLog log)
       throws IOException, CacheCorruptedException, CacheDirectoryCreationException {
-    Cache cache = Cache.withDirectory(cacheDirectory);
     ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.getEntries());
-    if (cache.retrieve(entries).isPresent()) {
-      return;
+    if (lookUp) {
+      Optional<CachedLayer> cached = Cache.withDirectory(cacheDirectory).retrieve(entries);
+      if (cached.isPresent()) {
+        return found(cacheDirectory, layer.getName(), cached.get());
+      }
     }
     Blob tar = new ReproducibleLayerBuilder(entries).build();
-    DescriptorDigest selector = JibCacheLayout.selector(entries);
-    DescriptorDigest digest = writeCompressed(cacheDirectory, tar, deflaters, parallelism);
-    JibCacheLayout.select(cacheDirectory, selector, digest);
-    log.debug("Built the " + layer.getName() + " layer ahead of jib-core: " + digest);
+    Layer built = writeCompressed(cacheDirectory, layer.getName(), tar, deflaters, parallelism);
+    if (lookUp) {
+      JibCacheLayout.select(cacheDirectory, JibCacheLayout.selector(entries), built.digest());
+    }
+    log.debug("Built the " + layer.getName() + " layer ahead of jib-core: " + built.digest());
+    return built;
   }
 
-  /** Writes {@code tar} gzip-compressed into the cache, as jib-core would; returns its digest. */
-  private static DescriptorDigest writeCompressed(
-      Path cacheDirectory, Blob tar, Executor deflaters, int parallelism) throws IOException {
+  private static Layer found(Path cacheDirectory, String name, CachedLayer cached) {
+    return new Layer(name, cached.getDigest(), cached.getDiffId(), cached.getSize(),
+        JibCacheLayout.layerFile(cacheDirectory, cached.getDigest(), cached.getDiffId()));
+  }
+
+  /** Writes {@code tar} gzip-compressed into the cache, as jib-core would. */
+  private static Layer writeCompressed(Path cacheDirectory, String name, Blob tar,
+      Executor deflaters, int parallelism) throws IOException {
     Path temporary = JibCacheLayout.temporaryDirectory(cacheDirectory, "layer");
     try {
       Path file = temporary.resolve("layer.partial");
@@ -146,7 +193,8 @@ final class ApplicationLayersAhead {
       }
       JibCacheLayout.moveIn(
           cacheDirectory, temporary, file, compressed.getDigest(), uncompressed.getDigest());
-      return compressed.getDigest();
+      return new Layer(name, compressed.getDigest(), uncompressed.getDigest(), compressed.getSize(),
+          JibCacheLayout.layerFile(cacheDirectory, compressed.getDigest(), uncompressed.getDigest()));
     } finally {
       if (Files.exists(temporary)) {
         ScratchTrees.deleteQuietly(temporary);

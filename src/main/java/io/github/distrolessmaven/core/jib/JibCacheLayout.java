@@ -41,8 +41,8 @@ final class JibCacheLayout {
   static void moveIn(Path cacheDirectory, Path temporary, Path file, DescriptorDigest digest,
       DescriptorDigest diffId) throws IOException {
     Files.move(file, temporary.resolve(diffId.getHash()));
-    Path layers = Files.createDirectories(cacheDirectory.resolve("layers"));
-    Path destination = layers.resolve(digest.getHash());
+    Path destination = layerFile(cacheDirectory, digest, diffId).getParent();
+    Files.createDirectories(destination.getParent());
     try {
       Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -54,6 +54,11 @@ final class JibCacheLayout {
       // What stays under the cache's tmp/, jib-core ignores.
       ScratchTrees.deleteQuietly(temporary);
     }
+  }
+
+  /** Where the compressed layer with this digest and diff id is, once moved in. */
+  static Path layerFile(Path cacheDirectory, DescriptorDigest digest, DescriptorDigest diffId) {
+    return cacheDirectory.resolve("layers").resolve(digest.getHash()).resolve(diffId.getHash());
   }
 
   /**

@@ -23,6 +23,7 @@ import io.github.distrolessmaven.core.sbom.ImageSbom;
 import io.github.distrolessmaven.core.sbom.SbomSubject;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.uptodate.LastBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -96,8 +99,15 @@ public final class JibImageBuilder {
     // digest) do not depend on what the caches held: jib-core compresses on one thread, this on
     // every core, and the two give other bytes. While the base's layers are read the app's are
     // built; nothing is pushed or written out before the base passes its checks.
-    ApplicationLayersAhead ahead =
-        ApplicationLayersAhead.start(applicationLayersCache(spec), layers, log);
+    // A push made with the same settings as this one differs only in its layers: then only the
+    // changed layers are built, and the image is pushed as that push with them swapped in.
+    // Offline, nothing is pushed: jib-core says so.
+    Optional<LastBuild.Push> last = destination == Destination.REGISTRY && !spec.offline()
+        ? upToDate.lastWithSameSettings() : Optional.empty();
+    Path layerCache = applicationLayersCache(spec);
+    ApplicationLayersAhead ahead = ApplicationLayersAhead.start(layerCache, layers, log,
+        last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),
+        last.isEmpty());
     BaseContents contents;
     try {
       contents = base.contents(new BaseInspector(spec.baseLayersCache(), log));
@@ -106,10 +116,8 @@ public final class JibImageBuilder {
       ahead.cancel();
       throw e;
     }
-    ahead.await();
-    JibContainerBuilder container = base.jibContainer();
-    JibContainerConfig.apply(container, spec, layers, spec.baseImage(), base.digest());
-    // The SBOM's slow part (hashing every jar) runs while jib-core builds; only the image's
+    List<ApplicationLayersAhead.Layer> built = ahead.await();
+    // The SBOM's slow part (hashing every jar) runs while the image is pushed; only the image's
     // digest is added once it is known.
     CompletableFuture<ImageSbom> prepared = CompletableFuture.supplyAsync(() -> {
       try {
@@ -123,12 +131,44 @@ public final class JibImageBuilder {
         new SbomSubject(target.getRegistry() + "/" + target.getRepository(), digest),
         spec.timestamps().creationTime());
 
+    if (last.isPresent()) {
+      Optional<IncrementalPush.Pushed> patched =
+          new IncrementalPush(targetAccess.direct(target.getRegistry(), target.getRepository(),
+              RegistryAccess.plainHttpMemory(spec.baseLayersCache())), log)
+              .push(last.get().digest(), built, tags(target, spec));
+      if (patched.isPresent()) {
+        IncrementalPush.Pushed image = patched.get();
+        BuiltImage pushed = attachSbom(target, image.digest(), image.imageId(), tags(target, spec),
+            base.reference(), served(image), targetAccess, sbom, spec);
+        upToDate.remember(pushed, built);
+        return pushed;
+      }
+      // jib-core builds in full, and must find every layer in its cache, filed where it looks.
+      built = ApplicationLayersAhead.start(layerCache, layers, log).await();
+    }
+    JibContainerBuilder container = base.jibContainer();
+    JibContainerConfig.apply(container, spec, layers, spec.baseImage(), base.digest());
     if (destination == Destination.TAR) {
       return buildTar(container, spec, target, base.reference(), sbom);
     }
     BuiltImage pushed = push(container, spec, target, base.reference(), targetAccess, sbom);
-    upToDate.remember(pushed);
+    upToDate.remember(pushed, built);
     return pushed;
+  }
+
+  /** The target's tag and every additional one, each once, sorted as jib-core's are. */
+  private static List<String> tags(ImageReference target, ImageSpec spec) {
+    Set<String> tags = new TreeSet<>(spec.additionalTags());
+    tags.add(target.getQualifier());
+    return List.copyOf(tags);
+  }
+
+  private static ReferrerPush.ServedImage served(IncrementalPush.Pushed image) {
+    try {
+      return ReferrerPush.ServedImage.of(image.manifest(), image.digest());
+    } catch (IOException e) {
+      throw new IllegalStateException("the manifest was written here", e);
+    }
   }
 
   private static ImageSbom awaitSbom(CompletableFuture<ImageSbom> prepared) throws IOException {
@@ -171,7 +211,8 @@ public final class JibImageBuilder {
       long size = ImageArchive.rewrite(jibArchive, combined, references,
           result.getDigest().toString(), scratch, subject -> sbomArtifact(document, subject, spec));
       AtomicFiles.commit(combined, tar);
-      return built(result, target, base, size, tags, document, "the archive");
+      return new BuiltImage(target.toString(), result.getDigest().toString(),
+          result.getImageId().toString(), tags, base, size, document, "the archive", false);
     } catch (IOException e) {
       throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
     } finally {
@@ -196,18 +237,27 @@ public final class JibImageBuilder {
     List<String> tags = new ArrayList<>(result.getTags());
     tags.sort(null);
     String digest = result.getDigest().toString();
+    ReferrerPush.ServedImage served =
+        new ReferrerPush(targetAccess, null).served(target, digest);
+    return attachSbom(target, digest, result.getImageId().toString(), tags, base, served,
+        targetAccess, sbom, spec);
+  }
+
+  /** Attaches the SBOM of the pushed image to it. */
+  private static BuiltImage attachSbom(ImageReference target, String digest, String imageId,
+      List<String> tags, String base, ReferrerPush.ServedImage served, RegistryAccess targetAccess,
+      Sbom sbom, ImageSpec spec) throws ImageBuildException {
     byte[] document;
     try {
       document = sbom.of(digest);
     } catch (IOException e) {
       throw new ImageBuildException("Cannot write the SBOM: " + e.getMessage(), e);
     }
-    ReferrerPush referrers = new ReferrerPush(targetAccess);
-    ReferrerPush.ServedImage served = referrers.served(target, digest);
-    String attached = referrers.attach(
+    String attached = new ReferrerPush(targetAccess,
+        RegistryAccess.plainHttpMemory(spec.baseLayersCache())).attach(
         target, served.manifest(), sbomArtifact(document, served.manifest(), spec));
-    long size = served.size();
-    return built(result, target, base, size, tags, document, attached);
+    return new BuiltImage(target.toString(), digest, imageId, tags, base, served.size(), document,
+        attached, false);
   }
 
   private JibContainer containerize(
@@ -240,21 +290,6 @@ public final class JibImageBuilder {
   private static ReferrerArtifact sbomArtifact(byte[] sbom, Descriptor subject, ImageSpec spec) {
     return ReferrerArtifact.of(ImageSbom.MEDIA_TYPE, sbom, SBOM_TITLE, subject,
         spec.timestamps().creationTime().toString());
-  }
-
-  private static BuiltImage built(
-      JibContainer result, ImageReference target, String base, long size,
-      List<String> tags, byte[] sbom, String sbomAttached) {
-    return new BuiltImage(
-        target.toString(),
-        result.getDigest().toString(),
-        result.getImageId().toString(),
-        tags,
-        base,
-        size,
-        sbom,
-        sbomAttached,
-        false);
   }
 
   private static void deleteQuietly(Path path) {

@@ -2,22 +2,18 @@ package io.github.distrolessmaven.core.jib;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.RegistryException;
-import com.google.cloud.tools.jib.blob.Blobs;
 import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
-import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.push.RawManifest;
 import io.github.distrolessmaven.core.referrers.Descriptor;
 import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
 import io.github.distrolessmaven.core.referrers.ReferrersTag;
+import io.github.distrolessmaven.core.registry.RegistryRepository;
 import java.io.IOException;
-import java.security.DigestException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +27,16 @@ import java.util.Optional;
 public final class ReferrerPush {
 
   private final RegistryAccess access;
+  private final Path plainHttpMemory;
 
-  /** @param access credentials and clients for the image's registry */
-  public ReferrerPush(RegistryAccess access) {
+  /**
+   * @param access credentials and clients for the image's registry
+   * @param plainHttpMemory where registries that answered over plain HTTP are remembered; null
+   *     for nowhere
+   */
+  public ReferrerPush(RegistryAccess access, Path plainHttpMemory) {
     this.access = access;
+    this.plainHttpMemory = plainHttpMemory;
   }
 
   /**
@@ -50,15 +52,7 @@ public final class ReferrerPush {
       if (!Sha256.of(manifest).equals(digest)) {
         throw new IOException("the registry sent a manifest that is not " + digest);
       }
-      JsonNode root = new ObjectMapper().readTree(manifest);
-      long size = root.path("config").path("size").asLong();
-      for (JsonNode layer : root.path("layers")) {
-        size += layer.path("size").asLong();
-      }
-      JsonNode mediaType = root.get("mediaType");
-      return new ServedImage(new Descriptor(mediaType == null
-          ? OciManifestTemplate.MANIFEST_MEDIA_TYPE : mediaType.asText(), digest, manifest.length),
-          size);
+      return ServedImage.of(manifest, digest);
     } catch (IOException | CredentialRetrievalException e) {
       throw JibFailures.describe(e, "Reading back " + image + "@" + digest);
     }
@@ -68,7 +62,21 @@ public final class ReferrerPush {
    * @param manifest the image's manifest as its registry serves it
    * @param size config plus compressed layers, in bytes
    */
-  record ServedImage(Descriptor manifest, long size) {}
+  record ServedImage(Descriptor manifest, long size) {
+
+    /** The image whose manifest, with this digest, is {@code manifest}. */
+    static ServedImage of(byte[] manifest, String digest) throws IOException {
+      JsonNode root = new ObjectMapper().readTree(manifest);
+      long size = root.path("config").path("size").asLong();
+      for (JsonNode layer : root.path("layers")) {
+        size += layer.path("size").asLong();
+      }
+      JsonNode mediaType = root.get("mediaType");
+      return new ServedImage(new Descriptor(mediaType == null
+          ? OciManifestTemplate.MANIFEST_MEDIA_TYPE : mediaType.asText(), digest, manifest.length),
+          size);
+    }
+  }
 
   /**
    * @param image the image's repository (its tag is not used)
@@ -80,39 +88,42 @@ public final class ReferrerPush {
       throws ImageBuildException {
     String registry = image.getRegistry();
     String repository = image.getRepository();
-    String what = "attaching the SBOM to " + registry + "/" + repository + "@" + subject.digest();
     try {
-      RegistryClient client = access.pushClient(registry, repository, Optional.empty());
-      for (Map.Entry<String, byte[]> blob : artifact.blobs().entrySet()) {
-        DescriptorDigest digest = DescriptorDigest.fromDigest(blob.getKey());
-        if (client.checkBlob(digest).isEmpty()) {
-          byte[] bytes = blob.getValue();
-          client.pushBlob(digest, Blobs.from(out -> out.write(bytes), true), null, written -> {});
-        }
-      }
-      String manifestDigest = artifact.descriptor().digest();
-      client.pushManifest(RawManifest.of(
-          artifact.manifest(), ReferrerArtifact.OCI_MANIFEST, manifestDigest), manifestDigest);
-
-      RegistryHttp http = access.http(registry, repository);
-      List<String> index = List.of(ReferrersTag.OCI_INDEX);
-      Optional<byte[]> listed = http.get(registry, repository, "referrers/" + subject.digest(), index);
-      if (listed.isPresent() && lists(listed.get(), manifestDigest)) {
-        return "the referrers API";
-      }
-      String tag = ReferrersTag.tagFor(subject.digest());
-      Optional<byte[]> updated = ReferrersTag.withArtifact(
-          http.get(registry, repository, "manifests/" + tag, index), artifact);
-      if (updated.isPresent()) {
-        byte[] bytes = updated.get();
-        client.pushManifest(RawManifest.of(bytes, ReferrersTag.OCI_INDEX, Sha256.of(bytes)), tag);
-      }
-      return "the referrers tag " + tag;
-    } catch (IOException | RegistryException | CredentialRetrievalException e) {
-      throw JibFailures.describe(e, what.substring(0, 1).toUpperCase() + what.substring(1));
-    } catch (DigestException e) {
-      throw new IllegalStateException("digests computed here are well-formed", e);
+      return attach(access.direct(registry, repository, plainHttpMemory), subject, artifact);
+    } catch (IOException | RuntimeException e) {
+      // jib-core's client handles what the plain one does not, and explains its failures.
     }
+    try {
+      return attach(new JibRepository(access, registry, repository), subject, artifact);
+    } catch (IOException e) {
+      String what = "Attaching the SBOM to " + registry + "/" + repository + "@" + subject.digest();
+      throw JibFailures.describe(JibRepository.cause(e), what);
+    }
+  }
+
+  private static String attach(
+      RegistryRepository repository, Descriptor subject, ReferrerArtifact artifact)
+      throws IOException {
+    for (Map.Entry<String, byte[]> blob : artifact.blobs().entrySet()) {
+      if (!repository.hasBlob(blob.getKey())) {
+        repository.pushBlob(blob.getKey(), blob.getValue());
+      }
+    }
+    String manifestDigest = artifact.descriptor().digest();
+    repository.putManifest(manifestDigest, artifact.manifest(), ReferrerArtifact.OCI_MANIFEST);
+
+    List<String> index = List.of(ReferrersTag.OCI_INDEX);
+    Optional<byte[]> listed = repository.get("referrers/" + subject.digest(), index);
+    if (listed.isPresent() && lists(listed.get(), manifestDigest)) {
+      return "the referrers API";
+    }
+    String tag = ReferrersTag.tagFor(subject.digest());
+    Optional<byte[]> updated =
+        ReferrersTag.withArtifact(repository.get("manifests/" + tag, index), artifact);
+    if (updated.isPresent()) {
+      repository.putManifest(tag, updated.get(), ReferrersTag.OCI_INDEX);
+    }
+    return "the referrers tag " + tag;
   }
 
   private static boolean lists(byte[] index, String digest) throws IOException {

@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import com.google.cloud.tools.jib.registry.credentials.DockerConfigCredentialRetriever;
 import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.registry.DirectRegistry;
 import io.github.distrolessmaven.core.registry.ManifestHead;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,6 +89,17 @@ public final class RegistryAccess {
    */
   ManifestHead manifestHead(Path plainHttpMemory) {
     return new ManifestHead(allowInsecure, this::auth, plainHttpMemory);
+  }
+
+  /**
+   * Requests on registry/repository through the JDK's plain HTTP client, pushing allowed, with
+   * these credentials.
+   *
+   * @param plainHttpMemory where registries that answered over plain HTTP are remembered
+   */
+  DirectRegistry direct(String registry, String repository, Path plainHttpMemory) {
+    return new DirectRegistry(registry, repository, DirectRegistry.Access.PUSH, allowInsecure,
+        this::auth, plainHttpMemory);
   }
 
   /** The file, in the shared base cache, that remembers plain-HTTP registries. */

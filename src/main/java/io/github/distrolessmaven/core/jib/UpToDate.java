@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.jib;
 
+import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
@@ -14,6 +15,10 @@ import io.github.distrolessmaven.core.uptodate.LastBuild;
 import io.github.distrolessmaven.core.uptodate.ToolIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.DigestException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +29,7 @@ import java.util.Optional;
  */
 final class UpToDate {
 
-  private final String fingerprint;
+  private final InputFingerprint fingerprint;
   private final Path baseLayersCache;
   private final LastBuild lastBuild;
   private final BuildLog log;
@@ -44,7 +49,7 @@ final class UpToDate {
 
   /** The last push, when nothing changed and the registry still holds it under every tag. */
   Optional<BuiltImage> confirmedIn(RegistryAccess access, ImageReference target) {
-    Optional<BuiltImage> last = lastBuild.recall(fingerprint);
+    Optional<BuiltImage> last = lastBuild.recall(fingerprint.whole());
     if (last.isEmpty()) {
       return Optional.empty();
     }
@@ -69,6 +74,39 @@ final class UpToDate {
     return Optional.of(image.asUpToDate());
   }
 
+  /**
+   * The last push, when it was built with the same settings as this build: its image differs
+   * from this one only in what its application layers hold.
+   */
+  Optional<LastBuild.Push> lastWithSameSettings() {
+    return lastBuild.withSettings(fingerprint.settings());
+  }
+
+  /**
+   * The layers of {@code push} that hold what this build's layers of the same name would, by
+   * name: the registry has them already.
+   *
+   * @param cacheDirectory the app-layer cache they were built into
+   */
+  Map<String, ApplicationLayersAhead.Layer> unchangedLayers(LastBuild.Push push,
+      Path cacheDirectory) {
+    Map<String, ApplicationLayersAhead.Layer> unchanged = new HashMap<>();
+    for (LastBuild.Layer layer : push.layers()) {
+      if (!layer.fingerprint().equals(fingerprint.layers().get(layer.name()))) {
+        continue;
+      }
+      try {
+        DescriptorDigest digest = DescriptorDigest.fromDigest(layer.digest());
+        DescriptorDigest diffId = DescriptorDigest.fromDigest(layer.diffId());
+        unchanged.put(layer.name(), new ApplicationLayersAhead.Layer(layer.name(), digest, diffId,
+            layer.size(), JibCacheLayout.layerFile(cacheDirectory, digest, diffId)));
+      } catch (DigestException e) {
+        // A damaged record: the layer is built as if changed.
+      }
+    }
+    return unchanged;
+  }
+
   /** The slow, thorough way: jib-core's client, which handles every registry it supports. */
   private ManifestHead.Answer askJib(RegistryAccess access, ImageReference target, String tag) {
     try {
@@ -83,10 +121,17 @@ final class UpToDate {
     }
   }
 
-  /** Remembers a push for the next build; failing to is not worth failing the build for. */
-  void remember(BuiltImage pushed) {
+  /**
+   * Remembers a push for the next build; failing to is not worth failing the build for.
+   *
+   * @param layers its non-empty application layers, in image order
+   */
+  void remember(BuiltImage pushed, List<ApplicationLayersAhead.Layer> layers) {
+    List<LastBuild.Layer> recorded = layers.stream().map(layer -> new LastBuild.Layer(
+        layer.name(), fingerprint.layers().getOrDefault(layer.name(), ""),
+        layer.digest().toString(), layer.diffId().toString(), layer.size())).toList();
     try {
-      lastBuild.remember(fingerprint, pushed);
+      lastBuild.remember(fingerprint, pushed, recorded);
     } catch (IOException e) {
       log.warn("Cannot record the build for the next up-to-date check: " + e.getMessage());
     }

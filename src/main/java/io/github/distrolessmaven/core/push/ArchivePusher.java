@@ -89,7 +89,7 @@ public final class ArchivePusher {
         pushManifest(client, manifest, image, target.withQualifier(tag));
       }
       ReferrerPush referrers = new ReferrerPush(
-          new RegistryAccess(spec.credentials(), spec.allowInsecureRegistries(), jibLog));
+          new RegistryAccess(spec.credentials(), spec.allowInsecureRegistries(), jibLog), null);
       Descriptor subject = new Descriptor(
           image.manifestMediaType(), image.manifestDigest(), image.manifestBytes().length);
       for (ReferrerArtifact referrer : image.referrers()) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A registry's {@code WWW-Authenticate: Bearer realm="...",service="..."} challenge, and the
- * token-service URL that answers it with a pull token, as {@code docker pull} asks for one.
+ * token-service URL that answers it with a token, as {@code docker pull} and {@code docker push}
+ * ask for one.
  */
 public final class BearerChallenge {
 
@@ -26,6 +27,14 @@ public final class BearerChallenge {
 
   /** The URL of a pull token for repository; empty when the challenge names no realm. */
   public static Optional<String> pullTokenUrl(String challenge, String repository) {
+    return tokenUrl(challenge, repository, "pull");
+  }
+
+  /**
+   * The URL of a token for {@code actions} on repository ({@code pull}, or {@code pull,push});
+   * empty when the challenge names no realm.
+   */
+  public static Optional<String> tokenUrl(String challenge, String repository, String actions) {
     Map<String, String> parameters = new LinkedHashMap<>();
     Matcher matcher = PARAMETER.matcher(challenge);
     while (matcher.find()) {
@@ -39,7 +48,7 @@ public final class BearerChallenge {
     if (parameters.containsKey("service")) {
       url.append("service=").append(encode(parameters.get("service"))).append('&');
     }
-    url.append("scope=").append(encode("repository:" + repository + ":pull"));
+    url.append("scope=").append(encode("repository:" + repository + ":" + actions));
     return Optional.of(url.toString());
   }
 

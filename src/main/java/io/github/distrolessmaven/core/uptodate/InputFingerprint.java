@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One SHA-256 over everything that decides the image and its SBOM: the tool itself, the base's
@@ -26,23 +28,34 @@ import java.util.List;
  * (a new version or SNAPSHOT build is a new write), and hashing a hundred jars on every build is
  * the cost this check exists to avoid. A class or resource is hashed: Maven's resources step
  * rewrites them on every build, with new times and the same bytes.
+ *
+ * <p>A second SHA-256, of the {@linkplain #settings() settings}, leaves out what is inside the
+ * layers: two builds with the same settings give images that differ only in the contents of
+ * their application layers, so the second may be pushed as the first with those layers swapped.
+ *
+ * @param whole everything, {@code sha256:...}
+ * @param settings everything but what the layers hold: the tool, base and configuration, each
+ *     layer's name and whether it is empty, {@code sha256:...}
+ * @param layers each layer's name to the fingerprint of what it holds, {@code sha256:...}
  */
-public final class InputFingerprint {
+public record InputFingerprint(String whole, String settings, Map<String, String> layers) {
+
+  /** @param layers copied defensively */
+  public InputFingerprint {
+    layers = Map.copyOf(layers);
+  }
 
   /** Changes whenever what the fingerprint covers changes, so old records never match. */
   static final int FORMAT = 1;
-
-  private InputFingerprint() {}
 
   /**
    * @param spec the build
    * @param baseDigest the base's resolved digest (or config digest for a base from a file)
    * @param destination where the image goes, e.g. {@code REGISTRY}
    * @param tool what identifies the plugin build itself
-   * @return {@code sha256:...}
    * @throws IOException when a file of a layer cannot be read
    */
-  public static String of(ImageSpec spec, String baseDigest, String destination, String tool)
+  public static InputFingerprint of(ImageSpec spec, String baseDigest, String destination, String tool)
       throws IOException {
     Text text = new Text();
     text.add("format", Integer.toString(FORMAT));
@@ -76,11 +89,20 @@ public final class InputFingerprint {
       text.add("dependency", dependency.coordinates() + ":" + dependency.coordinates().type());
     }
     text.add("classpath", spec.layers().classpath());
+    Text settings = text.copy();
+    Map<String, String> layers = new LinkedHashMap<>();
     for (PlannedLayer layer : spec.layers().layers()) {
-      text.add("layer", layer.name());
-      text.add("files", identities(layer.files()));
+      settings.add("layer", layer.name());
+      // An empty layer is left out of the image: whether there is one is part of its shape.
+      settings.add("empty", Boolean.toString(layer.files().isEmpty()));
+      Text files = new Text();
+      files.add("layer", layer.name());
+      files.add("files", identities(layer.files()));
+      layers.put(layer.name(), Sha256.of(files.bytes()));
+      text.append(files);
     }
-    return Sha256.of(text.bytes());
+    return new InputFingerprint(
+        Sha256.of(text.bytes()), Sha256.of(settings.bytes()), layers);
   }
 
   /**
@@ -106,6 +128,16 @@ public final class InputFingerprint {
     void add(String key, List<String> values) {
       text.append(key).append('#').append(values.size()).append('\n');
       values.forEach(value -> add(key + "[]", value));
+    }
+
+    Text copy() {
+      Text copy = new Text();
+      copy.append(this);
+      return copy;
+    }
+
+    void append(Text other) {
+      text.append(other.text);
     }
 
     byte[] bytes() {

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,38 @@ public final class LastBuild {
     this.directory = directory;
   }
 
-  /** Records a push; the SBOM is written first, so a record never names a missing SBOM. */
-  public void remember(String fingerprint, BuiltImage image) throws IOException {
+  /**
+   * One application layer of the last push.
+   *
+   * @param name e.g. {@code classes}
+   * @param fingerprint of what it holds, as {@link InputFingerprint#layers()} gives it
+   * @param digest of the compressed layer
+   * @param diffId of the uncompressed layer
+   * @param size of the compressed layer, in bytes
+   */
+  public record Layer(String name, String fingerprint, String digest, String diffId, long size) {}
+
+  /**
+   * The last push, made with the same settings as a build to come.
+   *
+   * @param digest its manifest's digest
+   * @param layers its non-empty application layers, in image order
+   */
+  public record Push(String digest, List<Layer> layers) {
+
+    /** @param layers copied defensively */
+    public Push {
+      layers = List.copyOf(layers);
+    }
+  }
+
+  /**
+   * Records a push; the SBOM is written first, so a record never names a missing SBOM.
+   *
+   * @param layers its non-empty application layers, in image order
+   */
+  public void remember(InputFingerprint fingerprint, BuiltImage image, List<Layer> layers)
+      throws IOException {
     Files.createDirectories(directory);
     Path sbom = directory.resolve(SBOM);
     Path temporary = AtomicFiles.temporarySibling(sbom);
@@ -42,7 +73,8 @@ public final class LastBuild {
     AtomicFiles.commit(temporary, sbom);
 
     Properties record = new Properties();
-    record.setProperty("fingerprint", fingerprint);
+    record.setProperty("fingerprint", fingerprint.whole());
+    record.setProperty("settings", fingerprint.settings());
     record.setProperty("image", image.image());
     record.setProperty("digest", image.digest());
     record.setProperty("imageId", image.imageId());
@@ -52,6 +84,15 @@ public final class LastBuild {
     record.setProperty("size", Long.toString(image.size()));
     record.setProperty("sbom", Sha256.of(image.sbom()));
     record.setProperty("sbomAttached", image.sbomAttached());
+    record.setProperty("layers", Integer.toString(layers.size()));
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      record.setProperty("layer." + i + ".name", layer.name());
+      record.setProperty("layer." + i + ".fingerprint", layer.fingerprint());
+      record.setProperty("layer." + i + ".digest", layer.digest());
+      record.setProperty("layer." + i + ".diffId", layer.diffId());
+      record.setProperty("layer." + i + ".size", Long.toString(layer.size()));
+    }
     StringWriter text = new StringWriter();
     record.store(text, "the last push of this project, for the up-to-date check");
     AtomicFiles.writeString(directory.resolve(RECORD), text.toString());
@@ -60,14 +101,7 @@ public final class LastBuild {
   /** The image the last push produced, if its inputs had this fingerprint and all is intact. */
   public Optional<BuiltImage> recall(String fingerprint) {
     try {
-      Path file = directory.resolve(RECORD);
-      if (!Files.isRegularFile(file)) {
-        return Optional.empty();
-      }
-      Properties record = new Properties();
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        record.load(reader);
-      }
+      Properties record = read();
       if (!fingerprint.equals(record.getProperty("fingerprint"))) {
         return Optional.empty();
       }
@@ -91,6 +125,42 @@ public final class LastBuild {
       // A damaged record only costs the fast path: the build runs in full and rewrites it.
       return Optional.empty();
     }
+  }
+
+  /**
+   * The last push, if it was made with these {@linkplain InputFingerprint#settings() settings}:
+   * its image differs from the one to build only in what its application layers hold.
+   */
+  public Optional<Push> withSettings(String settings) {
+    try {
+      Properties record = read();
+      if (!settings.equals(record.getProperty("settings"))) {
+        return Optional.empty();
+      }
+      List<Layer> layers = new ArrayList<>();
+      int count = Integer.parseInt(required(record, "layers"));
+      for (int i = 0; i < count; i++) {
+        String key = "layer." + i + ".";
+        layers.add(new Layer(required(record, key + "name"), required(record, key + "fingerprint"),
+            required(record, key + "digest"), required(record, key + "diffId"),
+            Long.parseLong(required(record, key + "size"))));
+      }
+      return Optional.of(new Push(required(record, "digest"), layers));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The record; empty when there is none. */
+  private Properties read() throws IOException {
+    Properties record = new Properties();
+    Path file = directory.resolve(RECORD);
+    if (Files.isRegularFile(file)) {
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        record.load(reader);
+      }
+    }
+    return record;
   }
 
   private static String required(Properties record, String key) throws IOException {

@@ -41,9 +41,13 @@ class InputFingerprintTest {
   }
 
   private ImageSpec spec(Map<String, String> environment) {
+    return spec(environment, List.of(new PlannedFile(classFile, "/app/classes/App.class", 0644)));
+  }
+
+  private ImageSpec spec(Map<String, String> environment, List<PlannedFile> classes) {
     LayerPlan layers = new LayerPlan(List.of(
         new PlannedLayer("dependencies", List.of(new PlannedFile(jar, "/app/libs/lib-1.0.jar", 0644))),
-        new PlannedLayer("classes", List.of(new PlannedFile(classFile, "/app/classes/App.class", 0644)))),
+        new PlannedLayer("classes", classes)),
         List.of("/app/classes", "/app/libs/lib-1.0.jar"));
     Dependency lib = new Dependency(new MavenCoordinates("org.lib", "lib", "1.0", "", "jar"), jar,
         Dependency.Origin.RELEASE);
@@ -59,7 +63,7 @@ class InputFingerprintTest {
             dir.resolve("sbom.json")));
   }
 
-  private String fingerprint() throws Exception {
+  private InputFingerprint fingerprint() throws Exception {
     return InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "REGISTRY", "tool");
   }
 
@@ -70,32 +74,53 @@ class InputFingerprintTest {
 
   @Test
   void aClassRewrittenWithTheSameBytesKeepsIt() throws Exception {
-    String before = fingerprint();
+    InputFingerprint before = fingerprint();
     Files.write(classFile, new byte[] {1, 2, 3});
     Files.setLastModifiedTime(classFile, FileTime.from(Instant.now().plusSeconds(60)));
     assertEquals(before, fingerprint());
   }
 
   @Test
-  void aChangedClassChangesIt() throws Exception {
-    String before = fingerprint();
+  void aChangedClassChangesItButNotTheSettings() throws Exception {
+    InputFingerprint before = fingerprint();
     Files.write(classFile, new byte[] {1, 2, 4});
-    assertNotEquals(before, fingerprint());
+    assertNotEquals(before.whole(), fingerprint().whole());
+    assertEquals(before.settings(), fingerprint().settings());
   }
 
   @Test
-  void aJarWrittenAgainChangesIt() throws Exception {
-    String before = fingerprint();
+  void aJarWrittenAgainChangesItButNotTheSettings() throws Exception {
+    InputFingerprint before = fingerprint();
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-    assertNotEquals(before, fingerprint());
+    assertNotEquals(before.whole(), fingerprint().whole());
+    assertEquals(before.settings(), fingerprint().settings());
   }
 
   @Test
   void configurationBaseDestinationAndToolEachChangeIt() throws Exception {
-    String before = fingerprint();
-    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "b")), BASE, "REGISTRY", "tool"));
-    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "a")), "sha256:" + "2".repeat(64), "REGISTRY", "tool"));
-    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "TAR", "tool"));
-    assertNotEquals(before, InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "REGISTRY", "tool 2"));
+    InputFingerprint before = fingerprint();
+    for (InputFingerprint changed : List.of(
+        InputFingerprint.of(spec(Map.of("MODE", "b")), BASE, "REGISTRY", "tool"),
+        InputFingerprint.of(spec(Map.of("MODE", "a")), "sha256:" + "2".repeat(64), "REGISTRY", "tool"),
+        InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "TAR", "tool"),
+        InputFingerprint.of(spec(Map.of("MODE", "a")), BASE, "REGISTRY", "tool 2"))) {
+      assertNotEquals(before.whole(), changed.whole());
+      assertNotEquals(before.settings(), changed.settings());
+    }
+  }
+
+  @Test
+  void anAddedClassKeepsTheSettingsAnEmptiedLayerChangesThem() throws Exception {
+    InputFingerprint before = fingerprint();
+    Path other = Files.write(dir.resolve("Other.class"), new byte[] {5});
+    InputFingerprint added = InputFingerprint.of(spec(Map.of("MODE", "a"), List.of(
+        new PlannedFile(classFile, "/app/classes/App.class", 0644),
+        new PlannedFile(other, "/app/classes/Other.class", 0644))), BASE, "REGISTRY", "tool");
+    assertNotEquals(before.whole(), added.whole());
+    assertEquals(before.settings(), added.settings());
+
+    InputFingerprint emptied =
+        InputFingerprint.of(spec(Map.of("MODE", "a"), List.of()), BASE, "REGISTRY", "tool");
+    assertNotEquals(before.settings(), emptied.settings(), "an empty layer is left out of the image");
   }
 }

@@ -1,0 +1,167 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
+import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.registry.DirectRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pushes a rebuild whose only change since the last push is in what its application layers hold,
+ * without jib-core's build: the last push's manifest and config are read back from the registry
+ * by digest, their application layers' digests, sizes and diff ids replaced by the new layers',
+ * and only the layers the registry lacks, the config and the manifest are sent.
+ *
+ * <p>What it pushes is byte for byte what jib-core would push for the same inputs. Everything in
+ * the config but the diff ids (base, entrypoint, labels, history, times) follows from the
+ * settings, which {@link UpToDate} found unchanged; the layers are the ones {@link
+ * ApplicationLayersAhead} built for jib-core; and the JSON is written again by Jackson, as
+ * jib-core writes it, after a check that Jackson gives back the registry's bytes unchanged.
+ * Whatever does not fit (the last push gone from the registry, another number of layers, a
+ * refused request) leaves the build to jib-core, which then builds in full.
+ */
+final class IncrementalPush {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What was pushed.
+   *
+   * @param digest the manifest's digest
+   * @param imageId the config's digest
+   * @param manifest the manifest as pushed
+   */
+  record Pushed(String digest, String imageId, byte[] manifest) {}
+
+  private final DirectRegistry registry;
+  private final BuildLog log;
+
+  /**
+   * @param registry the target's repository, the last push's
+   */
+  IncrementalPush(DirectRegistry registry, BuildLog log) {
+    this.registry = registry;
+    this.log = log;
+  }
+
+  /**
+   * @param last the digest of the last push to the target's repository, built with the same
+   *     settings
+   * @param layers every non-empty application layer, in image order, built into the cache
+   * @param tags every tag to push the manifest to
+   * @return what was pushed; empty when this build is left to jib-core, with the reason logged
+   */
+  Optional<Pushed> push(String last, List<ApplicationLayersAhead.Layer> layers, List<String> tags) {
+    try {
+      Optional<byte[]> served = registry.get("manifests/" + last,
+          List.of(V22ManifestTemplate.MANIFEST_MEDIA_TYPE, OciManifestTemplate.MANIFEST_MEDIA_TYPE));
+      if (served.isEmpty()) {
+        return inFull("the last push, " + last + ", is gone from the registry");
+      }
+      Optional<ObjectNode> manifest = readExactly(served.get(), last);
+      if (manifest.isEmpty()) {
+        return inFull("the registry's manifest " + last + " is not as it was pushed");
+      }
+      JsonNode config = manifest.get().path("config");
+      ArrayNode oldLayers = array(manifest.get(), "layers");
+      String oldConfigDigest = config.path("digest").asText("");
+      if (oldLayers == null || oldLayers.size() < layers.size() || oldConfigDigest.isEmpty()) {
+        return inFull("the last push, " + last + ", has another shape");
+      }
+      Optional<byte[]> oldConfigBytes = registry.get("blobs/" + oldConfigDigest, List.of());
+      Optional<ObjectNode> imageConfig = oldConfigBytes.isEmpty()
+          ? Optional.empty() : readExactly(oldConfigBytes.get(), oldConfigDigest);
+      ArrayNode diffIds = imageConfig.map(c -> array(c.path("rootfs"), "diff_ids")).orElse(null);
+      if (diffIds == null || diffIds.size() != oldLayers.size()) {
+        return inFull("the config of the last push, " + oldConfigDigest + ", cannot be read back");
+      }
+
+      Set<String> had = new HashSet<>();
+      oldLayers.forEach(layer -> had.add(layer.path("digest").asText()));
+      int first = oldLayers.size() - layers.size();
+      List<ApplicationLayersAhead.Layer> missing = new ArrayList<>();
+      for (int i = 0; i < layers.size(); i++) {
+        ApplicationLayersAhead.Layer layer = layers.get(i);
+        if (!(oldLayers.get(first + i) instanceof ObjectNode descriptor)) {
+          return inFull("the last push, " + last + ", has another shape");
+        }
+        descriptor.put("digest", layer.digest().toString());
+        descriptor.put("size", layer.size());
+        diffIds.set(first + i, layer.diffId().toString());
+        if (!had.contains(layer.digest().toString())) {
+          missing.add(layer);
+        }
+      }
+      byte[] newConfig = JSON.writeValueAsBytes(imageConfig.get());
+      String configDigest = Sha256.of(newConfig);
+      ((ObjectNode) config).put("digest", configDigest);
+      ((ObjectNode) config).put("size", newConfig.length);
+      byte[] newManifest = JSON.writeValueAsBytes(manifest.get());
+      String digest = Sha256.of(newManifest);
+      String mediaType = manifest.get().path("mediaType")
+          .asText(OciManifestTemplate.MANIFEST_MEDIA_TYPE);
+
+      List<String> changed = missing.stream().map(ApplicationLayersAhead.Layer::name).toList();
+      log.info(changed.isEmpty()
+          ? "Pushing the last image again: its layers are unchanged"
+          : "Pushing only the changed " + String.join(", ", changed) + " layer"
+              + (changed.size() == 1 ? "" : "s") + "; the rest is the last push's (" + last + ")");
+      for (ApplicationLayersAhead.Layer layer : missing) {
+        String layerDigest = layer.digest().toString();
+        if (!registry.hasBlob(layerDigest)) {
+          registry.pushBlob(layerDigest, DirectRegistry.Body.of(layer.file()));
+        }
+      }
+      if (!registry.hasBlob(configDigest)) {
+        registry.pushBlob(configDigest, newConfig);
+      }
+      for (String tag : tags) {
+        registry.putManifest(tag, newManifest, mediaType);
+      }
+      return Optional.of(new Pushed(digest, configDigest, newManifest));
+    } catch (IOException e) {
+      return inFull(e.getMessage());
+    }
+  }
+
+  private Optional<Pushed> inFull(String why) {
+    log.info("Building in full: " + why);
+    return Optional.empty();
+  }
+
+  /**
+   * The JSON object in {@code bytes}, when they have this digest and Jackson writes them back
+   * unchanged; else empty.
+   */
+  static Optional<ObjectNode> readExactly(byte[] bytes, String digest) throws IOException {
+    if (!Sha256.of(bytes).equals(digest)) {
+      return Optional.empty();
+    }
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(bytes);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (!(tree instanceof ObjectNode object)
+        || !Arrays.equals(JSON.writeValueAsBytes(object), bytes)) {
+      return Optional.empty();
+    }
+    return Optional.of(object);
+  }
+
+  private static ArrayNode array(JsonNode parent, String field) {
+    return parent.get(field) instanceof ArrayNode array ? array : null;
+  }
+}
