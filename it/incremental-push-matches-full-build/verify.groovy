@@ -13,12 +13,12 @@ Closure<String> digestOf = { String name ->
   assert matcher.find(): "run ${name} printed no Pushed line"
   matcher.group(1)
 }
-Closure<Boolean> incremental = { String name -> logs[name].contains('Pushing only the changed') }
+Closure<Boolean> incremental = { String name -> logs[name].contains('Pushed only the changed') }
 
 assert !incremental('1-first'): 'the first build had no last push to start from'
-assert logs['2-class'].contains('Pushing only the changed classes layer; the rest is the last push\'s (' + digestOf('1-first') + ')'):
+assert logs['2-class'].contains('Pushed only the changed classes layer; the rest is the last push\'s (' + digestOf('1-first') + ')'):
     'a changed class was not pushed as the last push with its classes layer swapped'
-assert logs['4-resource'].contains('Pushing only the changed resources layer; the rest is the last push\'s (' + digestOf('3-class-in-full') + ')'):
+assert logs['4-resource'].contains('Pushed only the changed resources layer; the rest is the last push\'s (' + digestOf('3-class-in-full') + ')'):
     'a changed resource was not pushed as the last push with its resources layer swapped'
 assert ['1-first', '2-class', '4-resource'].collect { digestOf(it) }.unique().size() == 3:
     'each change must give a new digest'
@@ -36,7 +36,7 @@ assert digestOf('5-resource-in-full') == digestOf('4-resource'):
 assert logs['6-last-push-gone'].contains('Building in full: the last push, ' + digestOf('5-resource-in-full') + ', is gone from the registry')
 assert !incremental('6-last-push-gone')
 assert digestOf('6-last-push-gone') != digestOf('5-resource-in-full')
-assert logs['7-class-again'].contains('Pushing only the changed classes layer; the rest is the last push\'s (' + digestOf('6-last-push-gone') + ')')
+assert logs['7-class-again'].contains('Pushed only the changed classes layer; the rest is the last push\'s (' + digestOf('6-last-push-gone') + ')')
 
 // Every tag serves the last image, pushed with its classes layer swapped, and it runs.
 String last = digestOf('7-class-again')

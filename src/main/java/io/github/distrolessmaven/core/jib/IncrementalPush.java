@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.registry.DirectRegistry;
+import io.github.distrolessmaven.core.uptodate.LastBuild;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,13 +57,14 @@ final class IncrementalPush {
   }
 
   /**
-   * @param last the digest of the last push to the target's repository, built with the same
-   *     settings
+   * @param lastPush the last push to the target's repository, built with the same settings
    * @param layers every non-empty application layer, in image order, built into the cache
    * @param tags every tag to push the manifest to
    * @return what was pushed; empty when this build is left to jib-core, with the reason logged
    */
-  Optional<Pushed> push(String last, List<ApplicationLayersAhead.Layer> layers, List<String> tags) {
+  Optional<Pushed> push(
+      LastBuild.Push lastPush, List<ApplicationLayersAhead.Layer> layers, List<String> tags) {
+    String last = lastPush.digest();
     try {
       Optional<byte[]> served = registry.get("manifests/" + last,
           List.of(V22ManifestTemplate.MANIFEST_MEDIA_TYPE, OciManifestTemplate.MANIFEST_MEDIA_TYPE));
@@ -76,8 +78,16 @@ final class IncrementalPush {
       JsonNode config = manifest.get().path("config");
       ArrayNode oldLayers = array(manifest.get(), "layers");
       String oldConfigDigest = config.path("digest").asText("");
-      if (oldLayers == null || oldLayers.size() < layers.size() || oldConfigDigest.isEmpty()) {
+      if (oldLayers == null || oldLayers.size() < layers.size() || oldConfigDigest.isEmpty()
+          || lastPush.layers().size() != layers.size()) {
         return inFull("the last push, " + last + ", has another shape");
+      }
+      int first = oldLayers.size() - layers.size();
+      for (int i = 0; i < layers.size(); i++) {
+        if (!lastPush.layers().get(i).digest()
+            .equals(oldLayers.get(first + i).path("digest").asText())) {
+          return inFull("the last push, " + last + ", is not as this project's record says");
+        }
       }
       Optional<byte[]> oldConfigBytes = registry.get("blobs/" + oldConfigDigest, List.of());
       Optional<ObjectNode> imageConfig = oldConfigBytes.isEmpty()
@@ -89,7 +99,6 @@ final class IncrementalPush {
 
       Set<String> had = new HashSet<>();
       oldLayers.forEach(layer -> had.add(layer.path("digest").asText()));
-      int first = oldLayers.size() - layers.size();
       List<ApplicationLayersAhead.Layer> missing = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
         ApplicationLayersAhead.Layer layer = layers.get(i);
@@ -112,11 +121,6 @@ final class IncrementalPush {
       String mediaType = manifest.get().path("mediaType")
           .asText(OciManifestTemplate.MANIFEST_MEDIA_TYPE);
 
-      List<String> changed = missing.stream().map(ApplicationLayersAhead.Layer::name).toList();
-      log.info(changed.isEmpty()
-          ? "Pushing the last image again: its layers are unchanged"
-          : "Pushing only the changed " + String.join(", ", changed) + " layer"
-              + (changed.size() == 1 ? "" : "s") + "; the rest is the last push's (" + last + ")");
       for (ApplicationLayersAhead.Layer layer : missing) {
         String layerDigest = layer.digest().toString();
         if (!registry.hasBlob(layerDigest)) {
@@ -129,8 +133,14 @@ final class IncrementalPush {
       for (String tag : tags) {
         registry.putManifest(tag, newManifest, mediaType);
       }
+      List<String> changed = missing.stream().map(ApplicationLayersAhead.Layer::name).toList();
+      log.info(changed.isEmpty()
+          ? "Pushed the last image again: its layers are unchanged"
+          : "Pushed only the changed " + String.join(", ", changed) + " layer"
+              + (changed.size() == 1 ? "" : "s") + "; the rest is the last push's (" + last + ")");
       return Optional.of(new Pushed(digest, configDigest, newManifest));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A refusal, or an answer this client does not expect: jib-core handles and explains it.
       return inFull(e.getMessage());
     }
   }

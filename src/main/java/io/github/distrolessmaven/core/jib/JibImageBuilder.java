@@ -135,7 +135,7 @@ public final class JibImageBuilder {
       Optional<IncrementalPush.Pushed> patched =
           new IncrementalPush(targetAccess.direct(target.getRegistry(), target.getRepository(),
               RegistryAccess.plainHttpMemory(spec.baseLayersCache())), log)
-              .push(last.get().digest(), built, tags(target, spec));
+              .push(last.get(), built, tags(target, spec));
       if (patched.isPresent()) {
         IncrementalPush.Pushed image = patched.get();
         BuiltImage pushed = attachSbom(target, image.digest(), image.imageId(), tags(target, spec),

@@ -1,11 +1,12 @@
 package io.github.distrolessmaven.core.registry;
 
 import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.output.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -91,7 +92,18 @@ public final class DirectRegistry implements RegistryRepository {
   }
 
   /** A response's status, the headers this client reads, and the body of a GET. */
-  record Response(int status, String digest, String location, String challenge, byte[] body) {}
+  record Response(int status, String digest, String location, String challenge, String apiVersion,
+      byte[] body) {
+
+    /**
+     * Whether a registry gave it: it says its API version, or answers as a registry does. A
+     * redirect to HTTPS, say, is not.
+     */
+    boolean fromRegistry() {
+      return apiVersion != null || status == 200 || status == 201 || status == 202
+          || status == 404;
+    }
+  }
 
   /**
    * An Authorization header, and whether the user's credentials went into it: only an anonymous
@@ -229,6 +241,10 @@ public final class DirectRegistry implements RegistryRepository {
           authorize(response.challenge() == null ? "" : response.challenge());
       if (answer.isPresent()) {
         authorization = answer.get();
+        if (authorization.fromCredentials() && "http".equals(scheme)) {
+          // Credentials never go over plain HTTP: ask over HTTPS, which the registry may serve too.
+          scheme = "https";
+        }
         response = attempt(method, path, accept, contentType, body);
       }
     }
@@ -244,12 +260,22 @@ public final class DirectRegistry implements RegistryRepository {
         : allowInsecure && plainHttp.containsKey(registry) ? new String[] {"http", "https"}
         : allowInsecure ? new String[] {"https", "http"} : new String[] {"https"};
     IOException failure = null;
-    for (String tried : schemes) {
+    for (int i = 0; i < schemes.length; i++) {
+      String tried = schemes[i];
       URL url = absolute ? new URL(path) : url(tried, path);
       try {
         Response response = exchange(method, url, accept, contentType, body);
+        boolean last = i == schemes.length - 1;
+        if (!absolute && !last && "http".equals(tried) && !response.fromRegistry()) {
+          // Plain HTTP answered, but not as a registry (a redirect to HTTPS): try HTTPS.
+          failure = new IOException("HTTP " + response.status() + " over plain HTTP");
+          continue;
+        }
         if (!absolute) {
-          remember(tried);
+          scheme = tried;
+          if (response.fromRegistry()) {
+            remember(tried);
+          }
         }
         return response;
       } catch (IOException e) {
@@ -257,7 +283,7 @@ public final class DirectRegistry implements RegistryRepository {
         failure = e;
       }
     }
-    throw new IOException("cannot reach " + name() + ": " + failure.getMessage(), failure);
+    throw new IOException(name() + ": " + failure.getMessage(), failure);
   }
 
   private URL url(String scheme, String path) throws IOException {
@@ -279,31 +305,37 @@ public final class DirectRegistry implements RegistryRepository {
         && (url.getProtocol().equals("https") || !authorization.fromCredentials())) {
       connection.setRequestProperty("Authorization", authorization.header());
     }
-    if (body != null) {
-      connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(body.length());
-      if (contentType != null) {
-        connection.setRequestProperty("Content-Type", contentType);
+    try {
+      if (body != null) {
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length());
+        if (contentType != null) {
+          connection.setRequestProperty("Content-Type", contentType);
+        }
+        try (OutputStream out = connection.getOutputStream()) {
+          body.writeTo(out);
+        }
       }
-      try (OutputStream out = connection.getOutputStream()) {
-        body.writeTo(out);
+      int status = connection.getResponseCode();
+      byte[] content = new byte[0];
+      InputStream stream =
+          status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      if (stream != null) {
+        try (InputStream in = stream) {
+          content = in.readAllBytes();
+        }
       }
+      return new Response(status, connection.getHeaderField("Docker-Content-Digest"),
+          connection.getHeaderField("Location"), connection.getHeaderField("WWW-Authenticate"),
+          connection.getHeaderField("Docker-Distribution-API-Version"), content);
+    } catch (IOException | RuntimeException e) {
+      connection.disconnect();
+      throw e;
     }
-    int status = connection.getResponseCode();
-    byte[] content = new byte[0];
-    InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-    if (stream != null) {
-      try (InputStream in = stream) {
-        content = in.readAllBytes();
-      }
-    }
-    return new Response(status, connection.getHeaderField("Docker-Content-Digest"),
-        connection.getHeaderField("Location"), connection.getHeaderField("WWW-Authenticate"),
-        content);
   }
 
+  /** Remembers, for the next build, the scheme a registry answered on as a registry. */
   private void remember(String answered) {
-    scheme = answered;
     boolean plain = answered.equals("http");
     if (memory == null || plain == plainHttp.containsKey(registry)) {
       return;
@@ -315,9 +347,10 @@ public final class DirectRegistry implements RegistryRepository {
     }
     try {
       Files.createDirectories(memory.getParent());
-      try (Writer writer = Files.newBufferedWriter(memory, StandardCharsets.UTF_8)) {
-        plainHttp.store(writer, "registries that answered over plain HTTP");
-      }
+      StringWriter text = new StringWriter();
+      plainHttp.store(text, "registries that answered over plain HTTP");
+      // Whole or not at all: builds running side by side share the file.
+      AtomicFiles.writeString(memory, text.toString());
     } catch (IOException e) {
       // Only a hint for the next build.
     }
@@ -341,6 +374,7 @@ public final class DirectRegistry implements RegistryRepository {
         ? credentials.apply(registry, repository) : Optional.empty();
     auth.ifPresent(value -> connection.setRequestProperty("Authorization", basic(value)));
     if (connection.getResponseCode() != 200) {
+      connection.disconnect();
       return Optional.empty();
     }
     try (InputStream body = connection.getInputStream()) {

@@ -93,7 +93,8 @@ public record InputFingerprint(String whole, String settings, Map<String, String
     Map<String, String> layers = new LinkedHashMap<>();
     for (PlannedLayer layer : spec.layers().layers()) {
       settings.add("layer", layer.name());
-      // An empty layer is left out of the image: whether there is one is part of its shape.
+      // jib-core leaves an empty layer out of the image (the planner plans none today): whether
+      // a layer is empty is part of the image's shape.
       settings.add("empty", Boolean.toString(layer.files().isEmpty()));
       Text files = new Text();
       files.add("layer", layer.name());

@@ -173,4 +173,18 @@ class DirectRegistryTest {
     assertThrows(IOException.class, () -> repository.hasBlob(BLOB));
     assertTrue(requests.stream().allMatch(r -> r.endsWith(" null")), requests.toString());
   }
+
+  @Test
+  void anAnswerOverPlainHttpThatIsNoRegistrysIsNotRemembered() throws Exception {
+    server.removeContext("/");
+    server.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Location", "https://" + registry + "/");
+      reply(exchange, 301, null);
+    });
+    DirectRegistry repository = repository("team/app", DirectRegistry.Access.PUSH);
+    assertThrows(IOException.class, () -> repository.hasBlob(BLOB));
+    Path memory = dir.resolve("plain-http.properties");
+    assertFalse(Files.exists(memory) && Files.readString(memory).contains("127.0.0.1"),
+        "a redirect over plain HTTP made the registry a plain-HTTP one");
+  }
 }
