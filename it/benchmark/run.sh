@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark: distroless-maven-plugin against jib-maven-plugin 3.5.2, side by side, one run.
 #
-#   it/benchmark/run.sh [--runs N] [--cold-runs N] [--apps small|large|all]
+#   it/benchmark/run.sh [--runs N] [--cold-runs N] [--apps small|large|powerjob|all]
 #
-# For each app (apps/small, apps/large) and each tool it measures, alternating the tools in
+# all is small and powerjob. apps/small and apps/large are kept here; powerjob, a real
+# open-source Spring Boot application, is laid out from Maven by lib/powerjob.sh.
+# For each app and each tool it measures, alternating the tools in
 # every round (ours first in odd rounds, Jib first in even ones, so drift hits both alike):
 #   cold       fresh caches, fresh target/, a new target repository: mvn compile <build goal>
 #   no-change  mvn <build goal> again, nothing changed (the image step alone, as a CI job or a
@@ -22,6 +24,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=lib/powerjob.sh
+source "$HERE/lib/powerjob.sh"
 
 RUNS=5          # rounds for the warm cases
 COLD_RUNS=3     # rounds for the cold case (each pulls the base and pushes every layer)
@@ -59,16 +63,16 @@ parse_args() {
     case $1 in
       --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
       --cold-runs) COLD_RUNS=${2:?--cold-runs needs a number}; shift 2 ;;
-      --apps) APPS=${2:?--apps needs small, large or all}; shift 2 ;;
+      --apps) APPS=${2:?--apps needs small, large, powerjob or all}; shift 2 ;;
       -h | --help) usage 0 ;;
       *) printf 'bench: unknown argument %s\n' "$1" >&2; usage 2 ;;
     esac
   done
   [[ $RUNS =~ ^[1-9][0-9]*$ && $COLD_RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs and --cold-runs take a positive number"
   case $APPS in
-    small | large) ;;
-    all) APPS="small large" ;;
-    *) die "--apps takes small, large or all" ;;
+    small | large | powerjob) ;;
+    all) APPS="small powerjob" ;;
+    *) die "--apps takes small, large, powerjob or all" ;;
   esac
 }
 
@@ -125,8 +129,18 @@ stop_proxy() {
 # ---- per tool ------------------------------------------------------------------------------
 
 tool_dir() { printf '%s/%s-%s' "$WORK" "$1" "$2"; }            # APP TOOL
-build_goal() { [[ $1 == ours ]] && echo distroless:build || echo jib:build; }
-tar_goal() { [[ $1 == ours ]] && echo distroless:tar || echo jib:buildTar; }
+# Goals by their whole coordinates: PowerJob's own POM declares neither plugin.
+OURS=io.github.distrolessmaven:distroless-maven-plugin:0.1.0-SNAPSHOT
+JIB=com.google.cloud.tools:jib-maven-plugin:$JIB_VERSION
+build_goal() { [[ $1 == ours ]] && echo "$OURS:build" || echo "$JIB:build"; }
+tar_goal() { [[ $1 == ours ]] && echo "$OURS:tar" || echo "$JIB:buildTar"; }
+
+# app_props APP: what an app needs on every Maven command line, the same for every tool.
+app_props() {
+  if [[ $1 == powerjob ]]; then
+    printf '%s\n' "${POWERJOB_PROPS[@]}"
+  fi
+}
 
 # tool_props TOOL DIR REPO: the same settings for both tools, each in its own property names.
 # Caches live under DIR so that "cold" can empty them; Jib's update check is off (offline).
@@ -148,7 +162,11 @@ copy_app() {
   dir=$(tool_dir "$app" "$tool")
   rm -rf "$dir"
   mkdir -p "$dir/xdg-cache" "$dir/xdg-config"
-  cp -r "$HERE/apps/$app" "$dir/app"
+  if [[ $app == powerjob ]]; then
+    lay_out_powerjob "$dir/app"
+  else
+    cp -r "$HERE/apps/$app" "$dir/app"
+  fi
   rm -rf "$dir/app/target"
 }
 
@@ -163,6 +181,8 @@ stamp_file() {
   local dir=$1
   if [[ -f $dir/app/src/main/java/bench/small/Greeting.java ]]; then
     echo "$dir/app/src/main/java/bench/small/Greeting.java"
+  elif [[ -f $dir/app/src/main/java/tech/powerjob/server/PowerJobServerApplication.java ]]; then
+    echo "$dir/app/src/main/java/tech/powerjob/server/PowerJobServerApplication.java"
   else
     echo "$dir/app/src/main/java/bench/clinic/system/BuildStamp.java"
   fi
@@ -252,6 +272,7 @@ measure() {
   if [[ $tool != maven ]]; then
     mapfile -t props < <(tool_props "$tool" "$dir" "$repo")
   fi
+  mapfile -t -O "${#props[@]}" props < <(app_props "$app")
   if [[ $kase == one-class ]]; then
     manifest_layers "$repo" >"$OUT/before.txt"
   fi
@@ -306,6 +327,7 @@ warm_up() {
     dir=$(tool_dir "$app" "$tool")
     local props=()
     mapfile -t props < <(tool_props "$tool" "$dir" "bench/$app-$tool")
+    mapfile -t -O "${#props[@]}" props < <(app_props "$app")
     res=$(XDG_CACHE_HOME=$dir/xdg-cache XDG_CONFIG_HOME=$dir/xdg-config \
       mvn -B -Dstyle.color=never -f "$dir/app/pom.xml" "${props[@]}" package "$(build_goal "$tool")" "$(tar_goal "$tool")" \
       >"$OUT/logs/$app-warmup-$tool.log" 2>&1 && echo ok || echo failed)

@@ -136,13 +136,22 @@ final class IncrementalPush {
       List<String> changed = missing.stream().map(ApplicationLayersAhead.Layer::name).toList();
       log.info(changed.isEmpty()
           ? "Pushed the last image again: its layers are unchanged"
-          : "Pushed only the changed " + String.join(", ", changed) + " layer"
-              + (changed.size() == 1 ? "" : "s") + "; the rest is the last push's (" + last + ")");
+          : "Pushed only the changed " + names(changed) + "; the rest is the last push's ("
+              + last + ")");
       return Optional.of(new Pushed(digest, configDigest, newManifest));
     } catch (IOException | RuntimeException e) {
       // A refusal, or an answer this client does not expect: jib-core handles and explains it.
       return inFull(e.getMessage());
     }
+  }
+
+  /** "classes layer", "resources and classes layers", "a, b and c layers". */
+  private static String names(List<String> layers) {
+    if (layers.size() == 1) {
+      return layers.get(0) + " layer";
+    }
+    return String.join(", ", layers.subList(0, layers.size() - 1)) + " and "
+        + layers.get(layers.size() - 1) + " layers";
   }
 
   private Optional<Pushed> inFull(String why) {
