@@ -92,8 +92,6 @@ public final class JibImageBuilder {
       }
     }
 
-    // From here on jib-core will talk to a registry; ready what it needs meanwhile.
-    JibWarmUp.start();
     List<FileEntriesLayer> layers = JibContainerConfig.layers(spec);
     // Every app layer is built here, never by jib-core, so that its bytes (and the image's
     // digest) do not depend on what the caches held: jib-core compresses on one thread, this on
@@ -104,6 +102,8 @@ public final class JibImageBuilder {
     // Offline, nothing is pushed: jib-core says so.
     Optional<LastBuild.Push> last = destination == Destination.REGISTRY && !spec.offline()
         ? upToDate.lastWithSameSettings() : Optional.empty();
+    // From here on a registry will be talked to; ready what that needs meanwhile.
+    JibWarmUp.start(last.isEmpty());
     Path layerCache = applicationLayersCache(spec);
     ApplicationLayersAhead ahead = ApplicationLayersAhead.start(layerCache, layers, log,
         last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),

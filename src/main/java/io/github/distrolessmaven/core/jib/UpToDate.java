@@ -41,7 +41,8 @@ final class UpToDate {
     this.baseLayersCache = spec.baseLayersCache();
     try {
       this.fingerprint =
-          InputFingerprint.of(spec, baseIdentity, destination.name(), ToolIdentity.current());
+          InputFingerprint.of(spec, baseIdentity, destination.name(), ToolIdentity.current(),
+              spec.applicationLayersCache().resolve("file-hashes.properties"));
     } catch (IOException e) {
       throw new ImageBuildException("Cannot read the application's files: " + e.getMessage(), e);
     }

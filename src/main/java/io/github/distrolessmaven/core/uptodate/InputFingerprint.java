@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,9 @@ import java.util.Map;
  * <p>Files are identified by content, hashed in parallel, except jars, which are identified by
  * path, size and modification time: Maven writes a dependency jar once into the local repository
  * (a new version or SNAPSHOT build is a new write), and hashing a hundred jars on every build is
- * the cost this check exists to avoid. A class or resource is hashed: Maven's resources step
- * rewrites them on every build, with new times and the same bytes.
+ * the cost this check exists to avoid. A class or resource is identified by its content: a
+ * rebuild may write it again with a new time and the same bytes. Its hash is remembered by path
+ * and file status ({@link FileHashes}), so a file left alone is not read again.
  *
  * <p>A second SHA-256, of the {@linkplain #settings() settings}, leaves out what is inside the
  * layers: two builds with the same settings give images that differ only in the contents of
@@ -57,6 +59,23 @@ public record InputFingerprint(String whole, String settings, Map<String, String
    */
   public static InputFingerprint of(ImageSpec spec, String baseDigest, String destination, String tool)
       throws IOException {
+    return of(spec, baseDigest, destination, tool, FileHashes.none());
+  }
+
+  /**
+   * As {@link #of(ImageSpec, String, String, String)}, with the hashes of classes and resources
+   * remembered in {@code remembered} (written back), so that a file left alone is not read again.
+   */
+  public static InputFingerprint of(ImageSpec spec, String baseDigest, String destination,
+      String tool, Path remembered) throws IOException {
+    FileHashes hashes = new FileHashes(remembered, Instant.now());
+    InputFingerprint fingerprint = of(spec, baseDigest, destination, tool, hashes);
+    hashes.save();
+    return fingerprint;
+  }
+
+  private static InputFingerprint of(ImageSpec spec, String baseDigest, String destination,
+      String tool, FileHashes hashes) throws IOException {
     Text text = new Text();
     text.add("format", Integer.toString(FORMAT));
     text.add("tool", tool);
@@ -98,7 +117,7 @@ public record InputFingerprint(String whole, String settings, Map<String, String
       settings.add("empty", Boolean.toString(layer.files().isEmpty()));
       Text files = new Text();
       files.add("layer", layer.name());
-      files.add("files", identities(layer.files()));
+      files.add("files", identities(layer.files(), hashes));
       layers.put(layer.name(), Sha256.of(files.bytes()));
       text.append(files);
     }
@@ -147,15 +166,16 @@ public record InputFingerprint(String whole, String settings, Map<String, String
   }
 
   /** Each file as target, mode and content identity, hashed in parallel, in plan order. */
-  private static List<String> identities(List<PlannedFile> files) throws IOException {
+  private static List<String> identities(List<PlannedFile> files, FileHashes hashes)
+      throws IOException {
     try {
-      return files.parallelStream().map(InputFingerprint::identity).toList();
+      return files.parallelStream().map(file -> identity(file, hashes)).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
-  private static String identity(PlannedFile file) {
+  private static String identity(PlannedFile file, FileHashes hashes) {
     Path source = file.source();
     String prefix = file.target() + " " + Integer.toOctalString(file.mode()) + " ";
     try {
@@ -167,7 +187,7 @@ public record InputFingerprint(String whole, String settings, Map<String, String
         return prefix + source.toAbsolutePath() + " " + attributes.size() + " "
             + attributes.lastModifiedTime().toMillis();
       }
-      return prefix + Sha256.of(source);
+      return prefix + hashes.of(source, attributes);
     } catch (IOException e) {
       throw new UncheckedIOException(new IOException("cannot read " + source + ": " + e.getMessage(), e));
     }
