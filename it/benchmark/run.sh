@@ -193,6 +193,7 @@ bump_stamp() {
   local file n
   file=$(stamp_file "$1")
   n=$(sed -n 's/.*"bench-\([0-9][0-9]*\)".*/\1/p' "$file")
+  [[ $n =~ ^[0-9]+$ ]] || die "no \"bench-N\" constant in $file to change"
   sed -i "s/\"bench-$n\"/\"bench-$((n + 1))\"/" "$file"
 }
 

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ public record InputFingerprint(String whole, String settings, Map<String, String
    */
   public static InputFingerprint of(ImageSpec spec, String baseDigest, String destination,
       String tool, Path remembered) throws IOException {
-    FileHashes hashes = new FileHashes(remembered, Instant.now());
+    FileHashes hashes = new FileHashes(remembered, FileHashes.now(remembered.getParent()));
     InputFingerprint fingerprint = of(spec, baseDigest, destination, tool, hashes);
     hashes.save();
     return fingerprint;

@@ -72,4 +72,24 @@ class FileHashesTest {
     assertTrue(Files.readString(record).contains("two.js"));
     assertFalse(Files.readString(record).contains("one.js"), "a file not looked up is dropped");
   }
+
+  @Test
+  void aDamagedRecordIsNotTrusted() throws Exception {
+    Path record = dir.resolve("file-hashes.properties");
+    Path file = Files.writeString(dir.resolve("app.js"), "console.log(1)");
+    hash(record, file, LATER);
+    String hex = Sha256.of(file).substring("sha256:".length());
+    Files.writeString(record, Files.readString(record).replace(hex, "not a hash"));
+    assertEquals(Sha256.of(file), hash(record, file, LATER));
+  }
+
+  @Test
+  void nowIsNoLaterThanTheFileSystemsClock() throws Exception {
+    Instant before = Instant.now();
+    Instant now = FileHashes.now(dir.resolve("cache"));
+    Instant written = Files.getLastModifiedTime(dir.resolve("cache/.clock")).toInstant();
+    assertFalse(now.isAfter(written), "a file written just now must not look settled");
+    assertFalse(now.isAfter(Instant.now()));
+    assertTrue(!now.isBefore(before.minusSeconds(5)), "the file system's clock was read");
+  }
 }
