@@ -132,13 +132,14 @@ public final class JibImageBuilder {
         spec.timestamps().creationTime());
 
     if (last.isPresent()) {
+      List<String> tags = tags(target, spec);
       Optional<IncrementalPush.Pushed> patched =
           new IncrementalPush(targetAccess.direct(target.getRegistry(), target.getRepository(),
               RegistryAccess.plainHttpMemory(spec.baseLayersCache())), log)
-              .push(last.get(), built, tags(target, spec));
+              .push(last.get(), built, tags);
       if (patched.isPresent()) {
         IncrementalPush.Pushed image = patched.get();
-        BuiltImage pushed = attachSbom(target, image.digest(), image.imageId(), tags(target, spec),
+        BuiltImage pushed = attachSbom(target, image.digest(), image.imageId(), tags,
             base.reference(), served(image), targetAccess, sbom, spec);
         upToDate.remember(pushed, built);
         return pushed;

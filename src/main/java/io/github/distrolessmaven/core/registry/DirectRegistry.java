@@ -1,12 +1,10 @@
 package io.github.distrolessmaven.core.registry;
 
 import io.github.distrolessmaven.core.auth.RegistryAuth;
-import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.output.PropertiesFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -119,7 +117,7 @@ public final class DirectRegistry implements RegistryRepository {
   private final Path memory;
   private final Duration timeout;
   /** Registries known to answer over plain HTTP. */
-  private final Properties plainHttp = new Properties();
+  private final Properties plainHttp;
   /** The scheme the registry answered on; null until it answered. */
   private String scheme;
   /** The answer to the registry's challenge; null until it asked. */
@@ -147,13 +145,8 @@ public final class DirectRegistry implements RegistryRepository {
     this.credentials = credentials;
     this.memory = memory;
     this.timeout = timeout;
-    if (allowInsecure && memory != null && Files.isRegularFile(memory)) {
-      try (Reader reader = Files.newBufferedReader(memory, StandardCharsets.UTF_8)) {
-        plainHttp.load(reader);
-      } catch (IOException | IllegalArgumentException e) {
-        // Only a hint: without it the first request tries HTTPS first.
-      }
-    }
+    // Only a hint: without it the first request tries HTTPS first.
+    this.plainHttp = PropertiesFiles.readOrEmpty(allowInsecure ? memory : null);
   }
 
   /** @return {@code registry/repository} */
@@ -346,11 +339,8 @@ public final class DirectRegistry implements RegistryRepository {
       plainHttp.remove(registry);
     }
     try {
-      Files.createDirectories(memory.getParent());
-      StringWriter text = new StringWriter();
-      plainHttp.store(text, "registries that answered over plain HTTP");
       // Whole or not at all: builds running side by side share the file.
-      AtomicFiles.writeString(memory, text.toString());
+      PropertiesFiles.write(memory, plainHttp, "registries that answered over plain HTTP");
     } catch (IOException e) {
       // Only a hint for the next build.
     }

@@ -1,11 +1,8 @@
 package io.github.distrolessmaven.core.sbom;
 
-import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.output.PropertiesFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -26,19 +23,13 @@ final class JarHashes {
   record Hashes(String sha1, String sha256) {}
 
   private final Path file;
-  private final Properties known = new Properties();
+  private final Properties known;
   private boolean changed;
 
   /** @param file where the hashes are remembered; null to remember nothing */
   JarHashes(Path file) {
     this.file = file;
-    if (file != null && Files.isRegularFile(file)) {
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        known.load(reader);
-      } catch (IOException | IllegalArgumentException e) {
-        known.clear();
-      }
-    }
+    this.known = PropertiesFiles.readOrEmpty(file);
   }
 
   /** The hashes of {@code jar}, remembered or computed. Safe to call from several threads. */
@@ -70,12 +61,7 @@ final class JarHashes {
       return;
     }
     try {
-      Files.createDirectories(file.getParent());
-      StringWriter text = new StringWriter();
-      synchronized (known) {
-        known.store(text, "SHA-1 and SHA-256 of dependency jars, by path, size and time");
-      }
-      AtomicFiles.writeString(file, text.toString());
+      PropertiesFiles.write(file, known, "SHA-1 and SHA-256 of dependency jars, by path, size and time");
     } catch (IOException e) {
       // The next build hashes these jars again.
     }

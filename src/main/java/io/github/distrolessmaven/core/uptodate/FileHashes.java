@@ -1,11 +1,8 @@
 package io.github.distrolessmaven.core.uptodate;
 
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.output.PropertiesFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -43,7 +40,7 @@ final class FileHashes {
 
   private final Path file;
   private final Instant now;
-  private final Properties known = new Properties();
+  private final Properties known;
   /** What this build looked up: only that is written back, so deleted files drop out. */
   private final Properties used = new Properties();
   /** Whether each device (as its file key names it) is on a trusted file system. */
@@ -56,13 +53,7 @@ final class FileHashes {
   FileHashes(Path file, Instant now) {
     this.file = file;
     this.now = now;
-    if (file != null && Files.isRegularFile(file)) {
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        known.load(reader);
-      } catch (IOException | IllegalArgumentException e) {
-        known.clear();
-      }
-    }
+    this.known = PropertiesFiles.readOrEmpty(file);
   }
 
   /** Remembers nothing: every file is hashed. */
@@ -124,19 +115,11 @@ final class FileHashes {
 
   /** Writes what this build looked up; failing to is only a slower next build. */
   void save() {
-    if (file == null) {
+    if (file == null || used.equals(known)) {
       return;
     }
     try {
-      StringWriter text = new StringWriter();
-      synchronized (used) {
-        if (used.equals(known)) {
-          return;
-        }
-        used.store(text, "SHA-256 of classes and resources, by path and file status");
-      }
-      Files.createDirectories(file.getParent());
-      AtomicFiles.writeString(file, text.toString());
+      PropertiesFiles.write(file, used, "SHA-256 of classes and resources, by path and file status");
     } catch (IOException e) {
       // The next build hashes these files again.
     }

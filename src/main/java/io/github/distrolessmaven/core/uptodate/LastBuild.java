@@ -3,10 +3,8 @@ package io.github.distrolessmaven.core.uptodate;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.output.PropertiesFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,9 +91,8 @@ public final class LastBuild {
       record.setProperty("layer." + i + ".diffId", layer.diffId());
       record.setProperty("layer." + i + ".size", Long.toString(layer.size()));
     }
-    StringWriter text = new StringWriter();
-    record.store(text, "the last push of this project, for the up-to-date check");
-    AtomicFiles.writeString(directory.resolve(RECORD), text.toString());
+    PropertiesFiles.write(directory.resolve(RECORD), record,
+        "the last push of this project, for the up-to-date check");
   }
 
   /** The image the last push produced, if its inputs had this fingerprint and all is intact. */
@@ -151,16 +148,9 @@ public final class LastBuild {
     }
   }
 
-  /** The record; empty when there is none. */
-  private Properties read() throws IOException {
-    Properties record = new Properties();
-    Path file = directory.resolve(RECORD);
-    if (Files.isRegularFile(file)) {
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        record.load(reader);
-      }
-    }
-    return record;
+  /** The record; empty when there is none, or it cannot be read. */
+  private Properties read() {
+    return PropertiesFiles.readOrEmpty(directory.resolve(RECORD));
   }
 
   private static String required(Properties record, String key) throws IOException {
