@@ -73,9 +73,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    if (failure != null) {
-      throw failure;
-    }
+    requireNoFailure();
     if (finished) {
       throw new IOException("the gzip stream is finished");
     }
@@ -95,9 +93,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   /** Writes everything that is left and the gzip trailer, but leaves the stream below open. */
   public void finish() throws IOException {
-    if (failure != null) {
-      throw failure;
-    }
+    requireNoFailure();
     if (finished) {
       return;
     }
@@ -118,15 +114,32 @@ public final class ParallelGzipOutputStream extends OutputStream {
     out.flush();
   }
 
+  /**
+   * Finishes the member and closes the stream below. After a failure, only closes: the failure was
+   * thrown once already, and throwing that same instance again from here would make
+   * try-with-resources add it to itself ("Self-suppression not permitted") and hide it.
+   */
   @Override
   public void close() throws IOException {
     try {
-      finish();
+      if (failure == null) {
+        finish();
+      }
     } finally {
       pending.forEach(piece -> piece.deflated.cancel(true));
       // A deflater still busy in a cancelled task is ended by its cleaner instead.
       endDeflaters();
       out.close();
+    }
+  }
+
+  /**
+   * A stream that failed takes no more: the member would miss what failed. Each call gets a new
+   * exception with the first failure as its cause, never that instance again.
+   */
+  private void requireNoFailure() throws IOException {
+    if (failure != null) {
+      throw new IOException("an earlier write failed: " + failure.getMessage(), failure);
     }
   }
 

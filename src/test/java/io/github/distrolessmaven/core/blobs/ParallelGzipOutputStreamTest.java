@@ -74,6 +74,50 @@ class ParallelGzipOutputStreamTest {
     assertEquals("disk full", e.getMessage());
   }
 
+  /**
+   * On a synchronous executor every block is deflated before {@code write()} returns, so the
+   * stream below fails inside {@code write()}, always: the case that, on a pool, happens only
+   * when the timing falls so. {@code close()} must then not throw that same exception again, or
+   * try-with-resources fails with "Self-suppression not permitted" instead of the disk's error.
+   */
+  @Test
+  void aFailureInsideWriteIsNotThrownAgainByClose() {
+    OutputStream broken = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    IOException e = assertThrows(IOException.class, () -> {
+      try (ParallelGzipOutputStream gzip =
+          new ParallelGzipOutputStream(broken, Runnable::run, 1, Deflater.DEFAULT_COMPRESSION)) {
+        gzip.write(mixed(2 * BLOCK));
+      }
+    });
+    assertEquals("No space left on device", e.getMessage());
+    for (Throwable suppressed : e.getSuppressed()) {
+      assertTrue(suppressed != e, "the failure was added to itself");
+    }
+  }
+
+  @Test
+  void aWriteOrFinishAfterAFailureSaysSoWithTheFirstFailureAsCause() throws IOException {
+    OutputStream broken = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    ParallelGzipOutputStream gzip =
+        new ParallelGzipOutputStream(broken, Runnable::run, 1, Deflater.DEFAULT_COMPRESSION);
+    IOException first = assertThrows(IOException.class, () -> gzip.write(mixed(2 * BLOCK)));
+    IOException again = assertThrows(IOException.class, () -> gzip.write(new byte[1]));
+    IOException atFinish = assertThrows(IOException.class, gzip::finish);
+    assertTrue(again != first && again.getCause() == first, "a later write rethrew the instance");
+    assertTrue(atFinish != first && atFinish.getCause() == first, "finish rethrew the instance");
+    gzip.close();
+  }
+
   private static byte[] gzip(byte[] data, java.util.concurrent.Executor executor, int parallelism)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
