@@ -2,7 +2,7 @@ package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.labels.GitRevision;
-import io.github.distrolessmaven.core.labels.ProjectMetadata;
+import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
-import io.github.distrolessmaven.core.uptodate.ResolvedDependencies;
+import io.github.distrolessmaven.core.state.ResolvedDependencies;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.jib;
 
+import io.github.distrolessmaven.core.state.ResolvedBaseTags;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
@@ -8,9 +9,9 @@ import com.google.cloud.tools.jib.api.TarImage;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import io.github.distrolessmaven.core.base.contents.BaseContents;
-import io.github.distrolessmaven.core.base.local.LocalBaseImage;
-import io.github.distrolessmaven.core.base.local.PreparedBase;
+import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.archive.LocalBaseImage;
+import io.github.distrolessmaven.core.archive.PreparedBase;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.registry.DirectRegistry;
-import io.github.distrolessmaven.core.uptodate.LastBuild;
+import io.github.distrolessmaven.core.state.LastBuild;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

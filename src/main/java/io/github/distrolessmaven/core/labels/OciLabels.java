@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.labels;
 
+import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.distrolessmaven.core.push;
 
-import io.github.distrolessmaven.core.referrers.ReferrerArtifact;
+import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.distrolessmaven.core.registry;
 
 import io.github.distrolessmaven.core.auth.RegistryAuth;
-import io.github.distrolessmaven.core.output.PropertiesFiles;
+import io.github.distrolessmaven.core.state.PropertiesFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,14 +1,15 @@
 package io.github.distrolessmaven.core.sbom;
 
+import io.github.distrolessmaven.core.state.JarHashes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
-import io.github.distrolessmaven.core.base.contents.BaseContents;
-import io.github.distrolessmaven.core.base.contents.DebianPackage;
-import io.github.distrolessmaven.core.base.contents.JavaRuntime;
+import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.contents.DebianPackage;
+import io.github.distrolessmaven.core.contents.JavaRuntime;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;

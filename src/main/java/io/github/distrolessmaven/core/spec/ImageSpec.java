@@ -1,12 +1,10 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.auth.CredentialSources;
-import io.github.distrolessmaven.core.labels.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.output.OutputPaths;
-import io.github.distrolessmaven.core.time.BuildTimestamps;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

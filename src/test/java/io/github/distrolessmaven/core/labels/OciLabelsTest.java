@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.labels;
 
+import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.distrolessmaven.core.base.contents.BaseContents;
-import io.github.distrolessmaven.core.base.contents.DebianPackage;
-import io.github.distrolessmaven.core.base.contents.JavaRuntime;
+import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.contents.DebianPackage;
+import io.github.distrolessmaven.core.contents.JavaRuntime;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;

@@ -1,0 +1,158 @@
+package io.github.distrolessmaven.core.archive;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed {@code tar://} or {@code oci://} base reference: which kind of file, where, and for a
+ * layout the optional ref name after the path.
+ */
+record LocalReference(Kind kind, Path path, Optional<String> refName) {
+
+  /** What the reference names. */
+  enum Kind {
+    /** {@code tar:///abs/file.tar}: a docker-archive or an OCI archive. */
+    TAR,
+    /** {@code oci:///abs/dir[:ref]}: an OCI image layout directory. */
+    OCI_LAYOUT
+  }
+
+  static final String TAR_PREFIX = "tar://";
+  static final String OCI_PREFIX = "oci://";
+
+  /**
+   * Spellings that are no registry reference ({@code tar:/...} cannot be host:port), so that they
+   * get a message with the right spelling instead of "not a valid image reference". The last two
+   * are skopeo's names for the same files.
+   */
+  private static final List<String> LOCAL_PREFIXES =
+      List.of("tar:/", "oci:/", "oci-archive:/", "docker-archive:/");
+
+  static boolean isLocal(String reference) {
+    if (reference == null) {
+      return false;
+    }
+    String trimmed = reference.trim();
+    return LOCAL_PREFIXES.stream().anyMatch(trimmed::startsWith);
+  }
+
+  /**
+   * Parses the reference and checks that its file or directory exists.
+   *
+   * @throws InvalidConfigurationException naming {@code <from><image>}, the expected spelling and,
+   *     where it can, the corrected reference
+   */
+  static LocalReference parse(String reference) throws InvalidConfigurationException {
+    String text = reference == null ? "" : reference.trim();
+    if (text.startsWith(TAR_PREFIX)) {
+      Path path =
+          absolutePath(text, text.substring(TAR_PREFIX.length()), "tar:///abs/path/base.tar");
+      requireFile(text, path);
+      return new LocalReference(Kind.TAR, path, Optional.empty());
+    }
+    if (text.startsWith(OCI_PREFIX)) {
+      return parseLayout(text, text.substring(OCI_PREFIX.length()));
+    }
+    throw LocalBaseImage.invalid(
+        "'" + text + "' is not a local base reference. " + respelled(text));
+  }
+
+  private static LocalReference parseLayout(String text, String rest)
+      throws InvalidConfigurationException {
+    // Like skopeo's oci:path:ref, the ref starts at the first ':' after the path's drive letter,
+    // so a ref may itself hold ':' and '/' (docker.io/library/app:1.0) but the path cannot.
+    int colon = rest.indexOf(':', windowsDrive(rest) ? 3 : 0);
+    String pathText = colon < 0 ? rest : rest.substring(0, colon);
+    Optional<String> refName = Optional.empty();
+    if (colon >= 0) {
+      String ref = rest.substring(colon + 1);
+      if (ref.isEmpty()) {
+        throw LocalBaseImage.invalid(
+            "'" + text + "' ends with ':' but names no ref. Write oci://" + pathText
+                + ":REF to pick the image whose org.opencontainers.image.ref.name is REF, or"
+                + " oci://" + pathText + " for a layout that holds one image.");
+      }
+      refName = Optional.of(ref);
+    }
+    Path path = absolutePath(text, pathText, "oci:///abs/path/layout[:ref]");
+    if (!Files.isDirectory(path)) {
+      if (Files.isRegularFile(path)) {
+        throw LocalBaseImage.invalid(
+            path + " is a file, but oci:// names an OCI image layout directory. For an archive"
+                + " file write tar://" + pathText + ".");
+      }
+      throw LocalBaseImage.invalid(
+          path + " does not exist. Write the layout first, e.g. skopeo copy docker://IMAGE oci:"
+              + pathText + ":1.0, or correct the path.");
+    }
+    return new LocalReference(Kind.OCI_LAYOUT, path, refName);
+  }
+
+  private static Path absolutePath(String text, String pathText, String form)
+      throws InvalidConfigurationException {
+    boolean windows = File.separatorChar == '\\';
+    // tar:///C:/base.tar on Windows: the third slash belongs to the URI, not to the path.
+    String candidate = windows && windowsDrive(pathText) ? pathText.substring(1) : pathText;
+    Path path;
+    try {
+      path = Path.of(candidate);
+    } catch (InvalidPathException e) {
+      throw LocalBaseImage.invalid(
+          "'" + text + "' does not hold a valid path (" + e.getReason() + "). Write it as "
+              + form + ".");
+    }
+    if (candidate.isEmpty() || !pathText.startsWith("/") || !path.isAbsolute()) {
+      throw LocalBaseImage.invalid(
+          "'" + text + "' does not name an absolute path. Write it as " + form
+              + " (three slashes: the scheme's two and the path's own).");
+    }
+    return path.normalize();
+  }
+
+  private static void requireFile(String text, Path path) throws InvalidConfigurationException {
+    if (Files.isRegularFile(path)) {
+      return;
+    }
+    if (Files.isDirectory(path)) {
+      throw LocalBaseImage.invalid(
+          path + " is a directory, but tar:// names an archive file. For an OCI image layout"
+              + " directory write oci://" + path + ".");
+    }
+    throw LocalBaseImage.invalid(
+        path + " does not exist. Write the archive first, e.g. docker save IMAGE -o " + path
+            + " or skopeo copy docker://IMAGE docker-archive:" + path + ", or correct '" + text
+            + "'.");
+  }
+
+  private static boolean windowsDrive(String pathText) {
+    return pathText.matches("/[A-Za-z]:([/\\\\].*)?");
+  }
+
+  /** The reference as this plugin spells it, for the skopeo and one-slash spellings. */
+  private static String respelled(String text) {
+    String suggestion;
+    if (text.startsWith("oci-archive:")) {
+      String rest = text.substring("oci-archive:".length());
+      int colon = rest.indexOf(':');
+      suggestion = "tar://" + (colon < 0 ? rest : rest.substring(0, colon));
+    } else if (text.startsWith("docker-archive:")) {
+      String rest = text.substring("docker-archive:".length());
+      int colon = rest.indexOf(':');
+      suggestion = "tar://" + (colon < 0 ? rest : rest.substring(0, colon));
+    } else if (text.startsWith("tar:")) {
+      suggestion = "tar://" + "/" + text.substring("tar:".length()).replaceFirst("^/+", "");
+    } else if (text.startsWith("oci:")) {
+      suggestion = "oci://" + "/" + text.substring("oci:".length()).replaceFirst("^/+", "");
+    } else {
+      return "Write tar:///abs/path/base.tar for a docker-archive or OCI archive, or"
+          + " oci:///abs/path/layout[:ref] for an OCI image layout directory.";
+    }
+    return "Write it as " + suggestion + " (tar:///abs/path/base.tar for a docker-archive or OCI"
+        + " archive, oci:///abs/path/layout[:ref] for an OCI image layout directory).";
+  }
+}

@@ -1,0 +1,162 @@
+package io.github.distrolessmaven.core.state;
+
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.jib.BuiltImage;
+import io.github.distrolessmaven.core.output.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What the last successful push of a project produced, with the fingerprint of its inputs: kept
+ * in the project's layer cache ({@code target/distroless/cache}), so {@code mvn clean} forgets it.
+ * The SBOM is kept beside it, whole, and checked against its recorded hash when read back. A
+ * properties file, not JSON: reading it is on the path of every up-to-date build, which should
+ * not load a JSON library.
+ */
+public final class LastBuild {
+
+  private static final String RECORD = "last-build.properties";
+  private static final String SBOM = "last-build.sbom.cdx.json";
+
+  private final Path directory;
+
+  /** @param directory the project's layer cache */
+  public LastBuild(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * One application layer of the last push.
+   *
+   * @param name e.g. {@code classes}
+   * @param fingerprint of what it holds, as {@link InputFingerprint#layers()} gives it
+   * @param digest of the compressed layer
+   * @param diffId of the uncompressed layer
+   * @param size of the compressed layer, in bytes
+   */
+  public record Layer(String name, String fingerprint, String digest, String diffId, long size) {}
+
+  /**
+   * The last push, made with the same settings as a build to come.
+   *
+   * @param digest its manifest's digest
+   * @param layers its non-empty application layers, in image order
+   */
+  public record Push(String digest, List<Layer> layers) {
+
+    /** @param layers copied defensively */
+    public Push {
+      layers = List.copyOf(layers);
+    }
+  }
+
+  /**
+   * Records a push; the SBOM is written first, so a record never names a missing SBOM.
+   *
+   * @param layers its non-empty application layers, in image order
+   */
+  public void remember(InputFingerprint fingerprint, BuiltImage image, List<Layer> layers)
+      throws IOException {
+    Files.createDirectories(directory);
+    Path sbom = directory.resolve(SBOM);
+    Path temporary = AtomicFiles.temporarySibling(sbom);
+    Files.write(temporary, image.sbom());
+    AtomicFiles.commit(temporary, sbom);
+
+    Properties record = new Properties();
+    record.setProperty("fingerprint", fingerprint.whole());
+    record.setProperty("settings", fingerprint.settings());
+    record.setProperty("image", image.image());
+    record.setProperty("digest", image.digest());
+    record.setProperty("imageId", image.imageId());
+    // Tags cannot hold a comma, so a comma-separated list reads back exactly.
+    record.setProperty("tags", String.join(",", image.tags()));
+    record.setProperty("base", image.base());
+    record.setProperty("size", Long.toString(image.size()));
+    record.setProperty("sbom", Sha256.of(image.sbom()));
+    record.setProperty("sbomAttached", image.sbomAttached());
+    record.setProperty("layers", Integer.toString(layers.size()));
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      record.setProperty("layer." + i + ".name", layer.name());
+      record.setProperty("layer." + i + ".fingerprint", layer.fingerprint());
+      record.setProperty("layer." + i + ".digest", layer.digest());
+      record.setProperty("layer." + i + ".diffId", layer.diffId());
+      record.setProperty("layer." + i + ".size", Long.toString(layer.size()));
+    }
+    PropertiesFiles.write(directory.resolve(RECORD), record,
+        "the last push of this project, for the up-to-date check");
+  }
+
+  /** The image the last push produced, if its inputs had this fingerprint and all is intact. */
+  public Optional<BuiltImage> recall(String fingerprint) {
+    try {
+      Properties record = read();
+      if (!fingerprint.equals(record.getProperty("fingerprint"))) {
+        return Optional.empty();
+      }
+      byte[] sbom = Files.readAllBytes(directory.resolve(SBOM));
+      if (!Sha256.of(sbom).equals(record.getProperty("sbom"))) {
+        return Optional.empty();
+      }
+      String tags = required(record, "tags");
+      List<String> tagList = tags.isEmpty() ? List.of() : Arrays.asList(tags.split(","));
+      return Optional.of(new BuiltImage(
+          required(record, "image"),
+          required(record, "digest"),
+          required(record, "imageId"),
+          tagList,
+          required(record, "base"),
+          Long.parseLong(required(record, "size")),
+          sbom,
+          required(record, "sbomAttached"),
+          false));
+    } catch (IOException | RuntimeException e) {
+      // A damaged record only costs the fast path: the build runs in full and rewrites it.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The last push, if it was made with these {@linkplain InputFingerprint#settings() settings}:
+   * its image differs from the one to build only in what its application layers hold.
+   */
+  public Optional<Push> withSettings(String settings) {
+    try {
+      Properties record = read();
+      if (!settings.equals(record.getProperty("settings"))) {
+        return Optional.empty();
+      }
+      List<Layer> layers = new ArrayList<>();
+      int count = Integer.parseInt(required(record, "layers"));
+      for (int i = 0; i < count; i++) {
+        String key = "layer." + i + ".";
+        layers.add(new Layer(required(record, key + "name"), required(record, key + "fingerprint"),
+            required(record, key + "digest"), required(record, key + "diffId"),
+            Long.parseLong(required(record, key + "size"))));
+      }
+      return Optional.of(new Push(required(record, "digest"), layers));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The record; empty when there is none, or it cannot be read. */
+  private Properties read() {
+    return PropertiesFiles.readOrEmpty(directory.resolve(RECORD));
+  }
+
+  private static String required(Properties record, String key) throws IOException {
+    String value = record.getProperty(key);
+    if (value == null) {
+      throw new IOException("the record lacks " + key);
+    }
+    return value;
+  }
+}

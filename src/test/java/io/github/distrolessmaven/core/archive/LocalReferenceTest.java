@@ -1,0 +1,111 @@
+package io.github.distrolessmaven.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.archive.LocalReference.Kind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How tar:// and oci:// references are written, and what a wrong one is told. */
+class LocalReferenceTest {
+
+  @TempDir Path dir;
+
+  private String refused(String reference) {
+    InvalidConfigurationException e =
+        assertThrows(
+            InvalidConfigurationException.class, () -> LocalBaseImage.checkSyntax(reference));
+    assertEquals("<from><image>", e.element());
+    return e.getMessage();
+  }
+
+  @Test
+  void localReferencesAreToldFromRegistryReferences() {
+    assertTrue(LocalBaseImage.isLocal("tar:///opt/base.tar"));
+    assertTrue(LocalBaseImage.isLocal("oci:///opt/layout:1.0"));
+    assertTrue(LocalBaseImage.isLocal(" oci-archive:/opt/base.tar"));
+    assertFalse(LocalBaseImage.isLocal("gcr.io/distroless/java17-debian13:nonroot"));
+    assertFalse(LocalBaseImage.isLocal("oci:5000/team/app"), "host oci, port 5000");
+    assertFalse(LocalBaseImage.isLocal("tar"));
+    assertFalse(LocalBaseImage.isLocal(null));
+  }
+
+  @Test
+  void existingArchiveAndLayoutPass() throws Exception {
+    Path tar = Files.createFile(dir.resolve("base.tar"));
+    Path layout = Files.createDirectories(dir.resolve("layout"));
+
+    assertDoesNotThrow(() -> LocalBaseImage.checkSyntax("tar://" + tar));
+    assertDoesNotThrow(() -> LocalBaseImage.checkSyntax("oci://" + layout));
+    assertDoesNotThrow(() -> LocalBaseImage.checkSyntax("oci://" + layout + ":1.0"));
+  }
+
+  @Test
+  void refNameStartsAtTheFirstColonAfterThePath() throws Exception {
+    Path layout = Files.createDirectories(dir.resolve("layout"));
+
+    LocalReference reference =
+        LocalReference.parse("oci://" + layout + ":docker.io/library/base:1.0");
+
+    assertEquals(Kind.OCI_LAYOUT, reference.kind());
+    assertEquals(layout, reference.path());
+    assertEquals(Optional.of("docker.io/library/base:1.0"), reference.refName());
+  }
+
+  @Test
+  void relativePathIsRefusedWithTheForm() {
+    String message = refused("tar://base.tar");
+
+    assertTrue(message.contains("does not name an absolute path"), message);
+    assertTrue(message.contains("tar:///abs/path/base.tar"), message);
+  }
+
+  @Test
+  void missingArchiveIsRefusedWithHowToWriteIt() {
+    Path missing = dir.resolve("missing.tar");
+
+    String message = refused("tar://" + missing);
+
+    assertTrue(message.contains(missing + " does not exist"), message);
+    assertTrue(message.contains("docker save"), message);
+  }
+
+  @Test
+  void missingLayoutIsRefused() {
+    String message = refused("oci://" + dir.resolve("nothing") + ":1.0");
+
+    assertTrue(message.contains(dir.resolve("nothing") + " does not exist"), message);
+  }
+
+  @Test
+  void directoryAsArchiveAndFileAsLayoutAreRefusedWithTheOtherScheme() throws Exception {
+    Path file = Files.createFile(dir.resolve("base.tar"));
+
+    assertTrue(refused("tar://" + dir).contains("write oci://" + dir), "tar:// on a directory");
+    assertTrue(refused("oci://" + file).contains("write tar://" + file), "oci:// on a file");
+  }
+
+  @Test
+  void emptyRefIsRefused() throws Exception {
+    Path layout = Files.createDirectories(dir.resolve("layout"));
+
+    assertTrue(refused("oci://" + layout + ":").contains("names no ref"));
+  }
+
+  @Test
+  void skopeoSpellingsAreAnsweredWithThisPluginsSpelling() {
+    assertTrue(
+        refused("oci-archive:/opt/base.tar:1.0").contains("Write it as tar:///opt/base.tar"));
+    assertTrue(refused("docker-archive:/opt/base.tar").contains("Write it as tar:///opt/base.tar"));
+    assertTrue(refused("oci:/opt/layout:1.0").contains("Write it as oci:///opt/layout:1.0"));
+    assertTrue(refused("tar:/opt/base.tar").contains("Write it as tar:///opt/base.tar"));
+  }
+}
