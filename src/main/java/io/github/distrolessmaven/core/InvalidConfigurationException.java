@@ -1,24 +1,34 @@
 package io.github.distrolessmaven.core;
 
 /**
- * A mistake in the user's configuration: names the XML element (or property) at fault and the
- * fix. The Maven adapter turns it into a {@code MojoFailureException}.
+ * A mistake in the user's configuration: names the setting at fault and the fix. Its message
+ * refers to settings by {@link Setting} references, which the adapter spells out; the adapter
+ * turns it into its own kind of failure (for Maven, a {@code MojoFailureException}).
  */
 public final class InvalidConfigurationException extends Exception {
 
-  private final String element;
+  private final Setting setting;
 
   /**
-   * @param element the configuration element or property at fault, e.g. {@code <container><user>}
-   * @param message what is wrong and how to fix it, as a user should read it
+   * @param setting the setting at fault, as given in the build file (or either way)
+   * @param problem what is wrong and how to fix it, as a user should read it
    */
-  public InvalidConfigurationException(String element, String message) {
-    super(element + ": " + message);
-    this.element = element;
+  public InvalidConfigurationException(Setting setting, String problem) {
+    this(setting, setting.element(), problem);
   }
 
-  /** The configuration element or property at fault. */
-  public String element() {
-    return element;
+  private InvalidConfigurationException(Setting setting, String where, String problem) {
+    super(where + ": " + problem);
+    this.setting = setting;
+  }
+
+  /** The same for a setting given as a command-line property: the message names the property. */
+  public static InvalidConfigurationException inProperty(Setting setting, String problem) {
+    return new InvalidConfigurationException(setting, setting.propertyName(), problem);
+  }
+
+  /** The setting at fault. */
+  public Setting setting() {
+    return setting;
   }
 }

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -53,9 +54,9 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
     try {
       run(new MavenBuildLog(getLog()));
     } catch (InvalidConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw new MojoFailureException(SettingNames.render(e.getMessage()), e);
     } catch (ImageBuildException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(SettingNames.render(e.getMessage()), e);
     }
   }
 

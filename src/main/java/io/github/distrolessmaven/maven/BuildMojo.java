@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.jib.JibImageBuilder;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,7 +30,7 @@ public class BuildMojo extends AbstractDistrolessMojo {
   void checkBeforeBuild(ImageSpec spec) throws InvalidConfigurationException {
     if (spec.offline()) {
       throw new InvalidConfigurationException(
-          "-o (offline)",
+          Setting.OFFLINE,
           "distroless:build pushes to " + spec.targetImage() + ", which offline mode cannot do."
               + " Run without -o, or run 'mvn -o package distroless:tar' to build an archive.");
     }

@@ -2,6 +2,7 @@ package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.RegistryMirrors;
 import io.github.distrolessmaven.core.archive.LocalBaseImage;
@@ -53,30 +54,30 @@ final class ImageSpecFactory {
   ImageSpec create() throws InvalidConfigurationException {
     ContainerParameters container = mojo.container;
     String target = targetImage();
-    ImageReferences.parse(target, "<to><image>");
-    List<String> tags = ImageReferences.tags(tags(), "<to><tags>");
+    ImageReferences.parse(target, Setting.TO_IMAGE);
+    List<String> tags = ImageReferences.tags(tags(), Setting.TO_TAGS);
     String base = baseImage();
     if (LocalBaseImage.isLocal(base)) {
       LocalBaseImage.checkSyntax(base);
     } else {
-      ImageReferences.parse(base, "<from><image>");
+      ImageReferences.parse(base, Setting.FROM_IMAGE);
       EndOfLifeBases.check(base, Boolean.parseBoolean(mojo.property(
           Properties.ALLOW_END_OF_LIFE_BASE, String.valueOf(mojo.allowEndOfLifeBase))));
     }
 
     String user = ContainerUser.resolve(container.getUser(), container.isAllowRoot());
-    String appRoot = Validate.absoluteUnixPath(container.getAppRoot(), "<container><appRoot>");
+    String appRoot = Validate.absoluteUnixPath(container.getAppRoot(), Setting.CONTAINER_APP_ROOT);
     Map<String, String> environment = new LinkedHashMap<>(container.getEnvironment());
-    Validate.environment(environment, "<container><environment>");
-    Validate.labels(container.getLabels(), "<container><labels>");
+    Validate.environment(environment, Setting.CONTAINER_ENVIRONMENT);
+    Validate.labels(container.getLabels(), Setting.CONTAINER_LABELS);
     List<String> volumes = new ArrayList<>();
     for (String volume : container.getVolumes()) {
-      volumes.add(Validate.absoluteUnixPath(volume, "<container><volumes>"));
+      volumes.add(Validate.absoluteUnixPath(volume, Setting.CONTAINER_VOLUMES));
     }
     Optional<String> workingDirectory = Optional.empty();
     if (container.getWorkingDirectory() != null && !container.getWorkingDirectory().isBlank()) {
       workingDirectory = Optional.of(Validate.absoluteUnixPath(
-          container.getWorkingDirectory(), "<container><workingDirectory>"));
+          container.getWorkingDirectory(), Setting.CONTAINER_WORKING_DIRECTORY));
     }
     ImageFormat format = ImageFormat.parse(mojo.property(Properties.FORMAT, container.getFormat()));
     BuildTimestamps timestamps = BuildTimestamps.resolve(
@@ -89,17 +90,17 @@ final class ImageSpecFactory {
     MavenCredentials credentials = mojo.credentials();
 
     try {
-      MainClass.requireCompiled(project.classesDirectory());
+      project.requireCompiled();
       List<Dependency> dependencies = project.dependencies();
       LayerPlan layers = new LayerPlanner(appRoot, permissions())
           .plan(project.classesDirectory(), dependencies, extraDirectories());
       List<String> entrypoint = entrypoint(container, layers);
       return new ImageSpec(
           base,
-          credentials.forImage(mojo.from.getAuth(), "<from><auth>", mojo.from.getCredHelper()),
+          credentials.forImage(mojo.from.getAuth(), Setting.FROM_AUTH, mojo.from.getCredHelper()),
           target,
           tags,
-          credentials.forImage(mojo.to.getAuth(), "<to><auth>", mojo.to.getCredHelper()),
+          credentials.forImage(mojo.to.getAuth(), Setting.TO_AUTH, mojo.to.getCredHelper()),
           user,
           entrypoint,
           container.getArgs(),
@@ -124,7 +125,7 @@ final class ImageSpecFactory {
           outputPaths());
     } catch (IOException e) {
       throw new InvalidConfigurationException(
-          "project.build.outputDirectory",
+          Setting.CLASSES_DIRECTORY,
           "cannot read the compiled project (" + e.getMessage() + "). Run 'mvn clean package' and try again.");
     }
   }
@@ -148,10 +149,10 @@ final class ImageSpecFactory {
     }
     if (requiresTarget) {
       throw new InvalidConfigurationException(
-          "<to><image>",
-          "is not set, so there is nowhere to push. Set <to><image> to e.g."
+          Setting.TO_IMAGE,
+          "is not set, so there is nowhere to push. Set " + Setting.TO_IMAGE.element() + " to e.g."
               + " registry.example.com/team/" + mojo.project.getArtifactId() + ":"
-              + mojo.project.getVersion() + ", or pass -D" + Properties.TO_IMAGE + "=...");
+              + mojo.project.getVersion() + ", or pass " + Setting.TO_IMAGE.property("..."));
     }
     return (mojo.project.getArtifactId() + ":" + mojo.project.getVersion()).toLowerCase(Locale.ROOT);
   }
@@ -173,10 +174,9 @@ final class ImageSpecFactory {
   private Map<String, List<String>> mirrors() throws InvalidConfigurationException {
     Map<String, List<String>> mirrors = new LinkedHashMap<>();
     for (RegistryMirrorParameters mirror : mojo.registryMirrors) {
-      RegistryMirrors.put(mirrors, mirror.getRegistry(), mirror.getMirrors(),
-          "<registryMirrors><registryMirror>");
+      RegistryMirrors.put(mirrors, mirror.getRegistry(), mirror.getMirrors());
     }
-    RegistryMirrors.parse(mojo.property(RegistryMirrors.PROPERTY, null))
+    RegistryMirrors.parse(mojo.property(Properties.REGISTRY_MIRRORS, null))
         .forEach((registry, hosts) -> mirrors.computeIfAbsent(registry, key -> new ArrayList<>()).addAll(0, hosts));
     return mirrors;
   }
@@ -184,13 +184,12 @@ final class ImageSpecFactory {
   private Map<String, Integer> permissions() throws InvalidConfigurationException {
     Map<String, Integer> permissions = new LinkedHashMap<>();
     for (ExtraDirectoriesParameters.Permission permission : mojo.extraDirectories.getPermissions()) {
-      String element = "<extraDirectories><permissions><permission>";
       if (permission.getFile() == null || permission.getFile().isBlank()) {
         throw new InvalidConfigurationException(
-            element, "has no <file>. Give a glob of image paths, e.g. /app/bin/*.");
+            Setting.PERMISSION, "has no <file>. Give a glob of image paths, e.g. /app/bin/*.");
       }
-      int mode = Validate.octalMode(permission.getMode(), element + "<mode>");
-      FileModes.check(permission.getFile().trim(), mode, element + "<mode>");
+      int mode = Validate.octalMode(permission.getMode(), Setting.PERMISSION_MODE);
+      FileModes.check(permission.getFile().trim(), mode, Setting.PERMISSION_MODE);
       permissions.put(permission.getFile().trim(), mode);
     }
     return permissions;
@@ -206,12 +205,12 @@ final class ImageSpecFactory {
     for (ExtraDirectoriesParameters.ExtraPath path : mojo.extraDirectories.getPaths()) {
       if (path.getFrom() == null) {
         throw new InvalidConfigurationException(
-            "<extraDirectories><paths><path><from>",
+            Setting.EXTRA_DIRECTORY_FROM,
             "is not set. Name the directory to copy, e.g. src/main/distroless.");
       }
       Path from = resolve(path.getFrom());
       directories.add(new ExtraDirectory(from, Validate.absoluteUnixPath(
-          path.getInto(), "<extraDirectories><paths><path><into>")));
+          path.getInto(), Setting.EXTRA_DIRECTORY_INTO)));
     }
     return directories;
   }

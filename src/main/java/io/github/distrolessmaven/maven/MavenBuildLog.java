@@ -14,18 +14,18 @@ final class MavenBuildLog implements BuildLog {
 
   @Override
   public void info(String message) {
-    log.info(message);
+    log.info(SettingNames.render(message));
   }
 
   @Override
   public void warn(String message) {
-    log.warn(message);
+    log.warn(SettingNames.render(message));
   }
 
   @Override
   public void debug(String message) {
     if (log.isDebugEnabled()) {
-      log.debug(message);
+      log.debug(SettingNames.render(message));
     }
   }
 }

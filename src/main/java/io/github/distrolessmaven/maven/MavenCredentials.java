@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.auth.DockerConfigFile;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
@@ -31,18 +32,19 @@ final class MavenCredentials {
 
   /**
    * @param auth the POM's {@code <auth>} for this image, or null
-   * @param element where it was configured, e.g. {@code <to><auth>}
+   * @param setting where it was configured, e.g. {@code <to><auth>}
    * @param credHelper the POM's {@code <credHelper>} for this image, or null
    */
-  CredentialSources forImage(AuthParameters auth, String element, String credHelper)
+  CredentialSources forImage(AuthParameters auth, Setting setting, String credHelper)
       throws InvalidConfigurationException {
     Optional<RegistryAuth> explicit = Optional.empty();
     if (auth != null && auth.isSet()) {
       if (auth.getPassword() == null) {
         throw new InvalidConfigurationException(
-            element, "has a <username> but no <password>. Add the password, or remove <auth>.");
+            setting, "has a <username> but no <password>. Add the password, or remove <auth>.");
       }
-      explicit = Optional.of(new RegistryAuth(auth.getUsername(), auth.getPassword(), element));
+      explicit = Optional.of(new RegistryAuth(auth.getUsername(), auth.getPassword(),
+          SettingNames.of(setting).element()));
     }
     return new CredentialSources(
         explicit,

@@ -1,13 +1,17 @@
 package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.labels.GitRevision;
 import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.model.License;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
@@ -26,6 +30,27 @@ final class ProjectInputs {
 
   Path classesDirectory() {
     return Path.of(project.getBuild().getOutputDirectory());
+  }
+
+  /**
+   * Checks that the project was compiled: its classes directory exists and holds a class.
+   *
+   * @throws InvalidConfigurationException telling the user to compile first
+   */
+  void requireCompiled() throws InvalidConfigurationException, IOException {
+    Path classes = classesDirectory();
+    boolean compiled = false;
+    if (Files.isDirectory(classes)) {
+      try (Stream<Path> files = Files.walk(classes)) {
+        compiled = files.anyMatch(path -> path.toString().endsWith(".class"));
+      }
+    }
+    if (!compiled) {
+      throw new InvalidConfigurationException(
+          Setting.CLASSES_DIRECTORY,
+          classes + " holds no compiled classes. Compile first: run"
+              + " 'mvn package distroless:build' (or 'mvn compile distroless:tar'), not the goal alone.");
+    }
   }
 
   Path buildDirectory() {

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.push.ArchivePusher;
 import io.github.distrolessmaven.core.push.PushSpec;
 import io.github.distrolessmaven.core.push.PushedImage;
@@ -33,6 +34,12 @@ public class PushMojo extends AbstractRegistryMojo {
 
   @Override
   void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
+    if (session.isOffline()) {
+      throw new InvalidConfigurationException(
+          Setting.OFFLINE,
+          "distroless:push sends an archive to a registry, which offline mode cannot do."
+              + " Run it without -o.");
+    }
     PushedImage pushed = new ArchivePusher(log).push(spec());
     String alsoTagged = pushed.tags().size() > 1
         ? ", also tagged " + String.join(", ", pushed.tags().subList(1, pushed.tags().size()))
@@ -45,18 +52,18 @@ public class PushMojo extends AbstractRegistryMojo {
     String image = property(Properties.TO_IMAGE, to.getImage());
     if (image == null || image.isBlank()) {
       throw new InvalidConfigurationException(
-          "<to><image>",
-          "is not set, so there is nowhere to push. Pass -D" + Properties.TO_IMAGE
-              + "=registry.example.com/team/app:1.0, or set <to><image> in the POM.");
+          Setting.TO_IMAGE,
+          "is not set, so there is nowhere to push. Pass "
+              + Setting.TO_IMAGE.property("registry.example.com/team/app:1.0") + ", or set "
+              + Setting.TO_IMAGE.element() + " in the POM.");
     }
     String tags = property(Properties.TO_TAGS, null);
     return new PushSpec(
         archive(),
         image.trim(),
         tags != null ? Arrays.asList(tags.split(",")) : to.getTags(),
-        credentials().forImage(to.getAuth(), "<to><auth>", to.getCredHelper()),
+        credentials().forImage(to.getAuth(), Setting.TO_AUTH, to.getCredHelper()),
         allowInsecureRegistries,
-        session.isOffline(),
         hasProject()
             ? Path.of(project.getBuild().getDirectory())
             : Path.of(System.getProperty("java.io.tmpdir")));
@@ -67,10 +74,10 @@ public class PushMojo extends AbstractRegistryMojo {
       return tar.toPath().toAbsolutePath();
     }
     if (!hasProject()) {
-      throw new InvalidConfigurationException(
-          Properties.TAR,
+      throw InvalidConfigurationException.inProperty(
+          Setting.ARCHIVE,
           "is not set, and without a project there is no target/distroless/image.tar to push."
-              + " Pass -D" + Properties.TAR + "=path/to/image.tar.");
+              + " Pass " + Setting.ARCHIVE.property("path/to/image.tar") + ".");
     }
     return Path.of(project.getBuild().getDirectory(), "distroless", "image.tar");
   }

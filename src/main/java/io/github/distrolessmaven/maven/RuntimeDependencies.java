@@ -2,6 +2,7 @@ package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.state.ResolvedDependencies;
@@ -99,7 +100,7 @@ final class RuntimeDependencies {
       result = resolver.resolve(new DefaultDependencyResolutionRequest(
           project, session.getRepositorySession()).setResolutionFilter(runtime));
     } catch (DependencyResolutionException e) {
-      throw new InvalidConfigurationException("<dependencies>",
+      throw new InvalidConfigurationException(Setting.DEPENDENCIES,
           "Maven cannot resolve the runtime dependencies of " + project.getId() + ": "
               + e.getMessage() + " Fix the dependency in pom.xml, or make its repository"
               + " reachable (built offline, it must be in the local repository already).");

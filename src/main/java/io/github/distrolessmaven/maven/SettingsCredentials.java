@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,8 +35,8 @@ final class SettingsCredentials {
       for (SettingsProblem problem : result.getProblems()) {
         if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
           throw new InvalidConfigurationException(
-              "settings.xml <server><id>" + server.getId() + "</id>",
-              "its password cannot be decrypted (" + problem.getMessage() + "). Re-encrypt it"
+              Setting.CREDENTIAL_SERVERS,
+              "the password of the server '" + server.getId() + "' cannot be decrypted (" + problem.getMessage() + "). Re-encrypt it"
                   + " with 'mvn --encrypt-password', or check ~/.m2/settings-security.xml.");
         }
       }

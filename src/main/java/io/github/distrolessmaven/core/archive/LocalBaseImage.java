@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.archive;
 
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.archive.LocalReference.Kind;
 import io.github.distrolessmaven.core.archive.OciLayoutReader.OciImage;
 import java.nio.file.Files;
@@ -19,9 +20,6 @@ import java.util.Optional;
  */
 public final class LocalBaseImage {
 
-  /** The configuration element every reference comes from. */
-  public static final String ELEMENT = "<from><image>";
-
   private LocalBaseImage() {}
 
   /**
@@ -37,7 +35,7 @@ public final class LocalBaseImage {
    * Checks the reference's form (scheme, absolute path, non-empty ref) and that its file or
    * directory exists. Reads nothing.
    *
-   * @throws InvalidConfigurationException naming {@value #ELEMENT} and the correct spelling
+   * @throws InvalidConfigurationException naming the base image setting and the correct spelling
    */
   public static void checkSyntax(String reference) throws InvalidConfigurationException {
     LocalReference.parse(reference);
@@ -133,6 +131,6 @@ public final class LocalBaseImage {
   }
 
   static InvalidConfigurationException invalid(String message) {
-    return new InvalidConfigurationException(ELEMENT, message);
+    return new InvalidConfigurationException(Setting.FROM_IMAGE, message);
   }
 }

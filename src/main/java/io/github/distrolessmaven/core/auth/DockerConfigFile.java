@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,6 @@ public final class DockerConfigFile {
    * @throws InvalidConfigurationException naming the file and what is wrong
    */
   public static void check(Path file) throws InvalidConfigurationException {
-    String element = "docker config " + file;
     JsonNode root;
     try {
       // Without the source in error locations: the file holds secrets, and errors reach the log.
@@ -49,23 +49,23 @@ public final class DockerConfigFile {
       root = new ObjectMapper(json).readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
       throw new InvalidConfigurationException(
-          element,
-          "is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+          Setting.DOCKER_CONFIG,
+          file + " is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
               + " at line "
               + e.getLocation().getLineNr() + "). Fix the file, or point DOCKER_CONFIG at a"
               + " directory with a valid config.json.");
     } catch (IOException e) {
       throw new InvalidConfigurationException(
-          element, "cannot be read (" + e + "). Make it readable, or remove it.");
+          Setting.DOCKER_CONFIG, file + " cannot be read (" + e + "). Make it readable, or remove it.");
     }
     if (root == null || !root.isObject()) {
       throw new InvalidConfigurationException(
-          element, "is not a JSON object. Fix the file, or remove it.");
+          Setting.DOCKER_CONFIG, file + " is not a JSON object. Fix the file, or remove it.");
     }
     for (String field : new String[] {"auths", "credHelpers"}) {
       if (root.has(field) && !root.get(field).isObject()) {
         throw new InvalidConfigurationException(
-            element, "'" + field + "' is not an object. Fix the file, or remove it.");
+            Setting.DOCKER_CONFIG, file + ": '" + field + "' is not an object. Fix the file, or remove it.");
       }
     }
   }

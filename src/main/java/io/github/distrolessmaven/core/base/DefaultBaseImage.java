@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.base;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 
 /**
  * Chooses the distroless Java base from the project's Java release: the oldest supported JRE that
@@ -33,9 +34,9 @@ public final class DefaultBaseImage {
       return JAVA25;
     }
     throw new InvalidConfigurationException(
-        "<from><image>",
+        Setting.FROM_IMAGE,
         "the project is compiled for Java " + release + ", and no distroless Java base runs"
-            + " releases above " + NEWEST_RELEASE + ". Set <from><image> to a base with a Java "
+            + " releases above " + NEWEST_RELEASE + ". Set " + Setting.FROM_IMAGE.element() + " to a base with a Java "
             + release + " runtime, or compile for release " + NEWEST_RELEASE + " or lower.");
   }
 
@@ -47,7 +48,7 @@ public final class DefaultBaseImage {
    * @throws InvalidConfigurationException when the property is not a Java version
    */
   public static int javaRelease(String release, String target) throws InvalidConfigurationException {
-    String property = notBlank(release) ? "maven.compiler.release" : "maven.compiler.target";
+    Setting setting = notBlank(release) ? Setting.JAVA_RELEASE : Setting.JAVA_TARGET;
     String value = notBlank(release) ? release.trim() : (notBlank(target) ? target.trim() : null);
     if (value == null) {
       return 17;
@@ -57,9 +58,9 @@ public final class DefaultBaseImage {
       return Integer.parseInt(digits);
     } catch (NumberFormatException e) {
       throw new InvalidConfigurationException(
-          property,
-          "'" + value + "' is not a Java release. Set it to a number such as 17 or 21, or set"
-              + " <from><image> explicitly.");
+          setting,
+          "'" + value + "' is not a Java release. Set it to a number such as 17 or 21, or set "
+              + Setting.FROM_IMAGE.element() + " explicitly.");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.base;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,9 +14,6 @@ import java.util.regex.Pattern;
  * An enterprise mirror of gcr.io, and our own tests, serve the default bases this way.
  */
 public final class RegistryMirrors {
-
-  /** The property that sets mirrors from the command line. */
-  public static final String PROPERTY = "distroless.registryMirrors";
 
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:]+\\](:\\d{1,5})?");
 
@@ -37,7 +35,7 @@ public final class RegistryMirrors {
       }
       int equals = group.indexOf('=');
       if (equals < 0) {
-        throw invalid(PROPERTY, "'" + group.trim() + "' has no '='");
+        throw invalid(true, "'" + group.trim() + "' has no '='");
       }
       String registry = group.substring(0, equals).trim();
       List<String> hosts = new ArrayList<>();
@@ -46,28 +44,33 @@ public final class RegistryMirrors {
           hosts.add(host.trim());
         }
       }
-      put(mirrors, registry, hosts, PROPERTY);
+      put(mirrors, registry, hosts, true);
     }
     return mirrors;
   }
 
   /**
-   * Adds one {@code <registryMirror>} from the POM, checking registry and mirror host names.
+   * Adds one mirrored registry as the build file gives it, checking registry and mirror host
+   * names.
    *
    * @param mirrors the map to add to
    */
-  public static void put(
-      Map<String, List<String>> mirrors, String registry, List<String> hosts, String element)
+  public static void put(Map<String, List<String>> mirrors, String registry, List<String> hosts)
       throws InvalidConfigurationException {
+    put(mirrors, registry, hosts, false);
+  }
+
+  private static void put(Map<String, List<String>> mirrors, String registry, List<String> hosts,
+      boolean fromProperty) throws InvalidConfigurationException {
     if (registry == null || !HOST.matcher(registry.trim()).matches()) {
-      throw invalid(element, "the registry '" + registry + "' is not a host name");
+      throw invalid(fromProperty, "the registry '" + registry + "' is not a host name");
     }
     if (hosts.isEmpty()) {
-      throw invalid(element, "the registry '" + registry + "' has no mirror");
+      throw invalid(fromProperty, "the registry '" + registry + "' has no mirror");
     }
     for (String host : hosts) {
       if (host == null || !HOST.matcher(host).matches()) {
-        throw invalid(element, "the mirror '" + host + "' is not a host or host:port");
+        throw invalid(fromProperty, "the mirror '" + host + "' is not a host or host:port");
       }
     }
     mirrors.computeIfAbsent(registry.trim(), key -> new ArrayList<>()).addAll(hosts);
@@ -80,11 +83,13 @@ public final class RegistryMirrors {
     return Collections.unmodifiableMap(copy);
   }
 
-  private static InvalidConfigurationException invalid(String element, String problem) {
-    return new InvalidConfigurationException(
-        element,
-        problem + ". Write mirrors as gcr.io=mirror.example.com:5000[,other:5000][;registry=host],"
-            + " or in the POM as <registryMirror><registry>gcr.io</registry><mirrors><mirror>"
-            + "mirror.example.com:5000</mirror></mirrors></registryMirror>.");
+  private static InvalidConfigurationException invalid(boolean fromProperty, String problem) {
+    String fix = problem + ". Write mirrors as gcr.io=mirror.example.com:5000[,other:5000]"
+        + "[;registry=host] in " + Setting.REGISTRY_MIRRORS.propertyName() + ", or in "
+        + Setting.REGISTRY_MIRRORS.element()
+        + " as the registry gcr.io with the mirror mirror.example.com:5000.";
+    return fromProperty
+        ? InvalidConfigurationException.inProperty(Setting.REGISTRY_MIRRORS, fix)
+        : new InvalidConfigurationException(Setting.REGISTRY_MIRRORS, fix);
   }
 }

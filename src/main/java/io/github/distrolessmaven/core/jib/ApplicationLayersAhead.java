@@ -139,7 +139,7 @@ final class ApplicationLayersAhead {
         Throwable cause = e.getCause() instanceof LayerFailure failure ? failure : e;
         throw new ImageBuildException("Cannot build the app's layers into " + cacheDirectory
             + ": " + cause.getMessage() + ". Check that the build directory is writable and has"
-            + " room, or run mvn clean.", cause);
+            + " room, or delete that cache.", cause);
       }
     }
     return layers;

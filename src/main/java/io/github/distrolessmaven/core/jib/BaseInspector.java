@@ -80,7 +80,7 @@ final class BaseInspector {
     return cached(digest, () -> {
       if (offline) {
         throw new ImageBuildException("The base " + subject + " has not been read before, and"
-            + " Maven is offline. Build once without -o to cache it.");
+            + " the build is offline. Build once online to cache it.");
       }
       return fromRegistries(base, digest, registries, access, subject);
     }, subject);

@@ -8,6 +8,7 @@ import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.archive.LocalBaseImage;
@@ -69,14 +70,14 @@ final class BaseSelection {
           inspector -> inspector.inspect(prepared),
           () -> Jib.from(TarImage.at(prepared.dockerArchive())));
     }
-    ImageReference name = ImageReferences.parse(spec.baseImage(), "<from><image>");
+    ImageReference name = ImageReferences.parse(spec.baseImage(), Setting.FROM_IMAGE);
     RegistryAccess access =
         new RegistryAccess(spec.baseCredentials(), spec.allowInsecureRegistries(), jibLog);
     String digest = resolve(spec, name, access, log);
     log.info("Base image " + name + " at " + digest);
     if (name.getDigest().isEmpty()) {
       log.warn("The base is referenced by tag, which can move to another image. Pin it:"
-          + " <from><image>" + name.withQualifier(digest).toString() + "</image>");
+          + " " + Setting.FROM_IMAGE.element(name.withQualifier(digest).toString()));
     }
     ImageReference pinned = name.withQualifier(digest);
     return new BaseSelection(
@@ -141,8 +142,9 @@ final class BaseSelection {
     try {
       if (spec.offline()) {
         return memory.recall(name.toString()).orElseThrow(() -> new ImageBuildException(
-            "The base image " + name + " has not been pulled before, and Maven is offline."
-                + " Build once without -o to cache it, or pin <from><image> by digest."));
+            "The base image " + name + " has not been pulled before, and the build is offline."
+                + " Build once online to cache it, or pin " + Setting.FROM_IMAGE.element()
+                + " by digest."));
       }
       String digest = new BaseImageResolver(access, spec.registryMirrors(), log, spec.baseLayersCache())
           .digestOf(name);

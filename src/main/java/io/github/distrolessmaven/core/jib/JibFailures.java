@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.Setting;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.ExecutionException;
@@ -38,19 +39,20 @@ public final class JibFailures {
   static String explain(Throwable cause) {
     if (cause instanceof InsecureRegistryException) {
       return "the registry does not offer verified HTTPS (" + cause.getMessage() + "). If you trust"
-          + " it, set <allowInsecureRegistries>true</allowInsecureRegistries> or"
-          + " -Ddistroless.allowInsecureRegistries=true.";
+          + " it, set " + Setting.ALLOW_INSECURE_REGISTRIES.element("true") + " or "
+          + Setting.ALLOW_INSECURE_REGISTRIES.property("true") + ".";
     }
     if (cause instanceof RegistryCredentialsNotSentException) {
       return "the registry wants credentials, and they are never sent over plain HTTP ("
           + cause.getMessage() + "). Serve the registry over HTTPS; a self-signed certificate"
-          + " is accepted with <allowInsecureRegistries>true</allowInsecureRegistries>.";
+          + " is accepted with " + Setting.ALLOW_INSECURE_REGISTRIES.element("true") + ".";
     }
     if (cause instanceof RegistryUnauthorizedException) {
       RegistryUnauthorizedException e = (RegistryUnauthorizedException) cause;
       return "access denied to " + e.getImageReference() + ". Give"
-          + " credentials in <auth>, a settings.xml <server> whose id is the registry host,"
-          + " <credHelper>, or the docker config.json.";
+          + " credentials in " + Setting.AUTH.element() + ", a " + Setting.CREDENTIAL_SERVERS.element()
+          + " whose id is the registry host, " + Setting.CRED_HELPER.element()
+          + ", or the docker config.json.";
     }
     if (cause instanceof RegistryAuthenticationFailedException) {
       RegistryAuthenticationFailedException e = (RegistryAuthenticationFailedException) cause;
@@ -62,7 +64,7 @@ public final class JibFailures {
     }
     if (cause instanceof UnknownHostException) {
       return "unknown host " + cause.getMessage() + ". Check the image reference, or a"
-          + " <registryMirrors> entry for that registry.";
+          + " " + Setting.REGISTRY_MIRRORS.element() + " entry for that registry.";
     }
     if (cause instanceof ConnectException) {
       return "cannot connect (" + cause.getMessage() + "). Is the registry running and reachable?";

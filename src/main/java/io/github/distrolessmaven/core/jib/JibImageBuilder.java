@@ -11,6 +11,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.ImageArchive;
 import io.github.distrolessmaven.core.contents.BaseContents;
@@ -79,7 +80,7 @@ public final class JibImageBuilder {
    */
   public BuiltImage build(ImageSpec spec, Destination destination)
       throws InvalidConfigurationException, ImageBuildException {
-    ImageReference target = ImageReferences.parse(spec.targetImage(), "<to><image>");
+    ImageReference target = ImageReferences.parse(spec.targetImage(), Setting.TO_IMAGE);
     RegistryAccess targetAccess =
         new RegistryAccess(spec.targetCredentials(), spec.allowInsecureRegistries(), jibLog);
     BaseSelection base = BaseSelection.of(spec, log, jibLog);

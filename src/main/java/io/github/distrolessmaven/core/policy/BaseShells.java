@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.policy;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.List;
 
 /**
@@ -9,8 +10,6 @@ import java.util.List;
  * first, and the reason to choose distroless is not to have one.
  */
 public final class BaseShells {
-
-  static final String ELEMENT = "<from><image>";
 
   private BaseShells() {}
 
@@ -25,10 +24,10 @@ public final class BaseShells {
     if (shells.isEmpty() || allowShell) {
       return;
     }
-    throw new InvalidConfigurationException(ELEMENT,
+    throw new InvalidConfigurationException(Setting.FROM_IMAGE,
         "the base " + base + " contains a shell (" + String.join(", ", shells) + "), which a"
             + " distroless image must not have. Use a base without one (a distroless tag"
             + " other than :debug, e.g. gcr.io/distroless/java21-debian13:nonroot), or set"
-            + " <allowShell>true</allowShell> to build on it anyway.");
+            + " " + Setting.ALLOW_SHELL.element("true") + " to build on it anyway.");
   }
 }

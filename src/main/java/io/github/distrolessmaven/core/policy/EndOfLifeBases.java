@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.policy;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +13,6 @@ import java.util.regex.Pattern;
  * the Debian 13 image to use instead.
  */
 public final class EndOfLifeBases {
-
-  static final String ELEMENT = "<from><image>";
 
   private static final Pattern DISTROLESS =
       Pattern.compile("gcr\\.io/distroless/([a-z0-9-]+?)(?:-debian(\\d+))?(?:[:@].*)?");
@@ -30,10 +29,10 @@ public final class EndOfLifeBases {
     Optional<String> replacement = replacementFor(baseImage);
     if (replacement.isPresent() && !allowEndOfLifeBase) {
       throw new InvalidConfigurationException(
-          ELEMENT,
+          Setting.FROM_IMAGE,
           "'" + baseImage + "' is an end-of-life distroless base that gets no security updates."
               + " Use " + replacement.get() + " instead, or set"
-              + " <allowEndOfLifeBase>true</allowEndOfLifeBase> to build on it anyway.");
+              + " " + Setting.ALLOW_END_OF_LIFE_BASE.element("true") + " to build on it anyway.");
     }
   }
 

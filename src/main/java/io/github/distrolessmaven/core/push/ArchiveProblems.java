@@ -1,12 +1,11 @@
 package io.github.distrolessmaven.core.push;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.nio.file.Path;
 
 /** The one shape of every complaint about the archive: the property, the file, the fix. */
 final class ArchiveProblems {
-
-  static final String PROPERTY = "distroless.tar";
 
   private static final String FIX = " Give an OCI image archive as 'mvn distroless:tar' writes it,"
       + " or convert one with 'skopeo copy docker-archive:in.tar oci-archive:out.tar'.";
@@ -14,6 +13,6 @@ final class ArchiveProblems {
   private ArchiveProblems() {}
 
   static InvalidConfigurationException invalid(Path tar, String problem) {
-    return new InvalidConfigurationException(PROPERTY, tar + " " + problem + "." + FIX);
+    return InvalidConfigurationException.inProperty(Setting.ARCHIVE, tar + " " + problem + "." + FIX);
   }
 }

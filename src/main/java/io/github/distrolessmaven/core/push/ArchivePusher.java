@@ -11,6 +11,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.jib.JibFailures;
 import io.github.distrolessmaven.core.jib.ReferrerPush;
 import io.github.distrolessmaven.core.jib.RegistryAccess;
@@ -55,25 +56,19 @@ public final class ArchivePusher {
   }
 
   /**
-   * @throws InvalidConfigurationException for a bad reference or tag, offline mode, or an archive
+   * @throws InvalidConfigurationException for a bad reference or tag, or an archive
    *     that is missing, corrupt or not an OCI image layout; all before any network call
    * @throws ImageBuildException when the registry refuses or cannot be reached, or the archive
    *     cannot be unpacked
    */
   public PushedImage push(PushSpec spec) throws InvalidConfigurationException, ImageBuildException {
-    ImageReference target = ImageReferences.parse(spec.targetImage(), "<to><image>");
-    List<String> additionalTags = ImageReferences.tags(spec.additionalTags(), "<to><tags>");
-    if (spec.offline()) {
-      throw new InvalidConfigurationException(
-          "-o (offline)",
-          "distroless:push sends " + spec.archive() + " to " + target + ", which offline mode"
-              + " cannot do. Run it without -o.");
-    }
+    ImageReference target = ImageReferences.parse(spec.targetImage(), Setting.TO_IMAGE);
+    List<String> additionalTags = ImageReferences.tags(spec.additionalTags(), Setting.TO_TAGS);
     Path scratch = createScratch(spec.scratchParent());
     try {
       ArchiveImage image = ArchiveReader.read(spec.archive(), scratch, target.getTag());
       if (target.getDigest().isPresent() && !target.getDigest().get().equals(image.manifestDigest())) {
-        throw new InvalidConfigurationException("<to><image>", "names the digest "
+        throw new InvalidConfigurationException(Setting.TO_IMAGE, "names the digest "
             + target.getDigest().get() + ", but " + spec.archive() + " holds "
             + image.manifestDigest() + ". Name a tag instead, or the archive's digest.");
       }

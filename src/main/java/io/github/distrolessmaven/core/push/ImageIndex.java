@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,8 +138,9 @@ final class ImageIndex {
       named.forEach(entry -> listing.append(' ').append(entry.label()));
     });
     throw ArchiveProblems.invalid(tar, "holds " + byDigest.size() + " different images, and"
-        + " the tag of distroless.to.image chooses none of them:" + listing
-        + "\nPush one by giving distroless.to.image the tag it has in the archive, or write an"
+        + " the tag of " + Setting.TO_IMAGE.propertyName() + " chooses none of them:" + listing
+        + "\nPush one by giving " + Setting.TO_IMAGE.propertyName()
+        + " the tag it has in the archive, or write an"
         + " archive with one image");
   }
 

@@ -12,7 +12,6 @@ import java.util.List;
  * @param additionalTags more tags for the same manifest, unchecked
  * @param credentials for the target's registry
  * @param allowInsecureRegistries whether plain HTTP and unverified TLS are allowed
- * @param offline whether Maven runs offline, which a push cannot
  * @param scratchParent where the archive's blobs are unpacked for the duration of the push
  */
 public record PushSpec(
@@ -21,7 +20,6 @@ public record PushSpec(
     List<String> additionalTags,
     CredentialSources credentials,
     boolean allowInsecureRegistries,
-    boolean offline,
     Path scratchParent) {
 
   /** @param additionalTags copied defensively */

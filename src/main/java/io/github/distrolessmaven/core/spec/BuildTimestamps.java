@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -15,9 +16,6 @@ import java.time.format.DateTimeParseException;
  * @param filesModificationTime the modification time of every file the plugin adds
  */
 public record BuildTimestamps(Instant creationTime, Instant filesModificationTime) {
-
-  static final String CREATION_ELEMENT = "<container><creationTime>";
-  static final String FILES_ELEMENT = "<container><filesModificationTime>";
 
   /**
    * Resolves the chain: the configured value, else {@code project.build.outputTimestamp}, else
@@ -39,8 +37,8 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
       throws InvalidConfigurationException {
     Instant fallback = fallback(outputTimestamp, sourceDateEpoch);
     return new BuildTimestamps(
-        configured(creationTime, CREATION_ELEMENT, fallback, clock, true),
-        configured(filesModificationTime, FILES_ELEMENT, fallback, clock, false));
+        configured(creationTime, Setting.CONTAINER_CREATION_TIME, fallback, clock, true),
+        configured(filesModificationTime, Setting.CONTAINER_FILES_MODIFICATION_TIME, fallback, clock, false));
   }
 
   private static Instant fallback(String outputTimestamp, String sourceDateEpoch)
@@ -52,19 +50,19 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
           return Instant.ofEpochSecond(Long.parseLong(value));
         } catch (NumberFormatException | DateTimeException e) {
           throw new InvalidConfigurationException(
-              "project.build.outputTimestamp",
+              Setting.OUTPUT_TIMESTAMP,
               "'" + value + "' is too large for seconds since 1970. Write it like"
                   + " 2026-01-01T00:00:00Z or 1767225600.");
         }
       }
-      return iso(value, "project.build.outputTimestamp");
+      return iso(value, Setting.OUTPUT_TIMESTAMP);
     }
     if (sourceDateEpoch != null && !sourceDateEpoch.isBlank()) {
       try {
         return Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.trim()));
       } catch (NumberFormatException | DateTimeException e) {
         throw new InvalidConfigurationException(
-            "SOURCE_DATE_EPOCH",
+            Setting.SOURCE_DATE_EPOCH,
             "'" + sourceDateEpoch + "' is not a number of seconds since 1970. Set the environment"
                 + " variable to e.g. 1767225600, or unset it.");
       }
@@ -73,7 +71,7 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
   }
 
   private static Instant configured(
-      String value, String element, Instant fallback, Clock clock, boolean allowNow)
+      String value, Setting setting, Instant fallback, Clock clock, boolean allowNow)
       throws InvalidConfigurationException {
     if (value == null || value.isBlank()) {
       return fallback;
@@ -85,17 +83,17 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
     if (allowNow && trimmed.equals("USE_CURRENT_TIMESTAMP")) {
       return clock.instant();
     }
-    return iso(trimmed, element);
+    return iso(trimmed, setting);
   }
 
-  private static Instant iso(String value, String element) throws InvalidConfigurationException {
+  private static Instant iso(String value, Setting setting) throws InvalidConfigurationException {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidConfigurationException(
-          element,
+          setting,
           "'" + value + "' is not an ISO-8601 date-time. Write it like 2026-01-01T00:00:00Z"
-              + (element.equals(CREATION_ELEMENT) ? ", EPOCH or USE_CURRENT_TIMESTAMP." : " or EPOCH."));
+              + (setting == Setting.CONTAINER_CREATION_TIME ? ", EPOCH or USE_CURRENT_TIMESTAMP." : " or EPOCH."));
     }
   }
 }

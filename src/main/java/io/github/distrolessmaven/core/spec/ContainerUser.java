@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,6 @@ public final class ContainerUser {
 
   /** distroless's {@code nonroot} user and group. */
   public static final String DEFAULT = "65532:65532";
-
-  static final String ELEMENT = "<container><user>";
 
   private static final Pattern NUMERIC = Pattern.compile("(\\d{1,10})(?::(\\d{1,10}))?");
 
@@ -38,16 +37,17 @@ public final class ContainerUser {
     if (uidPart.equals("root") || isZero(uidPart)) {
       if (!allowRoot) {
         throw new InvalidConfigurationException(
-            ELEMENT,
-            "'" + user + "' runs the container as root. Remove <user> to run as the non-root user "
-                + DEFAULT + ", or set <container><allowRoot>true</allowRoot> if the image must run as root.");
+            Setting.CONTAINER_USER,
+            "'" + user + "' runs the container as root. Remove " + Setting.CONTAINER_USER.element()
+                + " to run as the non-root user " + DEFAULT + ", or set "
+                + Setting.CONTAINER_ALLOW_ROOT.element("true") + " if the image must run as root.");
       }
       numeric = user.replace("root", "0");
     }
     Matcher matcher = NUMERIC.matcher(numeric);
     if (!matcher.matches()) {
       throw new InvalidConfigurationException(
-          ELEMENT,
+          Setting.CONTAINER_USER,
           "'" + user + "' is not numeric. Write the user as UID or UID:GID, e.g. " + DEFAULT
               + ", so that the runtime can check that it is not root without reading /etc/passwd.");
     }

@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
  * @param protocol {@code tcp} or {@code udp}
  */
 public record ExposedPort(int number, String protocol) {
-
-  static final String ELEMENT = "<container><ports>";
 
   private static final Pattern SYNTAX =
       Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?(?:/([A-Za-z]+))?");
@@ -64,7 +63,7 @@ public record ExposedPort(int number, String protocol) {
 
   private static InvalidConfigurationException invalid(String value, String problem) {
     return new InvalidConfigurationException(
-        ELEMENT,
+        Setting.CONTAINER_PORTS,
         "'" + value + "' " + problem
             + ". Write a port as 8080, 8080/udp or a range 7000-7003 (protocol tcp or udp).");
   }

@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.Locale;
 
 /** The media types of the manifest and config: Docker's (what most tools expect) or OCI's. */
@@ -19,7 +20,7 @@ public enum ImageFormat {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException(
-          "<container><format>", "'" + value + "' is not a format. Write Docker or OCI.");
+          Setting.CONTAINER_FORMAT, "'" + value + "' is not a format. Write Docker or OCI.");
     }
   }
 }

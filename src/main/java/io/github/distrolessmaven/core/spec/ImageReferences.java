@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.spec;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -16,19 +17,19 @@ public final class ImageReferences {
   /**
    * Parses a registry image reference such as {@code registry.example.com/team/app:1.0}.
    *
-   * @throws InvalidConfigurationException naming the element and the expected form
+   * @throws InvalidConfigurationException naming the setting and the expected form
    */
-  public static ImageReference parse(String value, String element)
+  public static ImageReference parse(String value, Setting setting)
       throws InvalidConfigurationException {
     String reference = value == null ? "" : value.trim();
     if (reference.isEmpty()) {
-      throw new InvalidConfigurationException(element, "is empty. " + FORM);
+      throw new InvalidConfigurationException(setting, "is empty. " + FORM);
     }
     try {
       return ImageReference.parse(reference);
     } catch (InvalidImageReferenceException e) {
       throw new InvalidConfigurationException(
-          element, "'" + reference + "' is not a valid image reference. " + FORM);
+          setting, "'" + reference + "' is not a valid image reference. " + FORM);
     }
   }
 
@@ -37,7 +38,7 @@ public final class ImageReferences {
    *
    * @return the tags in the order given, without duplicates
    */
-  public static List<String> tags(Collection<String> tags, String element)
+  public static List<String> tags(Collection<String> tags, Setting setting)
       throws InvalidConfigurationException {
     LinkedHashSet<String> checked = new LinkedHashSet<>();
     for (String raw : tags) {
@@ -47,7 +48,7 @@ public final class ImageReferences {
       }
       if (!ImageReference.isValidTag(tag)) {
         throw new InvalidConfigurationException(
-            element,
+            setting,
             "'" + tag + "' is not a valid tag. A tag is up to 128 letters, digits, '_', '.' and"
                 + " '-', not starting with '.' or '-'.");
       }

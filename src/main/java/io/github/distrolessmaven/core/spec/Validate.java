@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,46 +19,46 @@ public final class Validate {
    *
    * @return the path without a trailing slash (except for {@code /} itself)
    */
-  public static String absoluteUnixPath(String value, String element)
+  public static String absoluteUnixPath(String value, Setting setting)
       throws InvalidConfigurationException {
     String path = value == null ? "" : value.trim();
     if (!path.startsWith("/") || path.contains("\\") || path.contains("\0")) {
       throw new InvalidConfigurationException(
-          element, "'" + path + "' is not an absolute Unix-style path. Write it like /app.");
+          setting, "'" + path + "' is not an absolute Unix-style path. Write it like /app.");
     }
     for (String segment : path.split("/")) {
       if (segment.equals("..") || segment.equals(".")) {
         throw new InvalidConfigurationException(
-            element, "'" + path + "' contains '" + segment + "'. Write the plain absolute path.");
+            setting, "'" + path + "' contains '" + segment + "'. Write the plain absolute path.");
       }
     }
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   /** Checks environment variable names: a letter or underscore, then letters, digits, underscores. */
-  public static void environment(Map<String, String> environment, String element)
+  public static void environment(Map<String, String> environment, Setting setting)
       throws InvalidConfigurationException {
     for (Map.Entry<String, String> variable : environment.entrySet()) {
       if (!ENV_NAME.matcher(variable.getKey()).matches()) {
         throw new InvalidConfigurationException(
-            element,
+            setting,
             "'" + variable.getKey() + "' is not a valid variable name. Use letters, digits and"
                 + " underscores, not starting with a digit, e.g. JAVA_TOOL_OPTIONS.");
       }
       if (variable.getValue() == null) {
         throw new InvalidConfigurationException(
-            element, "'" + variable.getKey() + "' has no value. Give it one, or remove it.");
+            setting, "'" + variable.getKey() + "' has no value. Give it one, or remove it.");
       }
     }
   }
 
   /** Checks label keys, which OCI wants in reverse-DNS style. */
-  public static void labels(Map<String, String> labels, String element)
+  public static void labels(Map<String, String> labels, Setting setting)
       throws InvalidConfigurationException {
     for (Map.Entry<String, String> label : labels.entrySet()) {
       if (!LABEL_KEY.matcher(label.getKey()).matches()) {
         throw new InvalidConfigurationException(
-            element,
+            setting,
             "'" + label.getKey() + "' is not a valid label key. Use letters, digits, '.', '-',"
                 + " '_' and '/', e.g. com.example.team.");
       }
@@ -70,11 +71,11 @@ public final class Validate {
    *
    * @return the mode as an int, e.g. 0755 for "755"
    */
-  public static int octalMode(String value, String element) throws InvalidConfigurationException {
+  public static int octalMode(String value, Setting setting) throws InvalidConfigurationException {
     String mode = value == null ? "" : value.trim();
     if (!OCTAL_MODE.matcher(mode).matches()) {
       throw new InvalidConfigurationException(
-          element, "'" + mode + "' is not a file mode. Write three octal digits, e.g. 755 or 644.");
+          setting, "'" + mode + "' is not a file mode. Write three octal digits, e.g. 755 or 644.");
     }
     return Integer.parseInt(mode, 8);
   }

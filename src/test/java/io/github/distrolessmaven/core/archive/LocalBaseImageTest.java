@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.TestImages.Image;
@@ -154,7 +155,7 @@ class LocalBaseImageTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> prepare("oci://" + layout));
 
-    assertEquals("<from><image>", e.element());
+    assertEquals(Setting.FROM_IMAGE, e.setting());
     assertTrue(e.getMessage().contains(layout.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("1.0, 2.0"), e.getMessage());
     assertTrue(e.getMessage().contains("oci://" + layout + ":REF"), e.getMessage());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.LocalReference.Kind;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class LocalReferenceTest {
     InvalidConfigurationException e =
         assertThrows(
             InvalidConfigurationException.class, () -> LocalBaseImage.checkSyntax(reference));
-    assertEquals("<from><image>", e.element());
+    assertEquals(Setting.FROM_IMAGE, e.setting());
     return e.getMessage();
   }
 

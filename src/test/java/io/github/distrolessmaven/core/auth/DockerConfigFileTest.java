@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,8 @@ class DockerConfigFileTest {
         assertThrows(InvalidConfigurationException.class, () -> DockerConfigFile.check(file));
 
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    assertTrue(e.element().contains(file.toString()), e.element());
+    assertEquals(Setting.DOCKER_CONFIG, e.setting());
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("is not valid JSON"), e.getMessage());
     assertTrue(e.getMessage().contains("line 4"), e.getMessage());
     assertTrue(e.getMessage().contains("DOCKER_CONFIG"), e.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +32,9 @@ class DefaultBaseImageTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> DefaultBaseImage.forRelease(26));
 
-    assertEquals("<from><image>", e.element());
+    assertEquals(Setting.FROM_IMAGE, e.setting());
     assertTrue(e.getMessage().contains("26"), e.getMessage());
-    assertTrue(e.getMessage().startsWith("<from><image>: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith(Setting.FROM_IMAGE.element() + ": "), e.getMessage());
   }
 
   @Test
@@ -65,7 +66,7 @@ class DefaultBaseImageTest {
         assertThrows(
             InvalidConfigurationException.class, () -> DefaultBaseImage.javaRelease("abc", "17"));
 
-    assertEquals("maven.compiler.release", e.element());
+    assertEquals(Setting.JAVA_RELEASE, e.setting());
     assertTrue(e.getMessage().contains("'abc'"), e.getMessage());
   }
 
@@ -75,7 +76,7 @@ class DefaultBaseImageTest {
         assertThrows(
             InvalidConfigurationException.class, () -> DefaultBaseImage.javaRelease(null, "abc"));
 
-    assertEquals("maven.compiler.target", e.element());
+    assertEquals(Setting.JAVA_TARGET, e.setting());
     assertTrue(e.getMessage().contains("'abc'"), e.getMessage());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Mirrors from {@code distroless.registryMirrors} and from {@code <registryMirror>}. */
 class RegistryMirrorsTest {
 
-  private static final String POM_ELEMENT = "<registryMirrors><registryMirror>";
 
   @Test
   void oneRegistryOneMirror() throws InvalidConfigurationException {
@@ -52,7 +52,8 @@ class RegistryMirrorsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> RegistryMirrors.parse("gcr.io"));
 
-    assertEquals("distroless.registryMirrors", e.element());
+    assertEquals(Setting.REGISTRY_MIRRORS, e.setting());
+    assertTrue(e.getMessage().startsWith(Setting.REGISTRY_MIRRORS.propertyName() + ": "));
     assertTrue(e.getMessage().contains("'gcr.io' has no '='"), e.getMessage());
     assertTrue(e.getMessage().contains("gcr.io=mirror.example.com:5000"), e.getMessage());
   }
@@ -63,7 +64,8 @@ class RegistryMirrorsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> RegistryMirrors.parse(value));
 
-    assertEquals("distroless.registryMirrors", e.element());
+    assertEquals(Setting.REGISTRY_MIRRORS, e.setting());
+    assertTrue(e.getMessage().startsWith(Setting.REGISTRY_MIRRORS.propertyName() + ": "));
     assertTrue(e.getMessage().contains("has no mirror"), e.getMessage());
   }
 
@@ -74,16 +76,17 @@ class RegistryMirrorsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> RegistryMirrors.parse(value));
 
-    assertEquals("distroless.registryMirrors", e.element());
+    assertEquals(Setting.REGISTRY_MIRRORS, e.setting());
+    assertTrue(e.getMessage().startsWith(Setting.REGISTRY_MIRRORS.propertyName() + ": "));
   }
 
   @Test
   void putAddsPomMirrorsAndMergesRepeatedRegistries() throws InvalidConfigurationException {
     Map<String, List<String>> mirrors = new LinkedHashMap<>();
 
-    RegistryMirrors.put(mirrors, "gcr.io", List.of("a:5000"), POM_ELEMENT);
-    RegistryMirrors.put(mirrors, "[::1]:5000", List.of("b"), POM_ELEMENT);
-    RegistryMirrors.put(mirrors, " gcr.io ", List.of("c.example.com:443"), POM_ELEMENT);
+    RegistryMirrors.put(mirrors, "gcr.io", List.of("a:5000"));
+    RegistryMirrors.put(mirrors, "[::1]:5000", List.of("b"));
+    RegistryMirrors.put(mirrors, " gcr.io ", List.of("c.example.com:443"));
 
     assertEquals(List.of("gcr.io", "[::1]:5000"), new ArrayList<>(mirrors.keySet()));
     assertEquals(List.of("a:5000", "c.example.com:443"), mirrors.get("gcr.io"));
@@ -95,17 +98,20 @@ class RegistryMirrorsTest {
 
     InvalidConfigurationException noRegistry =
         assertThrows(InvalidConfigurationException.class,
-            () -> RegistryMirrors.put(mirrors, null, List.of("a"), POM_ELEMENT));
+            () -> RegistryMirrors.put(mirrors, null, List.of("a")));
     InvalidConfigurationException noMirror =
         assertThrows(InvalidConfigurationException.class,
-            () -> RegistryMirrors.put(mirrors, "gcr.io", List.of(), POM_ELEMENT));
+            () -> RegistryMirrors.put(mirrors, "gcr.io", List.of()));
     InvalidConfigurationException badMirror =
         assertThrows(InvalidConfigurationException.class,
-            () -> RegistryMirrors.put(mirrors, "gcr.io", List.of("a b"), POM_ELEMENT));
+            () -> RegistryMirrors.put(mirrors, "gcr.io", List.of("a b")));
 
-    assertEquals(POM_ELEMENT, noRegistry.element());
-    assertEquals(POM_ELEMENT, noMirror.element());
-    assertEquals(POM_ELEMENT, badMirror.element());
+    assertEquals(Setting.REGISTRY_MIRRORS, noRegistry.setting());
+    assertTrue(noRegistry.getMessage().startsWith(Setting.REGISTRY_MIRRORS.element() + ": "));
+    assertEquals(Setting.REGISTRY_MIRRORS, noMirror.setting());
+    assertTrue(noMirror.getMessage().startsWith(Setting.REGISTRY_MIRRORS.element() + ": "));
+    assertEquals(Setting.REGISTRY_MIRRORS, badMirror.setting());
+    assertTrue(badMirror.getMessage().startsWith(Setting.REGISTRY_MIRRORS.element() + ": "));
     assertTrue(badMirror.getMessage().contains("'a b'"), badMirror.getMessage());
     assertEquals(Map.of(), mirrors);
   }
@@ -116,15 +122,16 @@ class RegistryMirrorsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class,
             () -> RegistryMirrors.put(
-                new LinkedHashMap<>(), "gcr.io", Arrays.asList("a:5000", null), POM_ELEMENT));
+                new LinkedHashMap<>(), "gcr.io", Arrays.asList("a:5000", null)));
 
-    assertEquals(POM_ELEMENT, e.element());
+    assertEquals(Setting.REGISTRY_MIRRORS, e.setting());
+    assertTrue(e.getMessage().startsWith(Setting.REGISTRY_MIRRORS.element() + ": "));
   }
 
   @Test
   void copyOfIsDeepAndUnmodifiable() throws InvalidConfigurationException {
     Map<String, List<String>> original = new LinkedHashMap<>();
-    RegistryMirrors.put(original, "gcr.io", new ArrayList<>(List.of("a")), POM_ELEMENT);
+    RegistryMirrors.put(original, "gcr.io", new ArrayList<>(List.of("a")));
 
     Map<String, List<String>> copy = RegistryMirrors.copyOf(original);
     original.get("gcr.io").add("b");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,9 +33,9 @@ class EndOfLifeBasesTest {
     assertEquals(Optional.of(replacement), EndOfLifeBases.replacementFor(base));
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> EndOfLifeBases.check(base, false));
-    assertEquals("<from><image>", e.element());
+    assertEquals(Setting.FROM_IMAGE, e.setting());
     assertTrue(e.getMessage().contains(replacement), e.getMessage());
-    assertTrue(e.getMessage().contains("<allowEndOfLifeBase>true</allowEndOfLifeBase>"), e.getMessage());
+    assertTrue(e.getMessage().contains(Setting.ALLOW_END_OF_LIFE_BASE.element("true")), e.getMessage());
   }
 
   @ParameterizedTest

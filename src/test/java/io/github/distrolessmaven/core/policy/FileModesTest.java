@@ -5,20 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FileModesTest {
 
-  private static final String ELEMENT = "<extraDirectories><permissions><permission><mode>";
+  private static final Setting ELEMENT = Setting.PERMISSION_MODE;
 
   @ParameterizedTest
   @ValueSource(ints = {04755, 02755, 06755, 04700})
   void setuidAndSetgidAreRefused(int mode) {
     InvalidConfigurationException e = assertThrows(
         InvalidConfigurationException.class, () -> FileModes.check("/app/bin/*", mode, ELEMENT));
-    assertEquals(ELEMENT, e.element());
+    assertEquals(ELEMENT, e.setting());
     assertTrue(e.getMessage().contains("setuid or setgid") && e.getMessage().contains("/app/bin/*"),
         e.getMessage());
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,7 +91,8 @@ class ArchiveReaderTest {
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
         () -> ArchiveReader.read(tar, scratch(), Optional.of("3")));
 
-    assertEquals("distroless.tar", e.element());
+    assertEquals(Setting.ARCHIVE, e.setting());
+    assertTrue(e.getMessage().startsWith(Setting.ARCHIVE.propertyName() + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("2 different images"), e.getMessage());
     assertTrue(e.getMessage().contains(sha256(first) + ": reg.example.com/app:1"), e.getMessage());
     assertTrue(e.getMessage().contains(sha256(second) + ": 2"), e.getMessage());
@@ -217,7 +219,7 @@ class ArchiveReaderTest {
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
         () -> ArchiveReader.read(missing, scratch(), Optional.empty()));
 
-    assertTrue(e.getMessage().startsWith("distroless.tar: " + missing + " does not exist"),
+    assertTrue(e.getMessage().startsWith(Setting.ARCHIVE.propertyName() + ": " + missing + " does not exist"),
         e.getMessage());
   }
 }

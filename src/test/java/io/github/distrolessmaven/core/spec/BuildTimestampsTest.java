@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,7 @@ class BuildTimestampsTest {
             InvalidConfigurationException.class,
             () -> resolve(null, "USE_CURRENT_TIMESTAMP", null, null));
 
-    assertEquals("<container><filesModificationTime>", e.element());
+    assertEquals(Setting.CONTAINER_FILES_MODIFICATION_TIME, e.setting());
     assertTrue(e.getMessage().contains("'USE_CURRENT_TIMESTAMP'"), e.getMessage());
     assertTrue(e.getMessage().endsWith("or EPOCH."), e.getMessage());
   }
@@ -120,7 +121,7 @@ class BuildTimestampsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> resolve(value, null, null, null));
 
-    assertEquals("<container><creationTime>", e.element());
+    assertEquals(Setting.CONTAINER_CREATION_TIME, e.setting());
     assertTrue(e.getMessage().contains("'" + value + "' is not an ISO-8601 date-time"),
         e.getMessage());
     assertTrue(e.getMessage().contains("USE_CURRENT_TIMESTAMP"), e.getMessage());
@@ -131,7 +132,7 @@ class BuildTimestampsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> resolve(null, "soon", null, null));
 
-    assertEquals("<container><filesModificationTime>", e.element());
+    assertEquals(Setting.CONTAINER_FILES_MODIFICATION_TIME, e.setting());
   }
 
   @ParameterizedTest
@@ -141,7 +142,7 @@ class BuildTimestampsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> resolve(null, null, value, null));
 
-    assertEquals("project.build.outputTimestamp", e.element());
+    assertEquals(Setting.OUTPUT_TIMESTAMP, e.setting());
     assertTrue(e.getMessage().contains(value), e.getMessage());
   }
 
@@ -151,7 +152,7 @@ class BuildTimestampsTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> resolve(null, null, null, value));
 
-    assertEquals("SOURCE_DATE_EPOCH", e.element());
+    assertEquals(Setting.SOURCE_DATE_EPOCH, e.setting());
     assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class ContainerUserTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> ContainerUser.resolve(user, false));
 
-    assertEquals("<container><user>", e.element());
+    assertEquals(Setting.CONTAINER_USER, e.setting());
     assertTrue(e.getMessage().contains("allowRoot"), e.getMessage());
     assertTrue(e.getMessage().contains("'" + user + "'"), e.getMessage());
   }
@@ -55,7 +56,7 @@ class ContainerUserTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> ContainerUser.resolve(user, false));
 
-    assertEquals("<container><user>", e.element());
+    assertEquals(Setting.CONTAINER_USER, e.setting());
     assertTrue(e.getMessage().contains("not numeric"), e.getMessage());
   }
 
@@ -65,7 +66,7 @@ class ContainerUserTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> ContainerUser.resolve(user, true));
 
-    assertEquals("<container><user>", e.element());
+    assertEquals(Setting.CONTAINER_USER, e.setting());
     assertTrue(e.getMessage().contains("'" + user + "' is not numeric"), e.getMessage());
   }
 

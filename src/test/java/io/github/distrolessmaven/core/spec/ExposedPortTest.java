@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +62,7 @@ class ExposedPortTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> parse("8080", entry));
 
-    assertEquals("<container><ports>", e.element());
+    assertEquals(Setting.CONTAINER_PORTS, e.setting());
     assertTrue(e.getMessage().contains("'" + entry.trim() + "'"), e.getMessage());
     assertTrue(e.getMessage().contains("8080/udp"), e.getMessage());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class ImageFormatTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> ImageFormat.parse(value));
 
-    assertEquals("<container><format>", e.element());
+    assertEquals(Setting.CONTAINER_FORMAT, e.setting());
     assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
     assertTrue(e.getMessage().contains("Docker or OCI"), e.getMessage());
   }

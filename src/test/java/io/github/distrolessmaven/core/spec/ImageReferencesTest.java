@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tools.jib.api.ImageReference;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,7 @@ class ImageReferencesTest {
   @Test
   void registryWithPortRepositoryAndTag() throws InvalidConfigurationException {
     ImageReference reference =
-        ImageReferences.parse(" registry.example.com:5000/team/app:1.0 ", "<to><image>");
+        ImageReferences.parse(" registry.example.com:5000/team/app:1.0 ", Setting.TO_IMAGE);
 
     assertEquals("registry.example.com:5000", reference.getRegistry());
     assertEquals("team/app", reference.getRepository());
@@ -33,7 +34,7 @@ class ImageReferencesTest {
   @Test
   void digestReference() throws InvalidConfigurationException {
     ImageReference reference =
-        ImageReferences.parse("gcr.io/distroless/java21-debian13@" + DIGEST, "<from><image>");
+        ImageReferences.parse("gcr.io/distroless/java21-debian13@" + DIGEST, Setting.FROM_IMAGE);
 
     assertEquals("gcr.io", reference.getRegistry());
     assertEquals("distroless/java21-debian13", reference.getRepository());
@@ -42,7 +43,7 @@ class ImageReferencesTest {
 
   @Test
   void shortNameMeansDockerHub() throws InvalidConfigurationException {
-    ImageReference reference = ImageReferences.parse("app", "<to><image>");
+    ImageReference reference = ImageReferences.parse("app", Setting.TO_IMAGE);
 
     assertEquals("library/app", reference.getRepository());
     assertEquals("latest", reference.getQualifier());
@@ -54,9 +55,9 @@ class ImageReferencesTest {
   void invalidReferenceNamesElement(String value) {
     InvalidConfigurationException e =
         assertThrows(
-            InvalidConfigurationException.class, () -> ImageReferences.parse(value, "<to><image>"));
+            InvalidConfigurationException.class, () -> ImageReferences.parse(value, Setting.TO_IMAGE));
 
-    assertEquals("<to><image>", e.element());
+    assertEquals(Setting.TO_IMAGE, e.setting());
     assertTrue(e.getMessage().contains("'" + value + "' is not a valid image reference"),
         e.getMessage());
     assertTrue(e.getMessage().contains("lower-case repository"), e.getMessage());
@@ -68,9 +69,9 @@ class ImageReferencesTest {
     InvalidConfigurationException e =
         assertThrows(
             InvalidConfigurationException.class,
-            () -> ImageReferences.parse(value, "<from><image>"));
+            () -> ImageReferences.parse(value, Setting.FROM_IMAGE));
 
-    assertEquals("<from><image>", e.element());
+    assertEquals(Setting.FROM_IMAGE, e.setting());
     assertTrue(e.getMessage().contains("is empty"), e.getMessage());
   }
 
@@ -78,7 +79,7 @@ class ImageReferencesTest {
   void nullReferenceIsEmpty() {
     InvalidConfigurationException e =
         assertThrows(
-            InvalidConfigurationException.class, () -> ImageReferences.parse(null, "<to><image>"));
+            InvalidConfigurationException.class, () -> ImageReferences.parse(null, Setting.TO_IMAGE));
 
     assertTrue(e.getMessage().contains("is empty"), e.getMessage());
   }
@@ -89,7 +90,7 @@ class ImageReferencesTest {
         List.of("1.0", "latest", "v_2-rc.1"),
         ImageReferences.tags(
             Arrays.asList(" 1.0", "latest", "", null, "1.0 ", "v_2-rc.1", "latest"),
-            "<to><tags>"));
+            Setting.TO_TAGS));
   }
 
   @ParameterizedTest
@@ -98,9 +99,9 @@ class ImageReferencesTest {
     InvalidConfigurationException e =
         assertThrows(
             InvalidConfigurationException.class,
-            () -> ImageReferences.tags(List.of("ok", tag), "<to><tags>"));
+            () -> ImageReferences.tags(List.of("ok", tag), Setting.TO_TAGS));
 
-    assertEquals("<to><tags>", e.element());
+    assertEquals(Setting.TO_TAGS, e.setting());
     assertTrue(e.getMessage().contains("'" + tag + "' is not a valid tag"), e.getMessage());
   }
 
@@ -108,9 +109,9 @@ class ImageReferencesTest {
   void tagLongerThan128IsRefused() throws InvalidConfigurationException {
     String longest = "a".repeat(128);
 
-    assertEquals(List.of(longest), ImageReferences.tags(List.of(longest), "<to><tags>"));
+    assertEquals(List.of(longest), ImageReferences.tags(List.of(longest), Setting.TO_TAGS));
     assertThrows(
         InvalidConfigurationException.class,
-        () -> ImageReferences.tags(List.of(longest + "a"), "<to><tags>"));
+        () -> ImageReferences.tags(List.of(longest + "a"), Setting.TO_TAGS));
   }
 }

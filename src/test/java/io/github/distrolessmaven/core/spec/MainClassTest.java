@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.spec;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.mainclass.JavaSources;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +49,7 @@ class MainClassTest {
             InvalidConfigurationException.class,
             () -> MainClass.resolve("com.example.123App", null, dir));
 
-    assertEquals("<container><mainClass>", e.element());
+    assertEquals(Setting.CONTAINER_MAIN_CLASS, e.setting());
     assertTrue(e.getMessage().contains("'com.example.123App' is not a Java class name"),
         e.getMessage());
   }
@@ -68,7 +69,7 @@ class MainClassTest {
             InvalidConfigurationException.class,
             () -> MainClass.resolve(null, "com.example.class", dir));
 
-    assertEquals("maven-jar-plugin <archive><manifest><mainClass>", e.element());
+    assertEquals(Setting.JAR_MAIN_CLASS, e.setting());
   }
 
   @Test
@@ -86,8 +87,9 @@ class MainClassTest {
         assertThrows(
             InvalidConfigurationException.class, () -> MainClass.resolve(null, "", classes));
 
-    assertEquals("<container><mainClass>", e.element());
-    assertTrue(e.getMessage().contains("Set <container><mainClass>"), e.getMessage());
+    assertEquals(Setting.CONTAINER_MAIN_CLASS, e.setting());
+    assertTrue(e.getMessage().contains("Set " + Setting.CONTAINER_MAIN_CLASS.element()),
+        e.getMessage());
     assertTrue(e.getMessage().contains(classes.toString()), e.getMessage());
   }
 
@@ -100,40 +102,9 @@ class MainClassTest {
         assertThrows(
             InvalidConfigurationException.class, () -> MainClass.resolve(null, null, classes));
 
-    assertEquals("<container><mainClass>", e.element());
+    assertEquals(Setting.CONTAINER_MAIN_CLASS, e.setting());
     assertTrue(e.getMessage().contains("com.example.App, com.example.tools.Tool"), e.getMessage());
-    assertTrue(e.getMessage().contains("-Ddistroless.container.mainClass=com.example.App"),
+    assertTrue(e.getMessage().contains(Setting.CONTAINER_MAIN_CLASS.property("com.example.App")),
         e.getMessage());
-  }
-
-  @Test
-  void compiledProjectPasses() throws Exception {
-    Path classes = compile(Map.of("com/example/Lib.java", LIB));
-
-    assertDoesNotThrow(() -> MainClass.requireCompiled(classes));
-  }
-
-  @Test
-  void missingClassesDirectoryIsRefused() {
-    Path classes = dir.resolve("target/classes");
-
-    InvalidConfigurationException e =
-        assertThrows(InvalidConfigurationException.class, () -> MainClass.requireCompiled(classes));
-
-    assertEquals("project.build.outputDirectory", e.element());
-    assertTrue(e.getMessage().contains(classes.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("Compile first"), e.getMessage());
-  }
-
-  @Test
-  void directoryWithoutClassFilesIsRefused() throws IOException {
-    Path classes = dir.resolve("target/classes");
-    Files.createDirectories(classes.resolve("com/example"));
-    Files.writeString(classes.resolve("com/example/app.properties"), "a=b");
-
-    InvalidConfigurationException e =
-        assertThrows(InvalidConfigurationException.class, () -> MainClass.requireCompiled(classes));
-
-    assertEquals("project.build.outputDirectory", e.element());
   }
 }

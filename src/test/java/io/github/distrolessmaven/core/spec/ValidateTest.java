@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Shared checks on paths, variable names, label keys and modes. */
 class ValidateTest {
 
-  private static final String ELEMENT = "<container><test>";
+  private static final Setting ELEMENT = Setting.CONTAINER_APP_ROOT;
 
   @ParameterizedTest
   @CsvSource({"/app, /app", "/app/, /app", "/, /", "/srv/my app/x, /srv/my app/x",
@@ -34,7 +35,7 @@ class ValidateTest {
         assertThrows(
             InvalidConfigurationException.class, () -> Validate.absoluteUnixPath(value, ELEMENT));
 
-    assertEquals(ELEMENT, e.element());
+    assertEquals(ELEMENT, e.setting());
     assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
   }
 
@@ -65,7 +66,7 @@ class ValidateTest {
             InvalidConfigurationException.class,
             () -> Validate.environment(Map.of("OK", "1", name, "v"), ELEMENT));
 
-    assertEquals(ELEMENT, e.element());
+    assertEquals(ELEMENT, e.setting());
     assertTrue(e.getMessage().contains("'" + name + "' is not a valid variable name"),
         e.getMessage());
   }
@@ -79,7 +80,7 @@ class ValidateTest {
         assertThrows(
             InvalidConfigurationException.class, () -> Validate.environment(environment, ELEMENT));
 
-    assertEquals(ELEMENT, e.element());
+    assertEquals(ELEMENT, e.setting());
     assertTrue(e.getMessage().contains("'EMPTY_ELEMENT' has no value"), e.getMessage());
   }
 
@@ -101,7 +102,7 @@ class ValidateTest {
         assertThrows(
             InvalidConfigurationException.class, () -> Validate.labels(Map.of(key, "v"), ELEMENT));
 
-    assertEquals(ELEMENT, e.element());
+    assertEquals(ELEMENT, e.setting());
     assertTrue(e.getMessage().contains("'" + key + "' is not a valid label key"), e.getMessage());
   }
 
@@ -123,7 +124,7 @@ class ValidateTest {
     InvalidConfigurationException e =
         assertThrows(InvalidConfigurationException.class, () -> Validate.octalMode(value, ELEMENT));
 
-    assertEquals(ELEMENT, e.element());
+    assertEquals(ELEMENT, e.setting());
     assertTrue(e.getMessage().contains("three octal digits"), e.getMessage());
   }
 }
