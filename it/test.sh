@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: bring up the test bed (idempotent), then run every test: the unit
-# tests of the core and the integration scenarios under it/ against the plugin just built.
+# tests of the core and the integration scenarios under it/scenarios/ against the plugin just
+# built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -29,7 +29,7 @@ disable_system_registry() {
 }
 
 # A second registry that demands a login, for the credential scenarios: user and password
-# are test fixtures, also written into it/<scenario>/ settings and docker configs.
+# are test fixtures, also written into it/scenarios/<scenario>/ settings and docker configs.
 AUTH_REGISTRY="127.0.0.1:$((PORT + 1))"
 AUTH_REGISTRY_USER=it-user
 AUTH_REGISTRY_PASSWORD=it-secret-4711
