@@ -4,15 +4,16 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.base.DefaultBaseImage;
+import io.github.distrolessmaven.core.base.LocalBase;
 import io.github.distrolessmaven.core.base.RegistryMirrors;
-import io.github.distrolessmaven.core.archive.LocalBaseImage;
-import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.Dependency;
+import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.output.OutputPaths;
 import io.github.distrolessmaven.core.policy.EndOfLifeBases;
 import io.github.distrolessmaven.core.policy.FileModes;
+import io.github.distrolessmaven.core.spec.BuildTimestamps;
 import io.github.distrolessmaven.core.spec.ContainerUser;
 import io.github.distrolessmaven.core.spec.Entrypoint;
 import io.github.distrolessmaven.core.spec.ExposedPort;
@@ -21,7 +22,6 @@ import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.spec.MainClass;
 import io.github.distrolessmaven.core.spec.Validate;
-import io.github.distrolessmaven.core.spec.BuildTimestamps;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,8 +57,8 @@ final class ImageSpecFactory {
     ImageReferences.parse(target, Setting.TO_IMAGE);
     List<String> tags = ImageReferences.tags(tags(), Setting.TO_TAGS);
     String base = baseImage();
-    if (LocalBaseImage.isLocal(base)) {
-      LocalBaseImage.checkSyntax(base);
+    if (LocalBase.isLocal(base)) {
+      LocalBase.checkSyntax(base);
     } else {
       ImageReferences.parse(base, Setting.FROM_IMAGE);
       EndOfLifeBases.check(base, Boolean.parseBoolean(mojo.property(

@@ -63,10 +63,7 @@ public class PushMojo extends AbstractRegistryMojo {
         image.trim(),
         tags != null ? Arrays.asList(tags.split(",")) : to.getTags(),
         credentials().forImage(to.getAuth(), Setting.TO_AUTH, to.getCredHelper()),
-        allowInsecureRegistries,
-        hasProject()
-            ? Path.of(project.getBuild().getDirectory())
-            : Path.of(System.getProperty("java.io.tmpdir")));
+        allowInsecureRegistries);
   }
 
   private Path archive() throws InvalidConfigurationException {

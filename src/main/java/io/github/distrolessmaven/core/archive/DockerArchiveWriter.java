@@ -1,14 +1,13 @@
 package io.github.distrolessmaven.core.archive;
 
-import io.github.distrolessmaven.core.blobs.Sha256;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.distrolessmaven.core.ImageBuildException;
-import io.github.distrolessmaven.core.archive.OciLayoutReader.OciImage;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.oci.Descriptor;
+import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.output.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,29 +22,30 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * base's layer digests survive into the built image). Each layer is verified against its digest
  * while it is copied; the archive appears under its final name only when complete.
  */
-final class DockerArchiveWriter {
+public final class DockerArchiveWriter {
 
-  private final ImageFiles source;
+  private final LayoutReader source;
 
-  DockerArchiveWriter(ImageFiles source) {
+  /** @param source the layout the image is read from */
+  public DockerArchiveWriter(LayoutReader source) {
     this.source = source;
   }
 
   /** The archive {@link #write} writes for an image, named by its manifest digest. */
-  static Path target(Path workDirectory, OciImage image) {
+  public static Path target(Path workDirectory, LayoutImage image) {
     return workDirectory.resolve("oci-" + Sha256.hex(image.manifestDigest()) + ".docker.tar");
   }
 
   /**
-   * @throws ImageBuildException when a layer does not match its digest or the archive cannot be
+   * @throws ArchiveException when a layer does not match its digest or the archive cannot be
    *     written; nothing is left behind then
    */
-  void write(OciImage image, Path target) throws ImageBuildException {
+  public void write(LayoutImage image, Path target) throws ArchiveException {
     Path temporary;
     try {
       temporary = AtomicFiles.temporarySibling(target);
     } catch (IOException e) {
-      throw new ImageBuildException("Cannot create a file beside " + target + ": " + e, e);
+      throw ArchiveException.unreadable("Cannot create a file beside " + target + ": " + e, e);
     }
     boolean committed = false;
     try {
@@ -55,7 +55,7 @@ final class DockerArchiveWriter {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         ReproducibleTar.putBytes(tar, "manifest.json", manifestJson(image));
-        ReproducibleTar.putBytes(tar, image.config().blobName(), image.configBytes());
+        ReproducibleTar.putBytes(tar, image.config().blobPath(), image.configBytes());
         Set<String> written = new HashSet<>();
         for (int index = 0; index < image.layers().size(); index++) {
           Descriptor layer = image.layers().get(index);
@@ -69,7 +69,7 @@ final class DockerArchiveWriter {
       AtomicFiles.commit(temporary, target);
       committed = true;
     } catch (IOException e) {
-      throw new ImageBuildException("Cannot write " + target + ": " + e, e);
+      throw ArchiveException.unreadable("Cannot write " + target + ": " + e, e);
     } finally {
       if (!committed) {
         deletePartial(temporary);
@@ -78,35 +78,23 @@ final class DockerArchiveWriter {
   }
 
   private void copyVerified(TarArchiveOutputStream tar, Descriptor layer, String role)
-      throws IOException, ImageBuildException {
-    TarArchiveEntry entry = ReproducibleTar.entry(layer.blobName(), layer.size());
+      throws IOException, ArchiveException {
+    TarArchiveEntry entry = ReproducibleTar.entry(layer.blobPath(), layer.size());
     tar.putArchiveEntry(entry);
-    Sha256.Copied copied;
-    try (InputStream in = source.open(layer.blobName())) {
-      copied = Sha256.copy(in, tar);
-    }
-    String where = source.where(layer.blobName());
-    if (copied.size() != layer.size()) {
-      throw new ImageBuildException(
-          where + " (" + role + ") ended after " + copied.size() + " of " + layer.size()
-              + " bytes; the blob is truncated. Copy the base again.");
-    }
-    if (!copied.digest().equals(layer.digest())) {
-      throw OciLayoutReader.digestMismatch(where, role, layer.digest(), copied.digest());
-    }
+    source.copyBlob(layer, role, tar);
     tar.closeArchiveEntry();
   }
 
-  private static byte[] manifestJson(OciImage image) throws IOException {
-    ArrayNode manifest = ImageJson.MAPPER.createArrayNode();
+  private static byte[] manifestJson(LayoutImage image) {
+    ArrayNode manifest = Json.MAPPER.createArrayNode();
     ObjectNode entry = manifest.addObject();
-    entry.put("Config", image.config().blobName());
+    entry.put("Config", image.config().blobPath());
     // No RepoTags: the archive is shared by every ref that names this manifest, and jib-core
     // reads only Config and Layers.
     entry.putArray("RepoTags");
     ArrayNode layers = entry.putArray("Layers");
-    image.layers().forEach(layer -> layers.add(layer.blobName()));
-    return ImageJson.MAPPER.writeValueAsBytes(manifest);
+    image.layers().forEach(layer -> layers.add(layer.blobPath()));
+    return Json.write(manifest);
   }
 
   private static void deletePartial(Path temporary) {

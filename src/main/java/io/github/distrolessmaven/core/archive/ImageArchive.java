@@ -1,17 +1,14 @@
 package io.github.distrolessmaven.core.archive;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
-import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
-import com.google.cloud.tools.jib.api.DescriptorDigest;
-import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.oci.Descriptor;
+import io.github.distrolessmaven.core.oci.ImageIndex;
+import io.github.distrolessmaven.core.oci.ImageManifest;
+import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -37,9 +32,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class ImageArchive {
 
-  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String REF_NAME = "org.opencontainers.image.ref.name";
-  static final String CONTAINERD_NAME = "io.containerd.image.name";
+  /** Docker v2.2 layers as jib-core writes them: gzip-compressed tars. */
+  static final String DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 
   private ImageArchive() {}
 
@@ -48,127 +42,140 @@ public final class ImageArchive {
    * @param output where to write the combined archive (the caller makes it atomic)
    * @param references every full reference the archive carries, e.g. {@code registry/app:1}
    * @param expectedDigest the manifest digest jib-core reported; a mismatch is an internal error
-   * @param scratch an empty directory for unpacking
    * @param referrer makes the artifact (the SBOM) that refers to the image, given the image's
    *     manifest descriptor; it is carried as an OCI layout referrer: its blobs and manifest in
    *     {@code blobs/}, its manifest listed in {@code index.json} without a tag
    * @return the image's size: config plus compressed layers, as a registry counts it
+   * @throws IOException when jib-core's archive cannot be read or the output written
    */
-  public static long rewrite(
-      Path jibArchive, Path output, List<String> references, String expectedDigest, Path scratch,
-      Function<Descriptor, ReferrerArtifact> referrer)
-      throws IOException {
-    unpack(jibArchive, scratch);
-    Blobs blobs = Files.isRegularFile(scratch.resolve("manifest.json"))
-        ? fromDockerArchive(scratch)
-        : fromOciLayout(scratch);
-    String manifestDigest = Sha256.of(blobs.manifest);
-    if (!manifestDigest.equals(expectedDigest)) {
-      throw new IOException("the archive's manifest is " + manifestDigest + " but the image is "
-          + expectedDigest + "; please report this as a bug of distroless-maven-plugin");
-    }
-    ReferrerArtifact artifact = referrer.apply(
-        new Descriptor(blobs.manifestMediaType, manifestDigest, blobs.manifest.length));
-    write(output, blobs, references, artifact);
-    long size = Files.size(blobs.config);
-    for (Path layer : blobs.layers) {
-      size += Files.size(layer);
-    }
-    return size;
-  }
-
-  /** The image's parts: config and layers as files, the manifest as its exact bytes. */
-  private static final class Blobs {
-    final Path config;
-    final List<Path> layers;
-    final byte[] manifest;
-    final String manifestMediaType;
-
-    Blobs(Path config, List<Path> layers, byte[] manifest, String manifestMediaType) {
-      this.config = config;
-      this.layers = layers;
-      this.manifest = manifest;
-      this.manifestMediaType = manifestMediaType;
+  public static long rewrite(Path jibArchive, Path output, List<String> references,
+      String expectedDigest, Function<Descriptor, ReferrerArtifact> referrer) throws IOException {
+    try (TarEntries jib = TarEntries.open(jibArchive)) {
+      Image image = jib.contains("manifest.json") ? fromDockerArchive(jib) : fromOciLayout(jib);
+      String manifestDigest = Sha256.of(image.manifest);
+      if (!manifestDigest.equals(expectedDigest)) {
+        throw new IOException("the archive's manifest is " + manifestDigest + " but the image is "
+            + expectedDigest + "; please report this as a bug of distroless-maven-plugin");
+      }
+      ReferrerArtifact artifact = referrer.apply(
+          Descriptor.of(image.mediaType, manifestDigest, image.manifest.length));
+      write(jib, output, image, references, artifact);
+      return image.config.size() + image.layers.stream().mapToLong(Blob::size).sum();
+    } catch (ArchiveException e) {
+      throw new IOException("cannot read the archive jib-core wrote, " + jibArchive + ": "
+          + e.getMessage(), e);
     }
   }
 
-  /** Docker format: the manifest is rebuilt with Jib's own template, as its registry push does. */
-  private static Blobs fromDockerArchive(Path dir) throws IOException {
-    JsonNode entry = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).get(0);
-    Path config = dir.resolve(entry.get("Config").asText());
-    V22ManifestTemplate manifest = new V22ManifestTemplate();
-    manifest.setContainerConfiguration(Files.size(config), descriptor(Sha256.of(config)));
-    List<Path> layers = new ArrayList<>();
-    for (JsonNode layer : entry.get("Layers")) {
-      Path file = dir.resolve(layer.asText());
-      layers.add(file);
-      manifest.addLayer(Files.size(file), descriptor(Sha256.of(file)));
+  /** An entry of jib-core's archive that becomes a blob. */
+  private record Blob(String entry, String digest, long size) {}
+
+  /** The image's parts: config and layers as entries, the manifest as its exact bytes. */
+  private record Image(Blob config, List<Blob> layers, byte[] manifest, String mediaType) {}
+
+  /** Docker format: the manifest is written as jib-core's registry push writes it. */
+  private static Image fromDockerArchive(TarEntries jib) throws ArchiveException, IOException {
+    DockerArchiveReader.Image image = new DockerArchiveReader(jib).images().get(0);
+    Blob config = blob(jib, image.config());
+    List<Blob> layers = new ArrayList<>();
+    for (String layer : image.layers()) {
+      layers.add(blob(jib, layer));
     }
-    return new Blobs(config, layers, JsonTemplateMapper.toByteArray(manifest),
-        V22ManifestTemplate.MANIFEST_MEDIA_TYPE);
+    ObjectNode manifest = Json.object();
+    manifest.put("schemaVersion", 2);
+    manifest.put("mediaType", MediaTypes.DOCKER_MANIFEST);
+    descriptor(manifest.putObject("config"), MediaTypes.DOCKER_CONFIG, config);
+    ArrayNode layerNodes = manifest.putArray("layers");
+    layers.forEach(layer -> descriptor(layerNodes.addObject(), DOCKER_LAYER, layer));
+    return new Image(config, layers, Json.write(manifest), MediaTypes.DOCKER_MANIFEST);
   }
 
-  /** OCI format: Jib already wrote the layout; its manifest blob is kept as it is. */
-  private static Blobs fromOciLayout(Path dir) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    JsonNode descriptor = json.readTree(dir.resolve("index.json").toFile()).get("manifests").get(0);
-    byte[] manifestBytes = Files.readAllBytes(blob(dir, descriptor.get("digest").asText()));
-    JsonNode manifest = json.readTree(manifestBytes);
-    List<Path> layers = new ArrayList<>();
-    for (JsonNode layer : manifest.get("layers")) {
-      layers.add(blob(dir, layer.get("digest").asText()));
+  /** OCI format: jib-core wrote the layout already; its manifest blob is kept as it is. */
+  private static Image fromOciLayout(TarEntries jib) throws ArchiveException {
+    LayoutReader layout = new LayoutReader(jib, "the OCI layout jib-core wrote");
+    ImageIndex index = layout.index();
+    Descriptor entry = index.manifests().get(0);
+    LayoutReader.Document document = layout.document(entry, "the manifest");
+    ImageManifest manifest;
+    try {
+      manifest = ImageManifest.of(document.tree(), document.where());
+    } catch (io.github.distrolessmaven.core.oci.FormatException e) {
+      throw LayoutReader.corrupt(e);
     }
-    return new Blobs(blob(dir, manifest.get("config").get("digest").asText()), layers,
-        manifestBytes, OciManifestTemplate.MANIFEST_MEDIA_TYPE);
+    List<Blob> layers = new ArrayList<>();
+    for (Descriptor layer : manifest.layers()) {
+      layers.add(new Blob(layer.blobPath(), layer.digest(), layer.size()));
+    }
+    Descriptor config = manifest.config();
+    return new Image(new Blob(config.blobPath(), config.digest(), config.size()), layers,
+        document.bytes(), MediaTypes.OCI_MANIFEST);
   }
 
-  private static void write(
-      Path output, Blobs blobs, List<String> references, ReferrerArtifact referrer)
-      throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    String configDigest = Sha256.of(blobs.config);
-    String manifestDigest = Sha256.of(blobs.manifest);
+  private static Blob blob(TarEntries jib, String entry) throws ArchiveException, IOException {
+    long size = jib.require(entry, "a blob of jib-core's archive");
+    try (InputStream in = jib.open(entry)) {
+      return new Blob(entry, Sha256.copy(in, OutputStream.nullOutputStream()).digest(), size);
+    }
+  }
 
-    ObjectNode index = json.createObjectNode();
+  private static void descriptor(ObjectNode node, String mediaType, Blob blob) {
+    node.put("mediaType", mediaType);
+    node.put("digest", blob.digest());
+    node.put("size", blob.size());
+  }
+
+  private static void write(TarEntries jib, Path output, Image image, List<String> references,
+      ReferrerArtifact referrer) throws IOException {
+    String manifestDigest = Sha256.of(image.manifest);
+    ObjectNode index = Json.object();
     index.put("schemaVersion", 2);
-    index.put("mediaType", OCI_INDEX);
+    index.put("mediaType", MediaTypes.OCI_INDEX);
     ArrayNode manifests = index.putArray("manifests");
-    ArrayNode dockerManifest = json.createArrayNode();
-    ObjectNode image = dockerManifest.addObject();
-    image.put("Config", blobPath(configDigest));
-    ArrayNode repoTags = image.putArray("RepoTags");
-    ArrayNode layerPaths = image.putArray("Layers");
+    ArrayNode dockerManifest = Json.MAPPER.createArrayNode();
+    ObjectNode docker = dockerManifest.addObject();
+    docker.put("Config", Descriptor.blobPath(image.config.digest()));
+    ArrayNode repoTags = docker.putArray("RepoTags");
+    ArrayNode layerPaths = docker.putArray("Layers");
     for (String reference : references) {
       ObjectNode descriptor = manifests.addObject();
-      descriptor.put("mediaType", blobs.manifestMediaType);
+      descriptor.put("mediaType", image.mediaType);
       descriptor.put("digest", manifestDigest);
-      descriptor.put("size", blobs.manifest.length);
+      descriptor.put("size", image.manifest.length);
       ObjectNode annotations = descriptor.putObject("annotations");
-      annotations.put(CONTAINERD_NAME, reference);
-      annotations.put(REF_NAME, tagOf(reference));
+      annotations.put(Descriptor.IMAGE_NAME, reference);
+      annotations.put(Descriptor.REF_NAME, tagOf(reference));
       repoTags.add(reference);
     }
-    manifests.add(referrer.indexEntry(json));
+    manifests.add(referrer.indexEntry());
 
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      ReproducibleTar.putBytes(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-      ReproducibleTar.putFile(tar, blobPath(configDigest), blobs.config);
-      for (Path layer : blobs.layers) {
-        String path = blobPath(Sha256.of(layer));
-        layerPaths.add(path);
-        ReproducibleTar.putFile(tar, path, layer);
+      ReproducibleTar.putBytes(tar, "oci-layout",
+          "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+      copy(jib, tar, image.config);
+      for (Blob layer : image.layers) {
+        layerPaths.add(Descriptor.blobPath(layer.digest()));
+        copy(jib, tar, layer);
       }
-      ReproducibleTar.putBytes(tar, blobPath(manifestDigest), blobs.manifest);
+      ReproducibleTar.putBytes(tar, Descriptor.blobPath(manifestDigest), image.manifest);
       for (Map.Entry<String, byte[]> blob : referrer.blobs().entrySet()) {
-        ReproducibleTar.putBytes(tar, blobPath(blob.getKey()), blob.getValue());
+        ReproducibleTar.putBytes(tar, Descriptor.blobPath(blob.getKey()), blob.getValue());
       }
       ReproducibleTar.putBytes(
-          tar, blobPath(referrer.descriptor().digest()), referrer.manifest());
-      ReproducibleTar.putBytes(tar, "index.json", json.writeValueAsBytes(index));
-      ReproducibleTar.putBytes(tar, "manifest.json", json.writeValueAsBytes(dockerManifest));
+          tar, Descriptor.blobPath(referrer.descriptor().digest()), referrer.manifest());
+      ReproducibleTar.putBytes(tar, "index.json", Json.write(index));
+      ReproducibleTar.putBytes(tar, "manifest.json", Json.write(dockerManifest));
     }
+  }
+
+  private static void copy(TarEntries jib, TarArchiveOutputStream tar, Blob blob)
+      throws IOException {
+    tar.putArchiveEntry(ReproducibleTar.entry(Descriptor.blobPath(blob.digest()), blob.size()));
+    try (InputStream in = jib.open(blob.entry())) {
+      in.transferTo(tar);
+    }
+    tar.closeArchiveEntry();
   }
 
   /** The tag of a full reference, e.g. {@code 1} of {@code host:5000/app:1}. */
@@ -176,35 +183,5 @@ public final class ImageArchive {
     int slash = reference.lastIndexOf('/');
     int colon = reference.lastIndexOf(':');
     return colon > slash ? reference.substring(colon + 1) : "latest";
-  }
-
-  private static DescriptorDigest descriptor(String digest) {
-    try {
-      return DescriptorDigest.fromDigest(digest);
-    } catch (java.security.DigestException e) {
-      throw new IllegalStateException("a digest we computed is always well-formed", e);
-    }
-  }
-
-  private static String blobPath(String digest) {
-    return "blobs/sha256/" + digest.substring("sha256:".length());
-  }
-
-  private static Path blob(Path dir, String digest) {
-    return dir.resolve(blobPath(digest));
-  }
-
-  private static void unpack(Path archive, Path directory) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        Path target = directory.resolve(entry.getName()).normalize();
-        if (!target.startsWith(directory) || !entry.isFile()) {
-          continue;
-        }
-        Files.createDirectories(target.getParent());
-        Files.copy(tar, target);
-      }
-    }
   }
 }

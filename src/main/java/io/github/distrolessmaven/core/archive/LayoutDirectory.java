@@ -1,17 +1,17 @@
 package io.github.distrolessmaven.core.archive;
 
-import io.github.distrolessmaven.core.ImageBuildException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The files of an OCI image layout directory. */
-final class LayoutDirectory implements ImageFiles {
+public final class LayoutDirectory implements ImageFiles {
 
   private final Path directory;
 
-  LayoutDirectory(Path directory) {
+  public LayoutDirectory(Path directory) {
     this.directory = directory;
   }
 
@@ -22,27 +22,29 @@ final class LayoutDirectory implements ImageFiles {
 
   @Override
   public boolean contains(String name) {
-    return Files.isRegularFile(directory.resolve(name));
+    return file(name).filter(Files::isRegularFile).isPresent();
   }
 
   @Override
-  public long require(String name, String role) throws ImageBuildException {
-    Path file = directory.resolve(name);
-    if (!Files.isRegularFile(file)) {
-      throw new ImageBuildException(
-          "The OCI layout " + directory + " is incomplete: " + role + " should be " + file
-              + ", which does not exist. Copy the base into the layout again.");
+  public long require(String name, String role) throws ArchiveException {
+    Optional<Path> file = file(name).filter(Files::isRegularFile);
+    if (file.isEmpty()) {
+      throw ArchiveException.damaged("The OCI layout " + directory + " is incomplete: " + role
+          + " should be " + directory.resolve(name) + ", which does not exist. Copy the base"
+          + " into the layout again.");
     }
     try {
-      return Files.size(file);
+      return Files.size(file.get());
     } catch (IOException e) {
-      throw new ImageBuildException("Cannot read " + file + ": " + e.getMessage(), e);
+      throw ArchiveException.unreadable(
+          "Cannot read " + file.get() + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public InputStream open(String name) throws IOException {
-    return Files.newInputStream(directory.resolve(name));
+    return Files.newInputStream(file(name).orElseThrow(() ->
+        new IOException(name + " leads out of " + directory)));
   }
 
   @Override
@@ -53,5 +55,10 @@ final class LayoutDirectory implements ImageFiles {
   @Override
   public void close() {
     // Nothing held open: each file is opened and closed by its reader.
+  }
+
+  /** The file a name means; none for a name that leads out of the directory. */
+  private Optional<Path> file(String name) {
+    return EntryNames.entry(name).map(directory::resolve);
   }
 }

@@ -1,10 +1,10 @@
 package io.github.distrolessmaven.core.archive;
 
-import io.github.distrolessmaven.core.ImageBuildException;
-import io.github.distrolessmaven.core.InvalidConfigurationException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,18 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
-import org.apache.commons.compress.archivers.tar.TarUtils;
 
 /**
  * The entries of a tar archive, read by seeking from header to header: listing a 200 MB archive
- * reads a few kilobytes. An archive that is cut short is refused when opened, so a missing entry
- * later means the archive never had it.
+ * reads a few kilobytes, and any entry can be read again later. An archive that is cut short is
+ * refused when opened, so a missing entry later means the archive never had it.
  */
-final class TarEntries implements ImageFiles {
+public final class TarEntries implements ImageFiles {
 
-  private static final int BLOCK = 512;
+  private static final int BLOCK = TarHeaders.BLOCK;
   private static final int MAX_LINK_HOPS = 8;
 
   private final Path tar;
@@ -37,15 +35,15 @@ final class TarEntries implements ImageFiles {
   }
 
   /**
-   * @throws InvalidConfigurationException when the file is not a tar archive at all
-   * @throws ImageBuildException when it cannot be read, or is truncated or corrupt
+   * @throws ArchiveException UNUSABLE when the file is compressed or not a tar archive at all,
+   *     DAMAGED when it is truncated or corrupt, UNREADABLE when it cannot be read
    */
-  static TarEntries open(Path tar) throws InvalidConfigurationException, ImageBuildException {
+  public static TarEntries open(Path tar) throws ArchiveException {
     FileChannel channel;
     try {
       channel = FileChannel.open(tar, StandardOpenOption.READ);
     } catch (IOException e) {
-      throw new ImageBuildException("Cannot read " + tar + ": " + e, e);
+      throw ArchiveException.unreadable("Cannot read " + tar + ": " + e, e);
     }
     try {
       requireTarHeader(tar, channel);
@@ -58,8 +56,9 @@ final class TarEntries implements ImageFiles {
       }
       Map<String, TarArchiveEntry> entries = new HashMap<>();
       for (TarArchiveEntry entry : listed) {
-        // A later entry of the same name replaces an earlier one, as tar -x would.
-        entries.put(EntryNames.normalize(entry.getName()), entry);
+        // A later entry of the same name replaces an earlier one, as tar -x would. A name that
+        // leads out of the archive's tree names nothing.
+        EntryNames.entry(entry.getName()).ifPresent(name -> entries.put(name, entry));
       }
       channel = null;
       return new TarEntries(tar, file, entries);
@@ -69,6 +68,12 @@ final class TarEntries implements ImageFiles {
     } finally {
       closeQuietlyOnFailure(channel);
     }
+  }
+
+  /** The names of its regular-file entries, normalized. */
+  public List<String> names() {
+    return entries.entrySet().stream().filter(entry -> entry.getValue().isFile())
+        .map(Map.Entry::getKey).sorted().toList();
   }
 
   @Override
@@ -82,12 +87,11 @@ final class TarEntries implements ImageFiles {
   }
 
   @Override
-  public long require(String name, String role) throws ImageBuildException {
+  public long require(String name, String role) throws ArchiveException {
     TarArchiveEntry entry = resolve(name);
     if (entry == null) {
-      throw new ImageBuildException(
-          "The archive " + tar + " is incomplete: it has no entry " + name + " (" + role
-              + "). Write the archive again.");
+      throw ArchiveException.damaged("The archive " + tar + " is incomplete: it has no entry "
+          + name + " (" + role + "). Write the archive again.");
     }
     return entry.getSize();
   }
@@ -107,24 +111,24 @@ final class TarEntries implements ImageFiles {
   }
 
   @Override
-  public void close() throws ImageBuildException {
+  public void close() throws ArchiveException {
     try {
       file.close();
     } catch (IOException e) {
-      throw new ImageBuildException("Cannot close " + tar + ": " + e.getMessage(), e);
+      throw ArchiveException.unreadable("Cannot close " + tar + ": " + e.getMessage(), e);
     }
   }
 
   /** The regular file an entry name leads to, through symbolic and hard links. */
   private TarArchiveEntry resolve(String name) {
-    TarArchiveEntry entry = entries.get(EntryNames.normalize(name));
+    TarArchiveEntry entry = EntryNames.entry(name).map(entries::get).orElse(null);
     // skopeo's docker-archives link <id>/layer.tar to ../<diff-id>.tar; follow such links.
     for (int hops = 0; entry != null && hops < MAX_LINK_HOPS; hops++) {
       if (entry.isSymbolicLink()) {
-        String base = parentOf(EntryNames.normalize(entry.getName()));
-        entry = entries.get(EntryNames.normalize(base + entry.getLinkName()));
+        String base = parentOf(EntryNames.entry(entry.getName()).orElse(""));
+        entry = EntryNames.entry(base + entry.getLinkName()).map(entries::get).orElse(null);
       } else if (entry.isLink()) {
-        entry = entries.get(EntryNames.normalize(entry.getLinkName()));
+        entry = EntryNames.entry(entry.getLinkName()).map(entries::get).orElse(null);
       } else {
         return entry.isFile() ? entry : null;
       }
@@ -138,30 +142,22 @@ final class TarEntries implements ImageFiles {
   }
 
   private static void requireTarHeader(Path tar, FileChannel channel)
-      throws IOException, InvalidConfigurationException {
+      throws IOException, ArchiveException {
+    Compression compression =
+        Compression.peek(new BufferedInputStream(Channels.newInputStream(channel), BLOCK));
+    channel.position(0);
+    if (compression != Compression.NONE) {
+      throw ArchiveException.unusable(tar + " is " + compression.label() + "-compressed, not a"
+          + " plain tar archive; decompress it first (e.g. gunzip a .tar.gz)");
+    }
     ByteBuffer header = ByteBuffer.allocate(BLOCK);
     while (header.hasRemaining() && channel.read(header) >= 0) {
       // read until the block is full or the file ends
     }
-    if (header.position() < BLOCK || !isTarHeader(header.array())) {
-      throw LocalBaseImage.invalid(
-          tar + " is not a tar archive. tar:// names a docker-archive (docker save, skopeo copy"
-              + " ... docker-archive:FILE) or an OCI archive (skopeo copy ... oci-archive:FILE).");
+    if (header.position() < BLOCK || !TarHeaders.isHeader(header.array())) {
+      throw ArchiveException.unusable(tar + " is not a tar archive");
     }
     channel.position(0);
-  }
-
-  private static boolean isTarHeader(byte[] header) {
-    if (TarArchiveInputStream.matches(header, BLOCK)) {
-      return true;
-    }
-    try {
-      // Pre-POSIX tars have no magic; a valid header checksum still tells them apart.
-      return TarUtils.verifyCheckSum(header);
-    } catch (IllegalArgumentException e) {
-      // The checksum field holds no octal number: a zip, a text file, anything but a tar.
-      return false;
-    }
   }
 
   /**
@@ -183,18 +179,12 @@ final class TarEntries implements ImageFiles {
     while (block.hasRemaining() && channel.read(block) >= 0) {
       // read the whole block
     }
-    for (byte b : block.array()) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
+    return TarHeaders.isZero(block.array());
   }
 
-  private static ImageBuildException truncated(Path tar, String detail) {
-    return new ImageBuildException(
-        "The archive " + tar + " is truncated or corrupt (" + detail + "). Write it again, e.g."
-            + " with docker save or skopeo copy, and check that the copy finished.");
+  private static ArchiveException truncated(Path tar, String detail) {
+    return ArchiveException.damaged(tar + " is truncated or corrupt: " + tar.getFileName()
+        + " is not a complete tar archive (" + detail + ")");
   }
 
   private static void closeQuietlyOnFailure(FileChannel channel) {

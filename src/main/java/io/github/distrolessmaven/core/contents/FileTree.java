@@ -211,7 +211,7 @@ final class FileTree {
 
   /** The node at {@code path}, its parents' links followed but not the path's own. */
   private Node locate(String path) {
-    String normalized = EntryNames.normalize(path);
+    String normalized = EntryNames.path(path);
     if (normalized.isEmpty()) {
       return root;
     }

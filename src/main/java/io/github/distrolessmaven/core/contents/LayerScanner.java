@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.contents;
 
 import io.github.distrolessmaven.core.archive.EntryNames;
+import io.github.distrolessmaven.core.archive.LayerStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,8 @@ public final class LayerScanner {
   }
 
   private void apply(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
-    String name = EntryNames.normalize(entry.getName());
+    String name = EntryNames.entry(entry.getName()).orElseThrow(() -> new IOException(
+        "The layer's entry " + entry.getName() + " leads out of the image's root"));
     if (name.isEmpty()) {
       // The root itself: always there.
       return;
@@ -83,7 +85,7 @@ public final class LayerScanner {
     if (base.startsWith(WHITEOUT)) {
       // Whiteouts mark what to hide; they are never files of the image.
       if (base.equals(OPAQUE)) {
-        tree.opaque(EntryNames.normalize(directory));
+        tree.opaque(EntryNames.path(directory));
       } else if (!base.startsWith(WHITEOUT + WHITEOUT) && base.length() > WHITEOUT.length()) {
         // Other .wh..wh. names are aufs bookkeeping, not whiteouts.
         tree.whiteout(directory + base.substring(WHITEOUT.length()));

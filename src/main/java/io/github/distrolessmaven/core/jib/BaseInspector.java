@@ -17,11 +17,12 @@ import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.archive.DockerArchiveLayers;
+import io.github.distrolessmaven.core.base.PreparedBase;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.contents.LayerScanner;
-import io.github.distrolessmaven.core.archive.DockerArchiveLayers;
-import io.github.distrolessmaven.core.archive.PreparedBase;
-import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.output.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -109,10 +110,10 @@ final class BaseInspector {
     ManifestTemplate manifest = client.pullManifest(digest).getManifest();
     if (manifest instanceof ManifestListTemplate) {
       List<String> platform = ((ManifestListTemplate) manifest).getDigestsForPlatform(
-          JibImageBuilder.PLATFORM_ARCHITECTURE, JibImageBuilder.PLATFORM_OS);
+          Platform.LINUX_AMD64.architecture(), Platform.LINUX_AMD64.os());
       if (platform.isEmpty()) {
         throw new IOException(where + "@" + digest + " has no image for "
-            + JibImageBuilder.PLATFORM_OS + "/" + JibImageBuilder.PLATFORM_ARCHITECTURE);
+            + Platform.LINUX_AMD64);
       }
       manifest = client.pullManifest(platform.get(0)).getManifest();
     }

@@ -1,6 +1,5 @@
 package io.github.distrolessmaven.core.jib;
 
-import io.github.distrolessmaven.core.state.ResolvedBaseTags;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
@@ -8,13 +7,15 @@ import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.base.LocalBase;
+import io.github.distrolessmaven.core.base.PreparedBase;
 import io.github.distrolessmaven.core.contents.BaseContents;
-import io.github.distrolessmaven.core.archive.LocalBaseImage;
-import io.github.distrolessmaven.core.archive.PreparedBase;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.state.ResolvedBaseTags;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +58,9 @@ final class BaseSelection {
   /** Resolves or prepares the spec's base, logging which it is. */
   static BaseSelection of(ImageSpec spec, BuildLog log, Consumer<LogEvent> jibLog)
       throws InvalidConfigurationException, ImageBuildException {
-    if (LocalBaseImage.isLocal(spec.baseImage())) {
-      PreparedBase prepared = LocalBaseImage.prepare(spec.baseImage(), spec.localBasesDirectory(),
-          JibImageBuilder.PLATFORM_OS, JibImageBuilder.PLATFORM_ARCHITECTURE);
+    if (LocalBase.isLocal(spec.baseImage())) {
+      PreparedBase prepared = LocalBase.prepare(
+          spec.baseImage(), spec.localBasesDirectory(), Platform.LINUX_AMD64);
       log.info("Base image " + prepared.description());
       String digest = prepared.manifestDigest().orElse(null);
       return new BaseSelection(

@@ -11,15 +11,14 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.archive.ImageArchive;
 import io.github.distrolessmaven.core.contents.BaseContents;
-import io.github.distrolessmaven.core.output.AtomicFiles;
-import io.github.distrolessmaven.core.output.ScratchTrees;
-import io.github.distrolessmaven.core.policy.BaseShells;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
+import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.policy.BaseShells;
 import io.github.distrolessmaven.core.sbom.ImageSbom;
 import io.github.distrolessmaven.core.sbom.SbomSubject;
 import io.github.distrolessmaven.core.spec.ImageReferences;
@@ -58,10 +57,6 @@ public final class JibImageBuilder {
 
   /** The file name tools give the SBOM when they fetch it from the registry. */
   static final String SBOM_TITLE = "sbom.cdx.json";
-
-  /** The platform images are built for: jib-core's default, and what a file base must match. */
-  static final String PLATFORM_OS = "linux";
-  static final String PLATFORM_ARCHITECTURE = "amd64";
 
   private final BuildLog log;
   private final Consumer<LogEvent> jibLog;
@@ -196,7 +191,6 @@ public final class JibImageBuilder {
     Path tar = spec.outputs().tar();
     Path jibArchive = null;
     Path combined = null;
-    Path scratch = null;
     try {
       jibArchive = AtomicFiles.temporarySibling(tar);
       JibContainer result = containerize(
@@ -208,10 +202,9 @@ public final class JibImageBuilder {
       // With the qualifier always: Jib leaves ":latest" out of toString(), and docker-archive needs it.
       tags.forEach(tag -> references.add(target.withQualifier(tag).toStringWithQualifier()));
       combined = AtomicFiles.temporarySibling(tar);
-      scratch = Files.createTempDirectory(tar.toAbsolutePath().getParent(), ".unpack");
       byte[] document = sbom.of(result.getDigest().toString());
       long size = ImageArchive.rewrite(jibArchive, combined, references,
-          result.getDigest().toString(), scratch, subject -> sbomArtifact(document, subject, spec));
+          result.getDigest().toString(), subject -> sbomArtifact(document, subject, spec));
       AtomicFiles.commit(combined, tar);
       return new BuiltImage(target.toString(), result.getDigest().toString(),
           result.getImageId().toString(), tags, base, size, document, "the archive", false);
@@ -220,8 +213,6 @@ public final class JibImageBuilder {
     } finally {
       deleteQuietly(jibArchive);
       deleteQuietly(combined);
-      // Hidden and named .unpack; a leftover one harms nothing.
-      ScratchTrees.deleteQuietly(scratch);
     }
   }
 

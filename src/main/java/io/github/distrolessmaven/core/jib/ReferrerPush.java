@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.oci.Descriptor;
+import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import io.github.distrolessmaven.core.oci.ReferrersTag;
 import io.github.distrolessmaven.core.registry.RegistryRepository;
@@ -72,8 +73,8 @@ public final class ReferrerPush {
         size += layer.path("size").asLong();
       }
       JsonNode mediaType = root.get("mediaType");
-      return new ServedImage(new Descriptor(mediaType == null
-          ? OciManifestTemplate.MANIFEST_MEDIA_TYPE : mediaType.asText(), digest, manifest.length),
+      return new ServedImage(Descriptor.of(mediaType == null
+          ? MediaTypes.OCI_MANIFEST : mediaType.asText(), digest, manifest.length),
           size);
     }
   }
@@ -110,9 +111,9 @@ public final class ReferrerPush {
       }
     }
     String manifestDigest = artifact.descriptor().digest();
-    repository.putManifest(manifestDigest, artifact.manifest(), ReferrerArtifact.OCI_MANIFEST);
+    repository.putManifest(manifestDigest, artifact.manifest(), MediaTypes.OCI_MANIFEST);
 
-    List<String> index = List.of(ReferrersTag.OCI_INDEX);
+    List<String> index = List.of(MediaTypes.OCI_INDEX);
     Optional<byte[]> listed = repository.get("referrers/" + subject.digest(), index);
     if (listed.isPresent() && lists(listed.get(), manifestDigest)) {
       return "the referrers API";
@@ -121,7 +122,7 @@ public final class ReferrerPush {
     Optional<byte[]> updated =
         ReferrersTag.withArtifact(repository.get("manifests/" + tag, index), artifact);
     if (updated.isPresent()) {
-      repository.putManifest(tag, updated.get(), ReferrersTag.OCI_INDEX);
+      repository.putManifest(tag, updated.get(), MediaTypes.OCI_INDEX);
     }
     return "the referrers tag " + tag;
   }

@@ -1,7 +1,5 @@
 package io.github.distrolessmaven.core.oci;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,10 +21,7 @@ import java.util.TreeMap;
 public record ReferrerArtifact(
     byte[] manifest, Descriptor descriptor, String artifactType, Map<String, byte[]> blobs) {
 
-  /** OCI image manifest media type. */
-  public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
   /** The empty config of an artifact: the two bytes {@code {}}. */
-  static final String EMPTY_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";
   static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
   /** @param blobs copied, in digest order so that archives holding them are reproducible */
@@ -44,12 +39,11 @@ public record ReferrerArtifact(
    */
   public static ReferrerArtifact of(
       String artifactType, byte[] document, String title, Descriptor subject, String created) {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode manifest = json.createObjectNode();
+    ObjectNode manifest = Json.object();
     manifest.put("schemaVersion", 2);
-    manifest.put("mediaType", OCI_MANIFEST);
+    manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
     manifest.put("artifactType", artifactType);
-    Descriptor empty = Descriptor.of(EMPTY_MEDIA_TYPE, EMPTY);
+    Descriptor empty = Descriptor.of(MediaTypes.OCI_EMPTY, EMPTY);
     ObjectNode config = manifest.putObject("config");
     empty.writeTo(config);
     config.put("data", Base64.getEncoder().encodeToString(EMPTY));
@@ -59,22 +53,17 @@ public record ReferrerArtifact(
     layerNode.putObject("annotations").put("org.opencontainers.image.title", title);
     subject.writeTo(manifest.putObject("subject"));
     manifest.putObject("annotations").put("org.opencontainers.image.created", created);
-    byte[] bytes;
-    try {
-      bytes = json.writeValueAsBytes(manifest);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings and numbers always serializes", e);
-    }
+    byte[] bytes = Json.write(manifest);
     Map<String, byte[]> blobs = new TreeMap<>();
     blobs.put(empty.digest(), EMPTY);
     blobs.put(layer.digest(), document);
     return new ReferrerArtifact(
-        bytes, Descriptor.of(OCI_MANIFEST, bytes), artifactType, blobs);
+        bytes, Descriptor.of(MediaTypes.OCI_MANIFEST, bytes), artifactType, blobs);
   }
 
   /** The manifest's entry in an index: its descriptor plus {@code artifactType}. */
-  public ObjectNode indexEntry(ObjectMapper json) {
-    ObjectNode entry = json.createObjectNode();
+  public ObjectNode indexEntry() {
+    ObjectNode entry = Json.object();
     descriptor.writeTo(entry);
     entry.put("artifactType", artifactType);
     return entry;

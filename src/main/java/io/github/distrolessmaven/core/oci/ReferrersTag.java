@@ -1,8 +1,6 @@
 package io.github.distrolessmaven.core.oci;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.blobs.Sha256;
@@ -15,9 +13,6 @@ import java.util.Optional;
  * subject's digest holds an OCI index listing every artifact that refers to it.
  */
 public final class ReferrersTag {
-
-  /** OCI image index media type. */
-  public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 
   private ReferrersTag() {}
 
@@ -35,10 +30,9 @@ public final class ReferrersTag {
    */
   public static Optional<byte[]> withArtifact(Optional<byte[]> existing, ReferrerArtifact artifact)
       throws IOException {
-    ObjectMapper json = new ObjectMapper();
     ObjectNode index;
     if (existing.isPresent()) {
-      JsonNode parsed = json.readTree(existing.get());
+      JsonNode parsed = Json.read(existing.get(), "the referrers tag");
       if (!(parsed instanceof ObjectNode) || !(parsed.get("manifests") instanceof ArrayNode)) {
         throw new IOException("the tag holds something other than an OCI index");
       }
@@ -49,16 +43,12 @@ public final class ReferrersTag {
         }
       }
     } else {
-      index = json.createObjectNode();
+      index = Json.object();
       index.put("schemaVersion", 2);
-      index.put("mediaType", OCI_INDEX);
+      index.put("mediaType", MediaTypes.OCI_INDEX);
       index.putArray("manifests");
     }
-    ((ArrayNode) index.get("manifests")).add(artifact.indexEntry(json));
-    try {
-      return Optional.of(json.writeValueAsBytes(index));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a parsed tree always serializes", e);
-    }
+    ((ArrayNode) index.get("manifests")).add(artifact.indexEntry());
+    return Optional.of(Json.write(index));
   }
 }

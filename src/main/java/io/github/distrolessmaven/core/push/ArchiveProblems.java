@@ -2,7 +2,6 @@ package io.github.distrolessmaven.core.push;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
-import java.nio.file.Path;
 
 /** The one shape of every complaint about the archive: the property, the file, the fix. */
 final class ArchiveProblems {
@@ -12,7 +11,9 @@ final class ArchiveProblems {
 
   private ArchiveProblems() {}
 
-  static InvalidConfigurationException invalid(Path tar, String problem) {
-    return InvalidConfigurationException.inProperty(Setting.ARCHIVE, tar + " " + problem + "." + FIX);
+  /** @param problem what is wrong, naming the archive */
+  static InvalidConfigurationException invalid(String problem) {
+    return InvalidConfigurationException.inProperty(
+        Setting.ARCHIVE, problem + (problem.endsWith(".") ? "" : ".") + FIX);
   }
 }

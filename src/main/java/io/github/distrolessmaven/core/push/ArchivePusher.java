@@ -12,15 +12,16 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.archive.ArchiveException;
+import io.github.distrolessmaven.core.archive.OciArchive;
 import io.github.distrolessmaven.core.jib.JibFailures;
 import io.github.distrolessmaven.core.jib.ReferrerPush;
 import io.github.distrolessmaven.core.jib.RegistryAccess;
-import io.github.distrolessmaven.core.output.ScratchTrees;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.DigestException;
 import java.util.ArrayList;
@@ -64,9 +65,7 @@ public final class ArchivePusher {
   public PushedImage push(PushSpec spec) throws InvalidConfigurationException, ImageBuildException {
     ImageReference target = ImageReferences.parse(spec.targetImage(), Setting.TO_IMAGE);
     List<String> additionalTags = ImageReferences.tags(spec.additionalTags(), Setting.TO_TAGS);
-    Path scratch = createScratch(spec.scratchParent());
-    try {
-      ArchiveImage image = ArchiveReader.read(spec.archive(), scratch, target.getTag());
+    try (OciArchive image = open(spec.archive(), target.getTag())) {
       if (target.getDigest().isPresent() && !target.getDigest().get().equals(image.manifestDigest())) {
         throw new InvalidConfigurationException(Setting.TO_IMAGE, "names the digest "
             + target.getDigest().get() + ", but " + spec.archive() + " holds "
@@ -77,7 +76,7 @@ public final class ArchivePusher {
       tags.add(target.getQualifier());
       additionalTags.stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);
 
-      Optional<String> mountFrom = mountSource(image, target);
+      Optional<String> mountFrom = mountSource(image.imageNames(), target);
       RegistryClient client = client(spec, target, mountFrom);
       pushBlobs(client, image, target, mountFrom);
       for (String tag : tags) {
@@ -85,7 +84,7 @@ public final class ArchivePusher {
       }
       ReferrerPush referrers = new ReferrerPush(
           new RegistryAccess(spec.credentials(), spec.allowInsecureRegistries(), jibLog), null);
-      Descriptor subject = new Descriptor(
+      Descriptor subject = Descriptor.of(
           image.manifestMediaType(), image.manifestDigest(), image.manifestBytes().length);
       for (ReferrerArtifact referrer : image.referrers()) {
         String how = referrers.attach(target, subject, referrer);
@@ -93,18 +92,31 @@ public final class ArchivePusher {
             + " to the image through " + how);
       }
       return new PushedImage(target.toString(), image.manifestDigest(), tags, image.size());
-    } finally {
-      // A leftover scratch directory named distroless-push-* harms nothing.
-      ScratchTrees.deleteQuietly(scratch);
+    } catch (ArchiveException e) {
+      // Closing the archive, which was read whole already.
+      throw new ImageBuildException(e.getMessage(), e);
     }
   }
 
-  private static RawManifest rawManifest(ArchiveImage image, Path tar)
+  /** The archive, read and checked whole before anything is sent. */
+  static OciArchive open(Path tar, Optional<String> tag)
+      throws InvalidConfigurationException, ImageBuildException {
+    try {
+      return OciArchive.open(tar, tag);
+    } catch (ArchiveException e) {
+      if (e.kind() == ArchiveException.Kind.UNREADABLE) {
+        throw new ImageBuildException(e.getMessage(), e);
+      }
+      throw ArchiveProblems.invalid(e.getMessage());
+    }
+  }
+
+  private static RawManifest rawManifest(OciArchive image, Path tar)
       throws InvalidConfigurationException {
     try {
       return RawManifest.of(image.manifestBytes(), image.manifestMediaType(), image.manifestDigest());
     } catch (IllegalArgumentException e) {
-      throw ArchiveProblems.invalid(tar, "cannot be pushed unchanged: " + e.getMessage());
+      throw ArchiveProblems.invalid(tar + " cannot be pushed unchanged: " + e.getMessage());
     }
   }
 
@@ -113,8 +125,8 @@ public final class ArchivePusher {
    * its full names), to mount blobs from instead of uploading them. The registry answers a
    * mount of a blob it lacks with an ordinary upload session, so a wrong guess costs nothing.
    */
-  static Optional<String> mountSource(ArchiveImage image, ImageReference target) {
-    for (String name : image.imageNames()) {
+  static Optional<String> mountSource(List<String> imageNames, ImageReference target) {
+    for (String name : imageNames) {
       try {
         ImageReference named = ImageReference.parse(name);
         if (named.getRegistry().equals(target.getRegistry())
@@ -141,10 +153,10 @@ public final class ArchivePusher {
   }
 
   private void pushBlobs(
-      RegistryClient client, ArchiveImage image, ImageReference target, Optional<String> mountFrom)
+      RegistryClient client, OciArchive image, ImageReference target, Optional<String> mountFrom)
       throws ImageBuildException {
     Set<String> done = new HashSet<>();
-    for (BlobFile blob : image.blobs()) {
+    for (OciArchive.Blob blob : image.blobs()) {
       if (!done.add(blob.digest())) {
         continue;
       }
@@ -155,7 +167,11 @@ public final class ArchivePusher {
         DescriptorDigest digest = DescriptorDigest.fromDigest(blob.digest());
         if (client.checkBlob(digest).isPresent()) {
           outcome = "already present";
-        } else if (client.pushBlob(digest, Blobs.from(blob.file()), mountFrom.orElse(null), n -> {})) {
+        } else if (client.pushBlob(digest, Blobs.from(out -> {
+          try (InputStream in = image.open(blob)) {
+            in.transferTo(out);
+          }
+        }, true), mountFrom.orElse(null), n -> {})) {
           outcome = "mounted from " + mountFrom.orElse("another repository");
         } else {
           outcome = "pushed";
@@ -171,7 +187,7 @@ public final class ArchivePusher {
   }
 
   private void pushManifest(
-      RegistryClient client, RawManifest manifest, ArchiveImage image, ImageReference reference)
+      RegistryClient client, RawManifest manifest, OciArchive image, ImageReference reference)
       throws ImageBuildException {
     DescriptorDigest stored;
     try {
@@ -184,16 +200,6 @@ public final class ArchivePusher {
           + ", not as the archive's " + image.manifestDigest());
     }
     log.debug("Manifest " + image.manifestDigest() + " tagged " + reference);
-  }
-
-  private static Path createScratch(Path parent) throws ImageBuildException {
-    try {
-      Files.createDirectories(parent);
-      return Files.createTempDirectory(parent, "distroless-push-");
-    } catch (IOException e) {
-      throw new ImageBuildException("Cannot create a directory under " + parent
-          + " to unpack the archive into: " + e, e);
-    }
   }
 
   private static String capitalized(String role) {

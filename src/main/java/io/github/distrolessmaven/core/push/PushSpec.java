@@ -12,15 +12,13 @@ import java.util.List;
  * @param additionalTags more tags for the same manifest, unchecked
  * @param credentials for the target's registry
  * @param allowInsecureRegistries whether plain HTTP and unverified TLS are allowed
- * @param scratchParent where the archive's blobs are unpacked for the duration of the push
  */
 public record PushSpec(
     Path archive,
     String targetImage,
     List<String> additionalTags,
     CredentialSources credentials,
-    boolean allowInsecureRegistries,
-    Path scratchParent) {
+    boolean allowInsecureRegistries) {
 
   /** @param additionalTags copied defensively */
   public PushSpec {

@@ -11,10 +11,10 @@ import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
 import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ class ImageArchiveTest {
     Path out = rewrite(expectedDigest());
     Map<String, byte[]> entries = read(out);
 
-    ReferrerArtifact sbom = REFERRER.apply(new Descriptor(V22ManifestTemplate.MANIFEST_MEDIA_TYPE,
+    ReferrerArtifact sbom = REFERRER.apply(Descriptor.of(V22ManifestTemplate.MANIFEST_MEDIA_TYPE,
         expectedDigest(), entries.get("blobs/sha256/" + hex(expectedDigest())).length));
     assertEquals(List.of("oci-layout", blob(CONFIG), blob(LAYER_A), blob(LAYER_B),
         blob(entries.get("blobs/sha256/" + hex(expectedDigest()))),
@@ -68,9 +67,9 @@ class ImageArchiveTest {
       JsonNode descriptor = index.get("manifests").get(i);
       assertEquals(expectedDigest(), descriptor.get("digest").asText());
       assertEquals(V22ManifestTemplate.MANIFEST_MEDIA_TYPE, descriptor.get("mediaType").asText());
-      assertEquals(REFERENCES.get(i), descriptor.get("annotations").get(ImageArchive.CONTAINERD_NAME).asText());
+      assertEquals(REFERENCES.get(i), descriptor.get("annotations").get(Descriptor.IMAGE_NAME).asText());
     }
-    assertEquals("latest", index.get("manifests").get(1).get("annotations").get(ImageArchive.REF_NAME).asText());
+    assertEquals("latest", index.get("manifests").get(1).get("annotations").get(Descriptor.REF_NAME).asText());
 
     JsonNode docker = new ObjectMapper().readTree(entries.get("manifest.json")).get(0);
     assertEquals(blob(CONFIG), docker.get("Config").asText());
@@ -99,7 +98,7 @@ class ImageArchiveTest {
   void returnsTheSizeARegistryCounts() throws Exception {
     Path jib = jibDockerArchive();
     long size = ImageArchive.rewrite(jib, dir.resolve("out.tar"), REFERENCES, expectedDigest(),
-        Files.createDirectory(dir.resolve("scratch")), REFERRER);
+        REFERRER);
     assertEquals(CONFIG.length + LAYER_A.length + LAYER_B.length, size);
   }
 
@@ -137,24 +136,21 @@ class ImageArchiveTest {
   private Path rewrite(String expectedDigest) throws IOException {
     Path jib = jibDockerArchive();
     Path out = Files.createTempFile(dir, "out", ".tar");
-    ImageArchive.rewrite(
-        jib, out, REFERENCES, expectedDigest, Files.createTempDirectory(dir, "scratch"), REFERRER);
+    ImageArchive.rewrite(jib, out, REFERENCES, expectedDigest, REFERRER);
     return out;
   }
 
   /** What jib-core's TarImage writes for the Docker format. */
   private Path jibDockerArchive() throws IOException {
-    Path file = Files.createTempFile(dir, "jib", ".tar");
     String manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"registry.example.com/app:1\"],"
         + "\"Layers\":[\"" + hex(Sha256.of(LAYER_A)) + ".tar.gz\",\""
         + hex(Sha256.of(LAYER_B)) + ".tar.gz\"]}]";
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(file))) {
-      put(tar, hex(Sha256.of(LAYER_A)) + ".tar.gz", LAYER_A);
-      put(tar, hex(Sha256.of(LAYER_B)) + ".tar.gz", LAYER_B);
-      put(tar, "config.json", CONFIG);
-      put(tar, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
-    }
-    return file;
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(hex(Sha256.of(LAYER_A)) + ".tar.gz", LAYER_A);
+    files.put(hex(Sha256.of(LAYER_B)) + ".tar.gz", LAYER_B);
+    files.put("config.json", CONFIG);
+    files.put("manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
+    return Files.write(Files.createTempFile(dir, "jib", ".tar"), TestImages.tar(files));
   }
 
   /** The digest Jib reports: its own Docker manifest template over the same blobs. */
@@ -166,23 +162,8 @@ class ImageArchiveTest {
     return Sha256.of(JsonTemplateMapper.toByteArray(manifest));
   }
 
-  private static void put(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
-    entry.setSize(content.length);
-    tar.putArchiveEntry(entry);
-    tar.write(content);
-    tar.closeArchiveEntry();
-  }
-
   private static Map<String, byte[]> read(Path archive) throws IOException {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (InputStream in = Files.newInputStream(archive);
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        entries.put(entry.getName(), tar.readAllBytes());
-      }
-    }
-    return entries;
+    return TestImages.untar(archive);
   }
 
   private static String blob(byte[] content) {

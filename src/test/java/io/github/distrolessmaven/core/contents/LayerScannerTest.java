@@ -1,7 +1,10 @@
 package io.github.distrolessmaven.core.contents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.fixtures.TestLayer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -86,6 +89,14 @@ class LayerScannerTest {
         scan(new TestLayer().file("/bin/bash", "ELF").file("./bin/zsh", "ELF").file("sbin/sh", ""));
 
     assertEquals(List.of("/bin/bash", "/bin/zsh", "/sbin/sh"), contents.shells());
+  }
+
+  @Test
+  void refusesALayerWhoseEntryLeadsOutOfTheRoot() {
+    IOException e = assertThrows(IOException.class,
+        () -> scan(new TestLayer().file("../../etc/cron.d/x", "* * * * * root sh")));
+
+    assertTrue(e.getMessage().contains("../../etc/cron.d/x"), e.getMessage());
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ReferrerArtifactTest {
 
   static final byte[] SBOM = "{\"bomFormat\":\"CycloneDX\"}".getBytes(StandardCharsets.UTF_8);
-  static final Descriptor IMAGE = new Descriptor(
+  static final Descriptor IMAGE = Descriptor.of(
       "application/vnd.docker.distribution.manifest.v2+json", "sha256:" + "a".repeat(64), 1234);
 
   static ReferrerArtifact sbom() {
@@ -27,7 +27,7 @@ class ReferrerArtifactTest {
     JsonNode manifest = new ObjectMapper().readTree(artifact.manifest());
 
     assertEquals(2, manifest.get("schemaVersion").asInt());
-    assertEquals(ReferrerArtifact.OCI_MANIFEST, manifest.get("mediaType").asText());
+    assertEquals(MediaTypes.OCI_MANIFEST, manifest.get("mediaType").asText());
     assertEquals("application/vnd.cyclonedx+json", manifest.get("artifactType").asText());
     assertEquals("application/vnd.oci.empty.v1+json", manifest.get("config").get("mediaType").asText());
     assertEquals("sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
@@ -38,7 +38,7 @@ class ReferrerArtifactTest {
     assertEquals(SBOM.length, layer.get("size").asInt());
     assertEquals("sbom.cdx.json", layer.get("annotations").get("org.opencontainers.image.title").asText());
     assertEquals(IMAGE.digest(), manifest.get("subject").get("digest").asText());
-    assertEquals(IMAGE.mediaType(), manifest.get("subject").get("mediaType").asText());
+    assertEquals(IMAGE.mediaType().orElseThrow(), manifest.get("subject").get("mediaType").asText());
     assertEquals(1234, manifest.get("subject").get("size").asLong());
   }
 

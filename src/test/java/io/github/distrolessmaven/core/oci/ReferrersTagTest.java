@@ -23,12 +23,12 @@ class ReferrersTagTest {
     ReferrerArtifact sbom = ReferrerArtifactTest.sbom();
     JsonNode index = new ObjectMapper().readTree(ReferrersTag.withArtifact(Optional.empty(), sbom).get());
 
-    assertEquals(ReferrersTag.OCI_INDEX, index.get("mediaType").asText());
+    assertEquals(MediaTypes.OCI_INDEX, index.get("mediaType").asText());
     assertEquals(1, index.get("manifests").size());
     JsonNode entry = index.get("manifests").get(0);
     assertEquals(sbom.descriptor().digest(), entry.get("digest").asText());
     assertEquals(sbom.descriptor().size(), entry.get("size").asLong());
-    assertEquals(ReferrerArtifact.OCI_MANIFEST, entry.get("mediaType").asText());
+    assertEquals(MediaTypes.OCI_MANIFEST, entry.get("mediaType").asText());
     assertEquals("application/vnd.cyclonedx+json", entry.get("artifactType").asText());
   }
 

@@ -1,15 +1,16 @@
 package io.github.distrolessmaven.core.push;
 
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.OCI_MANIFEST;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.OCI_MANIFEST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tools.jib.api.ImageReference;
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.auth.CredentialSources;
+import io.github.distrolessmaven.core.fixtures.OciArchiveFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,9 +40,9 @@ class ArchivePusherTest {
     public void debug(String message) {}
   };
 
-  private PushSpec spec(Path tar, String target, boolean offline) {
+  private PushSpec spec(Path tar, String target) {
     // Port 9 (discard) on loopback: a registry call would fail, not hang.
-    return new PushSpec(tar, target, List.of("extra"), CredentialSources.none(), true, dir);
+    return new PushSpec(tar, target, List.of("extra"), CredentialSources.none(), true);
   }
 
   private Path goodArchive() throws Exception {
@@ -58,7 +59,7 @@ class ArchivePusherTest {
     Path tar = archive.tag(manifest, OCI_MANIFEST, "1", null).layout().write(dir.resolve("c.tar"));
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> new ArchivePusher(log).push(spec(tar, "127.0.0.1:9/app:1", false)));
+        () -> new ArchivePusher(log).push(spec(tar, "127.0.0.1:9/app:1")));
 
     assertTrue(e.getMessage().contains("is corrupt: blob blobs/sha256/" + "1".repeat(64)));
     assertEquals(List.of(), logged, "no blob was pushed");
@@ -73,7 +74,7 @@ class ArchivePusherTest {
     String other = "sha256:" + "e".repeat(64);
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> new ArchivePusher(log).push(spec(tar, "127.0.0.1:9/app@" + other, false)));
+        () -> new ArchivePusher(log).push(spec(tar, "127.0.0.1:9/app@" + other)));
 
     assertEquals(Setting.TO_IMAGE, e.setting());
     assertTrue(e.getMessage().contains("names the digest " + other), e.getMessage());
@@ -82,7 +83,7 @@ class ArchivePusherTest {
   @Test
   void aMalformedTargetIsRefusedNamingTheElement() {
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> new ArchivePusher(log).push(spec(dir.resolve("x.tar"), "Not A/Reference!", false)));
+        () -> new ArchivePusher(log).push(spec(dir.resolve("x.tar"), "Not A/Reference!")));
 
     assertEquals(Setting.TO_IMAGE, e.setting());
   }
@@ -90,15 +91,14 @@ class ArchivePusherTest {
   @Test
   void blobsAreMountedFromAnotherRepositoryOfTheSameRegistryTheArchiveNames() throws Exception {
     ImageReference target = ImageReference.parse("registry.example.com/team/app:2");
-    ArchiveImage image = new ArchiveImage("sha256:" + "f".repeat(64), OCI_MANIFEST, new byte[0],
-        List.of(), List.of(
-            "other.example.com/team/base:1",
-            "registry.example.com/team/app:1",
-            "registry.example.com/team/build:1"), List.of());
+    List<String> imageNames = List.of(
+        "other.example.com/team/base:1",
+        "registry.example.com/team/app:1",
+        "registry.example.com/team/build:1");
 
-    assertEquals(Optional.of("team/build"), ArchivePusher.mountSource(image, target));
+    assertEquals(Optional.of("team/build"), ArchivePusher.mountSource(imageNames, target));
     assertEquals(Optional.empty(), ArchivePusher.mountSource(
-        image, ImageReference.parse("elsewhere.example.com/team/app:2")));
+        imageNames, ImageReference.parse("elsewhere.example.com/team/app:2")));
   }
 
   @Test

@@ -1,23 +1,26 @@
 package io.github.distrolessmaven.core.push;
 
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.DOCKER_MANIFEST;
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.OCI_MANIFEST;
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.sha256;
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.utf8;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.DOCKER_MANIFEST;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.OCI_MANIFEST;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.sha256;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import java.io.IOException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.archive.OciArchive;
+import io.github.distrolessmaven.core.fixtures.OciArchiveFixture;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +29,9 @@ class ArchiveReaderTest {
 
   @TempDir Path dir;
 
-  private Path scratch() throws IOException {
-    return Files.createTempDirectory(dir, "scratch");
+  /** The archive as distroless:push reads it, refusals told as the push tells them. */
+  private static OciArchive read(Path tar, Optional<String> tag) throws Exception {
+    return ArchivePusher.open(tar, tag);
   }
 
   @Test
@@ -36,18 +40,22 @@ class ArchiveReaderTest {
     byte[] manifest = archive.image(OCI_MANIFEST, "a");
     Path tar = archive.tag(manifest, OCI_MANIFEST, "1.0", null).layout().write(dir.resolve("i.tar"));
 
-    ArchiveImage image = ArchiveReader.read(tar, scratch(), Optional.of("1"));
-
-    assertEquals(sha256(manifest), image.manifestDigest());
-    assertEquals(OCI_MANIFEST, image.manifestMediaType());
-    assertArrayEquals(manifest, image.manifestBytes());
-    assertEquals(List.of("config", "layer"), image.blobs().stream().map(BlobFile::role).toList());
-    for (BlobFile blob : image.blobs()) {
-      byte[] content = Files.readAllBytes(blob.file());
-      assertEquals(blob.digest(), sha256(content));
-      assertEquals(blob.size(), content.length);
+    try (OciArchive image = read(tar, Optional.of("1"))) {
+      assertEquals(sha256(manifest), image.manifestDigest());
+      assertEquals(OCI_MANIFEST, image.manifestMediaType());
+      assertArrayEquals(manifest, image.manifestBytes());
+      assertEquals(List.of("config", "layer"),
+          image.blobs().stream().map(OciArchive.Blob::role).toList());
+      for (OciArchive.Blob blob : image.blobs()) {
+        byte[] content;
+        try (InputStream in = image.open(blob)) {
+          content = in.readAllBytes();
+        }
+        assertEquals(blob.digest(), sha256(content));
+        assertEquals(blob.size(), content.length);
+      }
+      assertEquals(image.blobs().stream().mapToLong(OciArchive.Blob::size).sum(), image.size());
     }
-    assertEquals(image.blobs().stream().mapToLong(BlobFile::size).sum(), image.size());
   }
 
   @Test
@@ -58,10 +66,10 @@ class ArchiveReaderTest {
     Path tar = archive.tag(manifest, DOCKER_MANIFEST, "1", "registry.example.com/a:1")
         .layout().write(dir.resolve("d.tar"));
 
-    ArchiveImage image = ArchiveReader.read(tar, scratch(), Optional.of("1"));
-
-    assertEquals(DOCKER_MANIFEST, image.manifestMediaType());
-    assertEquals(List.of("registry.example.com/a:1"), image.imageNames());
+    try (OciArchive image = read(tar, Optional.of("1"))) {
+      assertEquals(DOCKER_MANIFEST, image.manifestMediaType());
+      assertEquals(List.of("registry.example.com/a:1"), image.imageNames());
+    }
   }
 
   @Test
@@ -73,11 +81,12 @@ class ArchiveReaderTest {
         .tag(manifest, OCI_MANIFEST, "latest", "registry.example.com/team/app:latest")
         .layout().write(dir.resolve("i.tar"));
 
-    ArchiveImage image = ArchiveReader.read(tar, scratch(), Optional.of("other"));
-
-    assertEquals(sha256(manifest), image.manifestDigest());
-    assertEquals(List.of("registry.example.com/team/app:1", "registry.example.com/team/app:latest"),
-        image.imageNames());
+    try (OciArchive image = read(tar, Optional.of("other"))) {
+      assertEquals(sha256(manifest), image.manifestDigest());
+      assertEquals(
+          List.of("registry.example.com/team/app:1", "registry.example.com/team/app:latest"),
+          image.imageNames());
+    }
   }
 
   @Test
@@ -89,7 +98,7 @@ class ArchiveReaderTest {
         .tag(second, OCI_MANIFEST, "2", null).layout().write(dir.resolve("two.tar"));
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(tar, scratch(), Optional.of("3")));
+        () -> read(tar, Optional.of("3")));
 
     assertEquals(Setting.ARCHIVE, e.setting());
     assertTrue(e.getMessage().startsWith(Setting.ARCHIVE.propertyName() + ": "), e.getMessage());
@@ -106,7 +115,9 @@ class ArchiveReaderTest {
     Path tar = archive.tag(first, OCI_MANIFEST, "1", null)
         .tag(second, OCI_MANIFEST, "2", null).layout().write(dir.resolve("two.tar"));
 
-    assertEquals(sha256(second), ArchiveReader.read(tar, scratch(), Optional.of("2")).manifestDigest());
+    try (OciArchive image = read(tar, Optional.of("2"))) {
+      assertEquals(sha256(second), image.manifestDigest());
+    }
   }
 
   @Test
@@ -116,15 +127,15 @@ class ArchiveReaderTest {
     String fake = "0".repeat(64);
     archive.entry("blobs/sha256/" + fake, utf8("not what the name says"));
     Path tar = archive.tag(manifest, OCI_MANIFEST, "1", null).layout().write(dir.resolve("bad.tar"));
-    Path scratch = scratch();
-
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(tar, scratch, Optional.empty()));
+        () -> read(tar, Optional.empty()));
 
     assertTrue(e.getMessage().contains(tar.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("is corrupt: blob blobs/sha256/" + fake), e.getMessage());
     assertTrue(e.getMessage().contains(sha256(utf8("not what the name says"))), e.getMessage());
-    assertTrue(Files.notExists(scratch.resolve(fake)), "the corrupt copy is removed");
+    try (Stream<Path> written = Files.list(dir)) {
+      assertEquals(List.of(tar), written.toList(), "nothing is unpacked or left behind");
+    }
   }
 
   @Test
@@ -137,7 +148,7 @@ class ArchiveReaderTest {
     Path cut = Files.write(dir.resolve("cut.tar"), Arrays.copyOf(whole, 512 * 4 + 100));
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(cut, scratch(), Optional.empty()));
+        () -> read(cut, Optional.empty()));
 
     assertTrue(e.getMessage().contains("is not a complete tar archive"), e.getMessage());
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -151,7 +162,7 @@ class ArchiveReaderTest {
     Path tar = archive.write(dir.resolve("noindex.tar"));
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(tar, scratch(), Optional.empty()));
+        () -> read(tar, Optional.empty()));
 
     assertTrue(e.getMessage().contains("has no index.json"), e.getMessage());
   }
@@ -163,7 +174,7 @@ class ArchiveReaderTest {
         .write(dir.resolve("docker.tar"));
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(tar, scratch(), Optional.empty()));
+        () -> read(tar, Optional.empty()));
 
     assertTrue(e.getMessage().contains("docker-archive without an OCI layout"), e.getMessage());
   }
@@ -178,7 +189,7 @@ class ArchiveReaderTest {
     Path tar = archive.tag(manifest, OCI_MANIFEST, "1", null).layout().write(dir.resolve("i.tar"));
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(tar, scratch(), Optional.empty()));
+        () -> read(tar, Optional.empty()));
 
     assertTrue(e.getMessage().contains("lacks the layer blobs/sha256/" + layer.substring(7)),
         e.getMessage());
@@ -191,7 +202,7 @@ class ArchiveReaderTest {
     Path tar = archive.tag(manifest, DOCKER_MANIFEST, "1", null).layout().write(dir.resolve("i.tar"));
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(tar, scratch(), Optional.empty()));
+        () -> read(tar, Optional.empty()));
 
     assertTrue(e.getMessage().contains("but the manifest says " + OCI_MANIFEST), e.getMessage());
   }
@@ -207,7 +218,7 @@ class ArchiveReaderTest {
     }
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(gz, scratch(), Optional.empty()));
+        () -> read(gz, Optional.empty()));
 
     assertTrue(e.getMessage().contains("gzip-compressed"), e.getMessage());
   }
@@ -217,7 +228,7 @@ class ArchiveReaderTest {
     Path missing = dir.resolve("nope.tar");
 
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-        () -> ArchiveReader.read(missing, scratch(), Optional.empty()));
+        () -> read(missing, Optional.empty()));
 
     assertTrue(e.getMessage().startsWith(Setting.ARCHIVE.propertyName() + ": " + missing + " does not exist"),
         e.getMessage());

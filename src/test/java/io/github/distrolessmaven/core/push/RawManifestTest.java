@@ -1,8 +1,8 @@
 package io.github.distrolessmaven.core.push;
 
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.OCI_MANIFEST;
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.sha256;
-import static io.github.distrolessmaven.core.push.OciArchiveFixture.utf8;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.OCI_MANIFEST;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.sha256;
+import static io.github.distrolessmaven.core.fixtures.OciArchiveFixture.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,9 +1,9 @@
-package io.github.distrolessmaven.core.archive;
+package io.github.distrolessmaven.core.base;
 
-import static io.github.distrolessmaven.core.archive.TestImages.JSON;
-import static io.github.distrolessmaven.core.archive.TestImages.hex;
-import static io.github.distrolessmaven.core.archive.TestImages.texts;
-import static io.github.distrolessmaven.core.archive.TestImages.untar;
+import static io.github.distrolessmaven.core.fixtures.TestImages.JSON;
+import static io.github.distrolessmaven.core.fixtures.TestImages.hex;
+import static io.github.distrolessmaven.core.fixtures.TestImages.texts;
+import static io.github.distrolessmaven.core.fixtures.TestImages.untar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.TarImage;
-import io.github.distrolessmaven.core.archive.TestImages.Image;
-import io.github.distrolessmaven.core.archive.TestImages.Layout;
+import io.github.distrolessmaven.core.fixtures.TestImages.Image;
+import io.github.distrolessmaven.core.fixtures.TestImages.Layout;
+import io.github.distrolessmaven.core.oci.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class JibReadsPreparedBaseTest {
     Image image = Image.of("amd64", "hello");
     Path layout = new Layout().add(image, "1.0").writeDirectory(dir.resolve("layout"));
     PreparedBase base =
-        LocalBaseImage.prepare("oci://" + layout + ":1.0", dir.resolve("work"), "linux", "amd64");
+        LocalBase.prepare("oci://" + layout + ":1.0", dir.resolve("work"), Platform.LINUX_AMD64);
     Path out = dir.resolve("out.tar");
 
     Jib.from(TarImage.at(base.dockerArchive()))

@@ -1,10 +1,12 @@
-package io.github.distrolessmaven.core.contents;
+package io.github.distrolessmaven.core.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.distrolessmaven.core.contents.LayerScanner;
+import io.github.distrolessmaven.core.fixtures.TestLayer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

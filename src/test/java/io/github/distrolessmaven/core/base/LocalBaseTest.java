@@ -1,10 +1,10 @@
-package io.github.distrolessmaven.core.archive;
+package io.github.distrolessmaven.core.base;
 
-import static io.github.distrolessmaven.core.archive.TestImages.JSON;
-import static io.github.distrolessmaven.core.archive.TestImages.blobName;
-import static io.github.distrolessmaven.core.archive.TestImages.sha256;
-import static io.github.distrolessmaven.core.archive.TestImages.texts;
-import static io.github.distrolessmaven.core.archive.TestImages.untar;
+import static io.github.distrolessmaven.core.fixtures.TestImages.JSON;
+import static io.github.distrolessmaven.core.fixtures.TestImages.blobName;
+import static io.github.distrolessmaven.core.fixtures.TestImages.sha256;
+import static io.github.distrolessmaven.core.fixtures.TestImages.texts;
+import static io.github.distrolessmaven.core.fixtures.TestImages.untar;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,11 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import io.github.distrolessmaven.core.archive.TestImages.Image;
-import io.github.distrolessmaven.core.archive.TestImages.Layout;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.fixtures.TestImages.Image;
+import io.github.distrolessmaven.core.fixtures.TestImages.Layout;
+import io.github.distrolessmaven.core.fixtures.TestImages;
+import io.github.distrolessmaven.core.oci.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bases on disk, from every format tools write, turned into docker-archives jib-core reads. */
-class LocalBaseImageTest {
+class LocalBaseTest {
 
   @TempDir Path dir;
 
@@ -48,7 +50,7 @@ class LocalBaseImageTest {
   }
 
   private PreparedBase prepare(String reference) throws Exception {
-    return LocalBaseImage.prepare(reference, work, "linux", "amd64");
+    return LocalBase.prepare(reference, work, Platform.LINUX_AMD64);
   }
 
   /** The docker-archive holds one image whose config and layers are the given image's. */
@@ -223,7 +225,7 @@ class LocalBaseImageTest {
     Path layout = new Layout().addIndex(platforms, "1.0").writeDirectory(dir.resolve("layout"));
 
     PreparedBase amd = prepare("oci://" + layout + ":1.0");
-    PreparedBase onArm = LocalBaseImage.prepare("oci://" + layout, work, "linux", "arm64");
+    PreparedBase onArm = LocalBase.prepare("oci://" + layout, work, Platform.of("linux", "arm64"));
 
     assertHoldsImage(amd.dockerArchive(), image);
     assertEquals(Optional.of(image.manifestDigest()), amd.manifestDigest());

@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.archive;
+package io.github.distrolessmaven.core.base;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.io.File;
@@ -58,7 +58,7 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
     if (text.startsWith(OCI_PREFIX)) {
       return parseLayout(text, text.substring(OCI_PREFIX.length()));
     }
-    throw LocalBaseImage.invalid(
+    throw LocalBase.invalid(
         "'" + text + "' is not a local base reference. " + respelled(text));
   }
 
@@ -72,7 +72,7 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
     if (colon >= 0) {
       String ref = rest.substring(colon + 1);
       if (ref.isEmpty()) {
-        throw LocalBaseImage.invalid(
+        throw LocalBase.invalid(
             "'" + text + "' ends with ':' but names no ref. Write oci://" + pathText
                 + ":REF to pick the image whose org.opencontainers.image.ref.name is REF, or"
                 + " oci://" + pathText + " for a layout that holds one image.");
@@ -82,11 +82,11 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
     Path path = absolutePath(text, pathText, "oci:///abs/path/layout[:ref]");
     if (!Files.isDirectory(path)) {
       if (Files.isRegularFile(path)) {
-        throw LocalBaseImage.invalid(
+        throw LocalBase.invalid(
             path + " is a file, but oci:// names an OCI image layout directory. For an archive"
                 + " file write tar://" + pathText + ".");
       }
-      throw LocalBaseImage.invalid(
+      throw LocalBase.invalid(
           path + " does not exist. Write the layout first, e.g. skopeo copy docker://IMAGE oci:"
               + pathText + ":1.0, or correct the path.");
     }
@@ -102,12 +102,12 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
     try {
       path = Path.of(candidate);
     } catch (InvalidPathException e) {
-      throw LocalBaseImage.invalid(
+      throw LocalBase.invalid(
           "'" + text + "' does not hold a valid path (" + e.getReason() + "). Write it as "
               + form + ".");
     }
     if (candidate.isEmpty() || !pathText.startsWith("/") || !path.isAbsolute()) {
-      throw LocalBaseImage.invalid(
+      throw LocalBase.invalid(
           "'" + text + "' does not name an absolute path. Write it as " + form
               + " (three slashes: the scheme's two and the path's own).");
     }
@@ -119,11 +119,11 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
       return;
     }
     if (Files.isDirectory(path)) {
-      throw LocalBaseImage.invalid(
+      throw LocalBase.invalid(
           path + " is a directory, but tar:// names an archive file. For an OCI image layout"
               + " directory write oci://" + path + ".");
     }
-    throw LocalBaseImage.invalid(
+    throw LocalBase.invalid(
         path + " does not exist. Write the archive first, e.g. docker save IMAGE -o " + path
             + " or skopeo copy docker://IMAGE docker-archive:" + path + ", or correct '" + text
             + "'.");

@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.archive;
+package io.github.distrolessmaven.core.base;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import io.github.distrolessmaven.core.archive.LocalReference.Kind;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.base.LocalReference.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,20 +23,20 @@ class LocalReferenceTest {
   private String refused(String reference) {
     InvalidConfigurationException e =
         assertThrows(
-            InvalidConfigurationException.class, () -> LocalBaseImage.checkSyntax(reference));
+            InvalidConfigurationException.class, () -> LocalBase.checkSyntax(reference));
     assertEquals(Setting.FROM_IMAGE, e.setting());
     return e.getMessage();
   }
 
   @Test
   void localReferencesAreToldFromRegistryReferences() {
-    assertTrue(LocalBaseImage.isLocal("tar:///opt/base.tar"));
-    assertTrue(LocalBaseImage.isLocal("oci:///opt/layout:1.0"));
-    assertTrue(LocalBaseImage.isLocal(" oci-archive:/opt/base.tar"));
-    assertFalse(LocalBaseImage.isLocal("gcr.io/distroless/java17-debian13:nonroot"));
-    assertFalse(LocalBaseImage.isLocal("oci:5000/team/app"), "host oci, port 5000");
-    assertFalse(LocalBaseImage.isLocal("tar"));
-    assertFalse(LocalBaseImage.isLocal(null));
+    assertTrue(LocalBase.isLocal("tar:///opt/base.tar"));
+    assertTrue(LocalBase.isLocal("oci:///opt/layout:1.0"));
+    assertTrue(LocalBase.isLocal(" oci-archive:/opt/base.tar"));
+    assertFalse(LocalBase.isLocal("gcr.io/distroless/java17-debian13:nonroot"));
+    assertFalse(LocalBase.isLocal("oci:5000/team/app"), "host oci, port 5000");
+    assertFalse(LocalBase.isLocal("tar"));
+    assertFalse(LocalBase.isLocal(null));
   }
 
   @Test
@@ -44,9 +44,9 @@ class LocalReferenceTest {
     Path tar = Files.createFile(dir.resolve("base.tar"));
     Path layout = Files.createDirectories(dir.resolve("layout"));
 
-    assertDoesNotThrow(() -> LocalBaseImage.checkSyntax("tar://" + tar));
-    assertDoesNotThrow(() -> LocalBaseImage.checkSyntax("oci://" + layout));
-    assertDoesNotThrow(() -> LocalBaseImage.checkSyntax("oci://" + layout + ":1.0"));
+    assertDoesNotThrow(() -> LocalBase.checkSyntax("tar://" + tar));
+    assertDoesNotThrow(() -> LocalBase.checkSyntax("oci://" + layout));
+    assertDoesNotThrow(() -> LocalBase.checkSyntax("oci://" + layout + ":1.0"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.archive;
+package io.github.distrolessmaven.core.base;
 
 import java.nio.file.Path;
 import java.util.Objects;

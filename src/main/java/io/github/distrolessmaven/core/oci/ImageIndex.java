@@ -1,0 +1,61 @@
+package io.github.distrolessmaven.core.oci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An image index (OCI) or manifest list (Docker), and an OCI layout's {@code index.json}: the
+ * manifests it lists, each with its platform, annotations and, for artifacts, artifact type.
+ *
+ * @param mediaType its own media type, where it names one
+ * @param manifests the descriptors it lists, in order
+ */
+public record ImageIndex(Optional<String> mediaType, List<Descriptor> manifests) {
+
+  /** @param manifests copied defensively */
+  public ImageIndex {
+    manifests = List.copyOf(manifests);
+  }
+
+  /**
+   * @param where the document, as a message names it
+   * @throws FormatException when it is not JSON, has no manifests list, or a malformed entry
+   */
+  public static ImageIndex parse(byte[] json, String where) throws FormatException {
+    return of(Json.read(json, where), where);
+  }
+
+  /** An index already read as a tree; see {@link #parse}. */
+  public static ImageIndex of(JsonNode root, String where) throws FormatException {
+    JsonNode manifests = root.path("manifests");
+    if (!root.isObject() || !manifests.isArray()) {
+      throw new FormatException(where + " has no manifests list");
+    }
+    List<Descriptor> descriptors = new ArrayList<>();
+    for (JsonNode node : manifests) {
+      descriptors.add(Descriptor.parse(node, where));
+    }
+    return new ImageIndex(Json.text(root, "mediaType"), descriptors);
+  }
+
+  /** Whether {@code document}, whose descriptor may not say, is an index rather than a manifest. */
+  public static boolean isIndex(Descriptor descriptor, JsonNode document) {
+    if (descriptor.mediaType().isPresent()) {
+      return descriptor.isIndex();
+    }
+    return Json.text(document, "mediaType").map(MediaTypes.INDEXES::contains)
+        .orElse(document.path("manifests").isArray());
+  }
+
+  /** The entries that may lead to an image: manifests and indexes, not artifacts. */
+  public List<Descriptor> images() {
+    return manifests.stream().filter(Descriptor::mayBeImage).toList();
+  }
+
+  /** The entries that are artifacts (an SBOM, a signature), listed with their artifact type. */
+  public List<Descriptor> artifacts() {
+    return manifests.stream().filter(entry -> entry.artifactType().isPresent()).toList();
+  }
+}
