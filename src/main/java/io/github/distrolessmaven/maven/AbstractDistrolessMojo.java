@@ -3,8 +3,9 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import io.github.distrolessmaven.core.jib.BuiltImage;
-import io.github.distrolessmaven.core.jib.JibImageBuilder;
+import io.github.distrolessmaven.core.build.Destination;
+import io.github.distrolessmaven.core.build.ImageBuilder;
+import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.output.ImageOutputs;
 import io.github.distrolessmaven.core.policy.SecurityContext;
 import io.github.distrolessmaven.core.spec.ImageSpec;
@@ -71,9 +72,9 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
     }
     ImageSpec spec = new ImageSpecFactory(this, requiresTarget(), log).create();
     checkBeforeBuild(spec);
-    BuiltImage image = new JibImageBuilder(log).build(spec, destination());
+    BuiltImage image = new ImageBuilder(log).build(spec, destination());
     ImageOutputs.write(image, spec.outputs());
-    SecurityContext security = SecurityContext.forUser(spec.user());
+    SecurityContext security = SecurityContext.forUser(spec.content().user());
     ImageOutputs.writeSecurityContext(security, spec.outputs());
     ImageOutputs.writeSbom(image.sbom(), spec.outputs());
     log.info(Summary.of(image.upToDate() ? "Up to date" : summaryVerb(spec), image));
@@ -86,7 +87,7 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   abstract boolean requiresTarget();
 
   /** Where the goal puts the image. */
-  abstract JibImageBuilder.Destination destination();
+  abstract Destination destination();
 
   /** A last goal-specific check of the spec, before any network call. */
   void checkBeforeBuild(ImageSpec spec) throws InvalidConfigurationException {}

@@ -2,7 +2,7 @@ package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
-import io.github.distrolessmaven.core.jib.JibImageBuilder;
+import io.github.distrolessmaven.core.build.Destination;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,16 +22,16 @@ public class BuildMojo extends AbstractDistrolessMojo {
   }
 
   @Override
-  JibImageBuilder.Destination destination() {
-    return JibImageBuilder.Destination.REGISTRY;
+  Destination destination() {
+    return Destination.REGISTRY;
   }
 
   @Override
   void checkBeforeBuild(ImageSpec spec) throws InvalidConfigurationException {
-    if (spec.offline()) {
+    if (spec.registries().offline()) {
       throw new InvalidConfigurationException(
           Setting.OFFLINE,
-          "distroless:build pushes to " + spec.targetImage() + ", which offline mode cannot do."
+          "distroless:build pushes to " + spec.content().targetImage() + ", which offline mode cannot do."
               + " Run without -o, or run 'mvn -o package distroless:tar' to build an archive.");
     }
   }

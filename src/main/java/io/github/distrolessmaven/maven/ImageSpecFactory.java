@@ -10,18 +10,22 @@ import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
-import io.github.distrolessmaven.core.output.OutputPaths;
 import io.github.distrolessmaven.core.policy.EndOfLifeBases;
 import io.github.distrolessmaven.core.policy.FileModes;
 import io.github.distrolessmaven.core.spec.BuildTimestamps;
 import io.github.distrolessmaven.core.spec.ContainerUser;
 import io.github.distrolessmaven.core.spec.Entrypoint;
 import io.github.distrolessmaven.core.spec.ExposedPort;
+import io.github.distrolessmaven.core.spec.ImageContent;
 import io.github.distrolessmaven.core.spec.ImageFormat;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.spec.MainClass;
+import io.github.distrolessmaven.core.spec.OutputPaths;
+import io.github.distrolessmaven.core.spec.RegistryOptions;
+import io.github.distrolessmaven.core.spec.Storage;
 import io.github.distrolessmaven.core.spec.Validate;
+import io.github.distrolessmaven.core.state.StateFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,13 +46,35 @@ final class ImageSpecFactory {
 
   private final AbstractDistrolessMojo mojo;
   private final boolean requiresTarget;
+  private final Storage storage;
   private final ProjectInputs project;
 
+  /** For a goal: the runtime dependencies resolved through Maven. */
   ImageSpecFactory(AbstractDistrolessMojo mojo, boolean requiresTarget, BuildLog log) {
     this.mojo = mojo;
     this.requiresTarget = requiresTarget;
-    this.project = new ProjectInputs(mojo.project,
-        new RuntimeDependencies(mojo.project, mojo.session, mojo.dependenciesResolver, log));
+    this.storage = storage(mojo);
+    this.project = new ProjectInputs(mojo.project, new RuntimeDependencies(mojo.project,
+        mojo.session, mojo.dependenciesResolver,
+        new StateFiles(storage).runtimeDependencies(), log));
+  }
+
+  /** @param dependencies the runtime dependencies, as a test gives them */
+  ImageSpecFactory(AbstractDistrolessMojo mojo, boolean requiresTarget,
+      ProjectInputs.DependencySource dependencies) {
+    this.mojo = mojo;
+    this.requiresTarget = requiresTarget;
+    this.storage = storage(mojo);
+    this.project = new ProjectInputs(mojo.project, dependencies);
+  }
+
+  /** The user's shared cache, and the project's {@code target/distroless}. */
+  private static Storage storage(AbstractDistrolessMojo mojo) {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path cacheHome = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return new Storage(cacheHome.resolve("distroless-maven-plugin"),
+        Path.of(mojo.project.getBuild().getDirectory(), "distroless"));
   }
 
   ImageSpec create() throws InvalidConfigurationException {
@@ -95,12 +121,10 @@ final class ImageSpecFactory {
       LayerPlan layers = new LayerPlanner(appRoot, permissions())
           .plan(project.classesDirectory(), dependencies, extraDirectories());
       List<String> entrypoint = entrypoint(container, layers);
-      return new ImageSpec(
+      ImageContent content = new ImageContent(
           base,
-          credentials.forImage(mojo.from.getAuth(), Setting.FROM_AUTH, mojo.from.getCredHelper()),
           target,
           tags,
-          credentials.forImage(mojo.to.getAuth(), Setting.TO_AUTH, mojo.to.getCredHelper()),
           user,
           entrypoint,
           container.getArgs(),
@@ -115,14 +139,15 @@ final class ImageSpecFactory {
           layers,
           project.coordinates(),
           dependencies,
+          Boolean.parseBoolean(
+              mojo.property(Properties.ALLOW_SHELL, String.valueOf(mojo.allowShell))));
+      RegistryOptions registries = new RegistryOptions(
+          credentials.forImage(mojo.from.getAuth(), Setting.FROM_AUTH, mojo.from.getCredHelper()),
+          credentials.forImage(mojo.to.getAuth(), Setting.TO_AUTH, mojo.to.getCredHelper()),
           mirrors(),
           mojo.allowInsecureRegistries,
-          Boolean.parseBoolean(mojo.property(Properties.ALLOW_SHELL, String.valueOf(mojo.allowShell))),
-          mojo.session.isOffline(),
-          baseLayersCache(),
-          project.buildDirectory().resolve("distroless").resolve("cache"),
-          project.buildDirectory().resolve("distroless").resolve("bases"),
-          outputPaths());
+          mojo.session.isOffline());
+      return new ImageSpec(content, registries, storage, outputPaths());
     } catch (IOException e) {
       throw new InvalidConfigurationException(
           Setting.CLASSES_DIRECTORY,
@@ -233,12 +258,5 @@ final class ImageSpecFactory {
 
   private Path resolve(File file) {
     return file.isAbsolute() ? file.toPath() : project.baseDirectory().resolve(file.toPath());
-  }
-
-  private static Path baseLayersCache() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path cacheHome = xdg != null && !xdg.isBlank()
-        ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return cacheHome.resolve("distroless-maven-plugin");
   }
 }

@@ -3,9 +3,9 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.labels.GitRevision;
-import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +20,16 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 /** Reads what the image needs from the Maven project, as plain values for the core. */
 final class ProjectInputs {
 
-  private final MavenProject project;
-  private final RuntimeDependencies dependencies;
+  /** Where the runtime dependencies come from: Maven's resolution, or a test's list. */
+  @FunctionalInterface
+  interface DependencySource {
+    List<Dependency> get() throws InvalidConfigurationException;
+  }
 
-  ProjectInputs(MavenProject project, RuntimeDependencies dependencies) {
+  private final MavenProject project;
+  private final DependencySource dependencies;
+
+  ProjectInputs(MavenProject project, DependencySource dependencies) {
     this.project = project;
     this.dependencies = dependencies;
   }

@@ -43,7 +43,7 @@ import org.eclipse.aether.version.VersionConstraint;
  * ResolvedDependencies}), and a no-change build does not spend half a second collecting a
  * hundred POMs again.
  */
-final class RuntimeDependencies {
+final class RuntimeDependencies implements ProjectInputs.DependencySource {
 
   private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
   /** System properties that select profiles in dependencies' POMs. */
@@ -53,19 +53,22 @@ final class RuntimeDependencies {
   private final MavenProject project;
   private final MavenSession session;
   private final ProjectDependenciesResolver resolver;
+  private final Path record;
   private final BuildLog log;
 
+  /** @param record where the last resolution is remembered */
   RuntimeDependencies(MavenProject project, MavenSession session,
-      ProjectDependenciesResolver resolver, BuildLog log) {
+      ProjectDependenciesResolver resolver, Path record, BuildLog log) {
     this.project = project;
+    this.record = record;
     this.session = session;
     this.resolver = resolver;
     this.log = log;
   }
 
-  List<Dependency> get() throws InvalidConfigurationException {
-    ResolvedDependencies remembered = new ResolvedDependencies(Path.of(
-        project.getBuild().getDirectory(), "distroless", "runtime-dependencies.tsv"));
+  @Override
+  public List<Dependency> get() throws InvalidConfigurationException {
+    ResolvedDependencies remembered = new ResolvedDependencies(record);
     Optional<String> key = key();
     if (key.isPresent()) {
       Optional<List<Dependency>> recalled = remembered.recall(key.get());

@@ -1,6 +1,6 @@
 package io.github.distrolessmaven.maven;
 
-import io.github.distrolessmaven.core.jib.BuiltImage;
+import io.github.distrolessmaven.core.output.BuiltImage;
 import java.util.Locale;
 
 /** The one line a build ends with: image, digest and size. */

@@ -1,6 +1,6 @@
 package io.github.distrolessmaven.maven;
 
-import io.github.distrolessmaven.core.jib.JibImageBuilder;
+import io.github.distrolessmaven.core.build.Destination;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,8 +23,8 @@ public class TarMojo extends AbstractDistrolessMojo {
   }
 
   @Override
-  JibImageBuilder.Destination destination() {
-    return JibImageBuilder.Destination.TAR;
+  Destination destination() {
+    return Destination.TAR;
   }
 
   @Override

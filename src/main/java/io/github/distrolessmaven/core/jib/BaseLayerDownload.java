@@ -1,15 +1,14 @@
 package io.github.distrolessmaven.core.jib;
 
-import com.google.cloud.tools.jib.api.DescriptorDigest;
-import com.google.cloud.tools.jib.blob.Blob;
-import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import io.github.distrolessmaven.core.blobs.GrowingFile;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.output.ScratchTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -21,16 +20,22 @@ import java.util.concurrent.Executor;
  * the same pass, where jib-core would decompress the written file once more for the diff ID.
  * {@code BaseLayerDownloadTest} checks that jib-core's cache finds what is written here.
  */
-final class BaseLayerDownload {
+public final class BaseLayerDownload {
+
+  /** Where a download's bytes come from: opened once, on the download's thread. */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open() throws IOException;
+  }
 
   private final Path cacheDirectory;
-  private final DescriptorDigest digest;
+  private final String digest;
   private final Path temporary;
   private final GrowingFile file;
-  private final CompletableFuture<BlobDescriptor> written;
+  private final CompletableFuture<Sha256.Copied> written;
 
-  private BaseLayerDownload(Path cacheDirectory, DescriptorDigest digest, Path temporary,
-      GrowingFile file, CompletableFuture<BlobDescriptor> written) {
+  private BaseLayerDownload(Path cacheDirectory, String digest, Path temporary,
+      GrowingFile file, CompletableFuture<Sha256.Copied> written) {
     this.cacheDirectory = cacheDirectory;
     this.digest = digest;
     this.temporary = temporary;
@@ -39,21 +44,30 @@ final class BaseLayerDownload {
   }
 
   /**
-   * Starts writing {@code blob}, the compressed layer {@code digest}, on {@code pool}.
+   * The compressed layer {@code digest} as jib-core's cache holds it, if it does.
+   *
+   * @throws IOException when the cache holds something else there
+   */
+  public static Optional<Path> cached(Path cacheDirectory, String digest) throws IOException {
+    return JibCacheLayout.layerFile(cacheDirectory, digest);
+  }
+
+  /**
+   * Starts writing the compressed layer {@code digest} from {@code source}, on {@code pool}.
    *
    * @throws IOException when the cache's temporary directory cannot be made
    */
-  static BaseLayerDownload start(
-      Path cacheDirectory, DescriptorDigest digest, Blob blob, Executor pool) throws IOException {
+  public static BaseLayerDownload start(
+      Path cacheDirectory, String digest, Source source, Executor pool) throws IOException {
     Path temporary =
-        JibCacheLayout.temporaryDirectory(cacheDirectory, digest.getHash().substring(0, 12));
+        JibCacheLayout.temporaryDirectory(cacheDirectory, Sha256.hex(digest).substring(0, 12));
     GrowingFile file = new GrowingFile(temporary.resolve("layer.partial"));
     OutputStream out = file.output();
-    CompletableFuture<BlobDescriptor> written = CompletableFuture.supplyAsync(() -> {
-      try {
-        BlobDescriptor descriptor = blob.writeTo(out);
+    CompletableFuture<Sha256.Copied> written = CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = source.open()) {
+        Sha256.Copied copied = Sha256.copy(in, out);
         out.close();
-        return descriptor;
+        return copied;
       } catch (IOException | RuntimeException e) {
         // Failed before the file is closed: the reader must see the failure, not an end.
         file.fail(e);
@@ -65,7 +79,7 @@ final class BaseLayerDownload {
   }
 
   /** The compressed layer as it arrives, to its end; fails where the download fails. */
-  InputStream follow() throws IOException {
+  public InputStream follow() throws IOException {
     return file.follow();
   }
 
@@ -76,16 +90,16 @@ final class BaseLayerDownload {
    * @param diffId the digest of the layer uncompressed, which the caller read
    * @throws IOException when the download failed or the registry sent other bytes
    */
-  void commit(DescriptorDigest diffId) throws IOException {
-    BlobDescriptor descriptor = awaitWritten();
-    if (!descriptor.getDigest().equals(digest)) {
-      throw new IOException("the registry sent " + descriptor.getDigest() + " for layer " + digest);
+  public void commit(String diffId) throws IOException {
+    Sha256.Copied copied = awaitWritten();
+    if (!copied.digest().equals(digest)) {
+      throw new IOException("the registry sent " + copied.digest() + " for layer " + digest);
     }
     JibCacheLayout.moveIn(cacheDirectory, temporary, file.path(), digest, diffId);
   }
 
   /** Forgets the download: waits for it to stop and deletes what it wrote. */
-  void abandon() {
+  public void abandon() {
     try {
       awaitWritten();
     } catch (IOException e) {
@@ -94,7 +108,7 @@ final class BaseLayerDownload {
     ScratchTrees.deleteQuietly(temporary);
   }
 
-  private BlobDescriptor awaitWritten() throws IOException {
+  private Sha256.Copied awaitWritten() throws IOException {
     try {
       return written.get();
     } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.jib;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.common.collect.ImmutableList;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.output.ScratchTrees;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -12,6 +13,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Places layers in a jib-core cache directory from outside jib-core, laid out as jib-core lays
@@ -38,9 +42,9 @@ final class JibCacheLayout {
    * build that placed the same layer first wins; its copy is the same, and {@code temporary} is
    * deleted.
    */
-  static void moveIn(Path cacheDirectory, Path temporary, Path file, DescriptorDigest digest,
-      DescriptorDigest diffId) throws IOException {
-    Files.move(file, temporary.resolve(diffId.getHash()));
+  static void moveIn(Path cacheDirectory, Path temporary, Path file, String digest,
+      String diffId) throws IOException {
+    Files.move(file, temporary.resolve(Sha256.hex(diffId)));
     Path destination = layerFile(cacheDirectory, digest, diffId).getParent();
     Files.createDirectories(destination.getParent());
     try {
@@ -57,8 +61,39 @@ final class JibCacheLayout {
   }
 
   /** Where the compressed layer with this digest and diff id is, once moved in. */
-  static Path layerFile(Path cacheDirectory, DescriptorDigest digest, DescriptorDigest diffId) {
-    return cacheDirectory.resolve("layers").resolve(digest.getHash()).resolve(diffId.getHash());
+  static Path layerFile(Path cacheDirectory, String digest, String diffId) {
+    return cacheDirectory.resolve("layers").resolve(Sha256.hex(digest))
+        .resolve(Sha256.hex(diffId));
+  }
+
+  /**
+   * The compressed layer with this digest, when the cache holds it whole: its folder holds one
+   * file, named by the layer's diff id, as jib-core itself checks.
+   */
+  static Optional<Path> layerFile(Path cacheDirectory, String digest) throws IOException {
+    Path folder = cacheDirectory.resolve("layers").resolve(Sha256.hex(digest));
+    if (!Files.isDirectory(folder)) {
+      return Optional.empty();
+    }
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(folder)) {
+      files = listed.toList();
+    }
+    if (files.size() != 1 || !Files.isRegularFile(files.get(0))
+        || !Sha256.DIGEST.matcher("sha256:" + files.get(0).getFileName()).matches()) {
+      throw new IOException("the layer cache is corrupt: " + folder + " does not hold one layer"
+          + " file named by its diff id; delete it");
+    }
+    return Optional.of(files.get(0));
+  }
+
+  /** A digest in jib-core's type. */
+  static DescriptorDigest digest(String digest) {
+    try {
+      return DescriptorDigest.fromDigest(digest);
+    } catch (java.security.DigestException e) {
+      throw new IllegalArgumentException("not a sha256 digest: " + digest, e);
+    }
   }
 
   /**

@@ -8,28 +8,30 @@ import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import io.github.distrolessmaven.core.labels.OciLabels;
+import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.spec.ExposedPort;
-import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.spec.ImageContent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Puts an {@link ImageSpec}'s layers and container settings onto a jib-core container. */
+/** Puts an image's layers and container settings onto a jib-core container. */
 final class JibContainerConfig {
 
   private JibContainerConfig() {}
 
   /**
-   * @param layers the spec's {@link #layers}
    * @param baseName the base as the user named it, for the base.name label
    * @param baseDigest its digest, for the base.digest label; null when unknown
    */
-  static void apply(JibContainerBuilder container, ImageSpec spec, List<FileEntriesLayer> layers,
-      String baseName, String baseDigest) {
+  static void apply(JibContainerBuilder container, ImageContent spec, String baseName,
+      String baseDigest) {
+    List<FileEntriesLayer> layers =
+        layers(spec.layers(), spec.timestamps().filesModificationTime());
     Instant created = spec.timestamps().creationTime();
     container
         .setFileEntriesLayers(layers)
@@ -50,11 +52,14 @@ final class JibContainerConfig {
     spec.workingDirectory().ifPresent(dir -> container.setWorkingDirectory(AbsoluteUnixPath.get(dir)));
   }
 
-  /** The spec's application layers as jib-core takes them. */
-  static List<FileEntriesLayer> layers(ImageSpec spec) {
-    Instant modified = spec.timestamps().filesModificationTime();
+  /**
+   * The planned application layers as jib-core takes them.
+   *
+   * @param modified the modification time of every file
+   */
+  static List<FileEntriesLayer> layers(LayerPlan plan, Instant modified) {
     List<FileEntriesLayer> layers = new ArrayList<>();
-    for (PlannedLayer planned : spec.layers().layers()) {
+    for (PlannedLayer planned : plan.layers()) {
       FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(planned.name());
       for (PlannedFile file : planned.files()) {
         layer.addEntry(new FileEntry(

@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
  * Turns what jib-core throws into one message that names what was being read or written and the
  * cause, with the fix where we know it. The only place that knows Jib's exception types.
  */
-public final class JibFailures {
+final class JibFailures {
 
   private JibFailures() {}
 
@@ -24,7 +24,7 @@ public final class JibFailures {
    * @param failure what Jib threw (an {@link ExecutionException} is unwrapped)
    * @param subject what was being done, e.g. "pushing 127.0.0.1:5000/app:1"
    */
-  public static ImageBuildException describe(Throwable failure, String subject) {
+  static ImageBuildException describe(Throwable failure, String subject) {
     Throwable cause = failure;
     while (cause instanceof ExecutionException && cause.getCause() != null) {
       cause = cause.getCause();

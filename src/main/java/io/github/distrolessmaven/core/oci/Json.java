@@ -77,6 +77,18 @@ public final class Json {
         ? Optional.of(value.asText()) : Optional.empty();
   }
 
+  /**
+   * Readies the tree model, whose first use loads a few hundred classes, for a spare thread;
+   * a failure only means the first real use pays the cost itself.
+   */
+  public static void warmUp() {
+    try {
+      write(MAPPER.readTree("{\"layers\":[{\"size\":1}]}"));
+    } catch (IOException | RuntimeException e) {
+      // The first document read readies it.
+    }
+  }
+
   private static String firstLine(String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");
   }

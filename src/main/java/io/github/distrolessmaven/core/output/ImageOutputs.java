@@ -1,8 +1,8 @@
 package io.github.distrolessmaven.core.output;
 
 import io.github.distrolessmaven.core.ImageBuildException;
-import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.policy.SecurityContext;
+import io.github.distrolessmaven.core.spec.OutputPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.registry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +28,14 @@ public final class BearerChallenge {
 
   /** The URL of a pull token for repository; empty when the challenge names no realm. */
   public static Optional<String> pullTokenUrl(String challenge, String repository) {
-    return tokenUrl(challenge, repository, "pull");
+    return tokenUrl(challenge, List.of("repository:" + repository + ":pull"));
   }
 
   /**
-   * The URL of a token for {@code actions} on repository ({@code pull}, or {@code pull,push});
-   * empty when the challenge names no realm.
+   * The URL of a token for {@code scopes}, e.g. {@code repository:team/app:pull,push}; empty
+   * when the challenge names no realm.
    */
-  public static Optional<String> tokenUrl(String challenge, String repository, String actions) {
+  public static Optional<String> tokenUrl(String challenge, List<String> scopes) {
     Map<String, String> parameters = new LinkedHashMap<>();
     Matcher matcher = PARAMETER.matcher(challenge);
     while (matcher.find()) {
@@ -48,7 +49,7 @@ public final class BearerChallenge {
     if (parameters.containsKey("service")) {
       url.append("service=").append(encode(parameters.get("service"))).append('&');
     }
-    url.append("scope=").append(encode("repository:" + repository + ":" + actions));
+    url.append(String.join("&", scopes.stream().map(scope -> "scope=" + encode(scope)).toList()));
     return Optional.of(url.toString());
   }
 

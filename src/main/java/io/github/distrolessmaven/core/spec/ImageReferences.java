@@ -1,9 +1,8 @@
 package io.github.distrolessmaven.core.spec;
 
-import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.oci.ImageReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -27,7 +26,7 @@ public final class ImageReferences {
     }
     try {
       return ImageReference.parse(reference);
-    } catch (InvalidImageReferenceException e) {
+    } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException(
           setting, "'" + reference + "' is not a valid image reference. " + FORM);
     }

@@ -1,12 +1,12 @@
 package io.github.distrolessmaven.core.state;
 
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.spec.ExposedPort;
-import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.spec.ImageContent;
+import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,66 +50,66 @@ public record InputFingerprint(String whole, String settings, Map<String, String
   static final int FORMAT = 1;
 
   /**
-   * @param spec the build
+   * @param content what decides the image
    * @param baseDigest the base's resolved digest (or config digest for a base from a file)
    * @param destination where the image goes, e.g. {@code REGISTRY}
    * @param tool what identifies the plugin build itself
    * @throws IOException when a file of a layer cannot be read
    */
-  public static InputFingerprint of(ImageSpec spec, String baseDigest, String destination, String tool)
+  public static InputFingerprint of(ImageContent content, String baseDigest, String destination, String tool)
       throws IOException {
-    return of(spec, baseDigest, destination, tool, FileHashes.none());
+    return of(content, baseDigest, destination, tool, FileHashes.none());
   }
 
   /**
-   * As {@link #of(ImageSpec, String, String, String)}, with the hashes of classes and resources
+   * As {@link #of(ImageContent, String, String, String)}, with the hashes of classes and resources
    * remembered in {@code remembered} (written back), so that a file left alone is not read again.
    */
-  public static InputFingerprint of(ImageSpec spec, String baseDigest, String destination,
+  public static InputFingerprint of(ImageContent content, String baseDigest, String destination,
       String tool, Path remembered) throws IOException {
     FileHashes hashes = new FileHashes(remembered, FileHashes.now(remembered.getParent()));
-    InputFingerprint fingerprint = of(spec, baseDigest, destination, tool, hashes);
+    InputFingerprint fingerprint = of(content, baseDigest, destination, tool, hashes);
     hashes.save();
     return fingerprint;
   }
 
-  private static InputFingerprint of(ImageSpec spec, String baseDigest, String destination,
+  private static InputFingerprint of(ImageContent content, String baseDigest, String destination,
       String tool, FileHashes hashes) throws IOException {
     Text text = new Text();
     text.add("format", Integer.toString(FORMAT));
     text.add("tool", tool);
     text.add("destination", destination);
-    text.add("target", spec.targetImage());
-    text.add("additionalTags", spec.additionalTags());
-    text.add("base", spec.baseImage());
+    text.add("target", content.targetImage());
+    text.add("additionalTags", content.additionalTags());
+    text.add("base", content.baseImage());
     text.add("baseDigest", baseDigest);
-    text.add("user", spec.user());
-    text.add("entrypoint", spec.entrypoint());
-    text.add("args", spec.args());
-    spec.environment().forEach((name, value) -> text.add("environment." + name, value));
-    for (ExposedPort port : spec.ports()) {
+    text.add("user", content.user());
+    text.add("entrypoint", content.entrypoint());
+    text.add("args", content.args());
+    content.environment().forEach((name, value) -> text.add("environment." + name, value));
+    for (ExposedPort port : content.ports()) {
       text.add("port", port.number() + "/" + port.protocol());
     }
-    spec.userLabels().forEach((name, value) -> text.add("label." + name, value));
-    text.add("volumes", spec.volumes());
-    text.add("workingDirectory", spec.workingDirectory().orElse(""));
-    text.add("imageFormat", spec.format().name());
-    text.add("created", spec.timestamps().creationTime().toString());
-    text.add("filesModified", spec.timestamps().filesModificationTime().toString());
-    ProjectMetadata project = spec.project();
+    content.userLabels().forEach((name, value) -> text.add("label." + name, value));
+    text.add("volumes", content.volumes());
+    text.add("workingDirectory", content.workingDirectory().orElse(""));
+    text.add("imageFormat", content.format().name());
+    text.add("created", content.timestamps().creationTime().toString());
+    text.add("filesModified", content.timestamps().filesModificationTime().toString());
+    ProjectMetadata project = content.project();
     for (String value : Arrays.asList(project.title(), project.description(), project.version(),
         project.url(), project.source(), project.revision(), project.licenses(), project.vendor())) {
       text.add("project", value == null ? "\\0" : value);
     }
-    text.add("allowShell", Boolean.toString(spec.allowShell()));
-    text.add("application", spec.application() + ":" + spec.application().type());
-    for (Dependency dependency : spec.dependencies()) {
+    text.add("allowShell", Boolean.toString(content.allowShell()));
+    text.add("application", content.application() + ":" + content.application().type());
+    for (Dependency dependency : content.dependencies()) {
       text.add("dependency", dependency.coordinates() + ":" + dependency.coordinates().type());
     }
-    text.add("classpath", spec.layers().classpath());
+    text.add("classpath", content.layers().classpath());
     Text settings = text.copy();
     Map<String, String> layers = new LinkedHashMap<>();
-    for (PlannedLayer layer : spec.layers().layers()) {
+    for (PlannedLayer layer : content.layers().layers()) {
       settings.add("layer", layer.name());
       // jib-core leaves an empty layer out of the image (the planner plans none today): whether
       // a layer is empty is part of the image's shape.

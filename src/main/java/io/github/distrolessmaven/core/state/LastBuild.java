@@ -1,8 +1,8 @@
 package io.github.distrolessmaven.core.state;
 
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.jib.BuiltImage;
 import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.output.BuiltImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +21,16 @@ import java.util.Properties;
  */
 public final class LastBuild {
 
-  private static final String RECORD = "last-build.properties";
-  private static final String SBOM = "last-build.sbom.cdx.json";
+  private final Path record;
+  private final Path sbom;
 
-  private final Path directory;
-
-  /** @param directory the project's layer cache */
-  public LastBuild(Path directory) {
-    this.directory = directory;
+  /**
+   * @param record the record ({@link StateFiles#lastBuild()})
+   * @param sbom the SBOM beside it ({@link StateFiles#lastBuildSbom()})
+   */
+  public LastBuild(Path record, Path sbom) {
+    this.record = record;
+    this.sbom = sbom;
   }
 
   /**
@@ -63,34 +65,33 @@ public final class LastBuild {
    */
   public void remember(InputFingerprint fingerprint, BuiltImage image, List<Layer> layers)
       throws IOException {
-    Files.createDirectories(directory);
-    Path sbom = directory.resolve(SBOM);
+    Files.createDirectories(sbom.toAbsolutePath().getParent());
     Path temporary = AtomicFiles.temporarySibling(sbom);
     Files.write(temporary, image.sbom());
     AtomicFiles.commit(temporary, sbom);
 
-    Properties record = new Properties();
-    record.setProperty("fingerprint", fingerprint.whole());
-    record.setProperty("settings", fingerprint.settings());
-    record.setProperty("image", image.image());
-    record.setProperty("digest", image.digest());
-    record.setProperty("imageId", image.imageId());
+    Properties entries = new Properties();
+    entries.setProperty("fingerprint", fingerprint.whole());
+    entries.setProperty("settings", fingerprint.settings());
+    entries.setProperty("image", image.image());
+    entries.setProperty("digest", image.digest());
+    entries.setProperty("imageId", image.imageId());
     // Tags cannot hold a comma, so a comma-separated list reads back exactly.
-    record.setProperty("tags", String.join(",", image.tags()));
-    record.setProperty("base", image.base());
-    record.setProperty("size", Long.toString(image.size()));
-    record.setProperty("sbom", Sha256.of(image.sbom()));
-    record.setProperty("sbomAttached", image.sbomAttached());
-    record.setProperty("layers", Integer.toString(layers.size()));
+    entries.setProperty("tags", String.join(",", image.tags()));
+    entries.setProperty("base", image.base());
+    entries.setProperty("size", Long.toString(image.size()));
+    entries.setProperty("sbom", Sha256.of(image.sbom()));
+    entries.setProperty("sbomAttached", image.sbomAttached());
+    entries.setProperty("layers", Integer.toString(layers.size()));
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
-      record.setProperty("layer." + i + ".name", layer.name());
-      record.setProperty("layer." + i + ".fingerprint", layer.fingerprint());
-      record.setProperty("layer." + i + ".digest", layer.digest());
-      record.setProperty("layer." + i + ".diffId", layer.diffId());
-      record.setProperty("layer." + i + ".size", Long.toString(layer.size()));
+      entries.setProperty("layer." + i + ".name", layer.name());
+      entries.setProperty("layer." + i + ".fingerprint", layer.fingerprint());
+      entries.setProperty("layer." + i + ".digest", layer.digest());
+      entries.setProperty("layer." + i + ".diffId", layer.diffId());
+      entries.setProperty("layer." + i + ".size", Long.toString(layer.size()));
     }
-    PropertiesFiles.write(directory.resolve(RECORD), record,
+    PropertiesFiles.write(record, entries,
         "the last push of this project, for the up-to-date check");
   }
 
@@ -101,7 +102,7 @@ public final class LastBuild {
       if (!fingerprint.equals(record.getProperty("fingerprint"))) {
         return Optional.empty();
       }
-      byte[] sbom = Files.readAllBytes(directory.resolve(SBOM));
+      byte[] sbom = Files.readAllBytes(this.sbom);
       if (!Sha256.of(sbom).equals(record.getProperty("sbom"))) {
         return Optional.empty();
       }
@@ -149,7 +150,7 @@ public final class LastBuild {
 
   /** The record; empty when there is none, or it cannot be read. */
   private Properties read() {
-    return PropertiesFiles.readOrEmpty(directory.resolve(RECORD));
+    return PropertiesFiles.readOrEmpty(record);
   }
 
   private static String required(Properties record, String key) throws IOException {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tools.jib.api.DescriptorDigest;
-import com.google.cloud.tools.jib.blob.Blob;
-import com.google.cloud.tools.jib.blob.BlobDescriptor;
-import com.google.cloud.tools.jib.blob.Blobs;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import io.github.distrolessmaven.core.blobs.Sha256;
@@ -17,7 +14,6 @@ import io.github.distrolessmaven.core.fixtures.TestLayer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +44,13 @@ class BaseLayerDownloadTest {
     byte[] gzip = gzip(tar);
     DescriptorDigest digest = digest(gzip);
 
-    BaseLayerDownload download =
-        BaseLayerDownload.start(cache, digest, Blobs.from(new ByteArrayInputStream(gzip)), pool);
+    BaseLayerDownload download = BaseLayerDownload.start(
+        cache, digest.toString(), () -> new ByteArrayInputStream(gzip), pool);
     DescriptorDigest diffId;
     try (InputStream arriving = download.follow()) {
       diffId = digest(new GZIPInputStream(arriving).readAllBytes());
     }
-    download.commit(diffId);
+    download.commit(diffId.toString());
 
     Optional<CachedLayer> cached = Cache.withDirectory(cache).retrieve(digest);
     assertTrue(cached.isPresent());
@@ -69,13 +65,13 @@ class BaseLayerDownloadTest {
     byte[] gzip = gzip(layerTar());
     DescriptorDigest claimed = digest("another layer".getBytes(StandardCharsets.UTF_8));
 
-    BaseLayerDownload download =
-        BaseLayerDownload.start(cache, claimed, Blobs.from(new ByteArrayInputStream(gzip)), pool);
+    BaseLayerDownload download = BaseLayerDownload.start(
+        cache, claimed.toString(), () -> new ByteArrayInputStream(gzip), pool);
     DescriptorDigest diffId;
     try (InputStream arriving = download.follow()) {
       diffId = digest(new GZIPInputStream(arriving).readAllBytes());
     }
-    IOException e = assertThrows(IOException.class, () -> download.commit(diffId));
+    IOException e = assertThrows(IOException.class, () -> download.commit(diffId.toString()));
     assertTrue(e.getMessage().contains("the registry sent " + digest(gzip)), e.getMessage());
     download.abandon();
 
@@ -87,25 +83,25 @@ class BaseLayerDownloadTest {
   void aFailedDownloadFailsTheReaderAndLeavesNothing() throws Exception {
     byte[] gzip = gzip(layerTar());
     DescriptorDigest digest = digest(gzip);
-    Blob breaking = new Blob() {
-      @Override
-      public BlobDescriptor writeTo(OutputStream out) throws IOException {
-        out.write(gzip, 0, gzip.length / 2);
-        throw new IOException("connection reset by the registry");
-      }
+    BaseLayerDownload.Source breaking = () -> new InputStream() {
+      private int sent;
 
       @Override
-      public boolean isRetryable() {
-        return false;
+      public int read() throws IOException {
+        if (sent == gzip.length / 2) {
+          throw new IOException("connection reset by the registry");
+        }
+        return gzip[sent++] & 0xff;
       }
     };
 
-    BaseLayerDownload download = BaseLayerDownload.start(cache, digest, breaking, pool);
+    BaseLayerDownload download =
+        BaseLayerDownload.start(cache, digest.toString(), breaking, pool);
     try (InputStream arriving = download.follow()) {
       IOException e = assertThrows(IOException.class, arriving::readAllBytes);
       assertTrue(e.getMessage().contains("connection reset by the registry"), e.getMessage());
     }
-    IOException e = assertThrows(IOException.class, () -> download.commit(digest));
+    IOException e = assertThrows(IOException.class, () -> download.commit(digest.toString()));
     assertTrue(e.getMessage().contains("connection reset by the registry"), e.getMessage());
     download.abandon();
 

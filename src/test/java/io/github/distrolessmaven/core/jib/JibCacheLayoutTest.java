@@ -24,8 +24,7 @@ class JibCacheLayoutTest {
 
     Path temporary = JibCacheLayout.temporaryDirectory(cache, "layer");
     Path file = Files.writeString(temporary.resolve("layer.partial"), "the same layer");
-    JibCacheLayout.moveIn(cache, temporary, file, DescriptorDigest.fromHash(DIGEST),
-        DescriptorDigest.fromHash(DIFF_ID));
+    JibCacheLayout.moveIn(cache, temporary, file, "sha256:" + DIGEST, "sha256:" + DIFF_ID);
 
     assertEquals("the same layer", Files.readString(placed.resolve(DIFF_ID)));
     assertFalse(Files.exists(temporary), "the second copy is not left under tmp/");

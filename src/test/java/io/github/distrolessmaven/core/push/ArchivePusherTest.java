@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.cloud.tools.jib.api.ImageReference;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.fixtures.OciArchiveFixture;
+import io.github.distrolessmaven.core.oci.ImageReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

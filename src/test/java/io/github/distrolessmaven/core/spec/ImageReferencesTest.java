@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.cloud.tools.jib.api.ImageReference;
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.oci.ImageReference;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +25,10 @@ class ImageReferencesTest {
     ImageReference reference =
         ImageReferences.parse(" registry.example.com:5000/team/app:1.0 ", Setting.TO_IMAGE);
 
-    assertEquals("registry.example.com:5000", reference.getRegistry());
-    assertEquals("team/app", reference.getRepository());
-    assertEquals(Optional.of("1.0"), reference.getTag());
-    assertEquals(Optional.empty(), reference.getDigest());
+    assertEquals("registry.example.com:5000", reference.registry());
+    assertEquals("team/app", reference.repository());
+    assertEquals(Optional.of("1.0"), reference.tag());
+    assertEquals(Optional.empty(), reference.digest());
   }
 
   @Test
@@ -36,17 +36,17 @@ class ImageReferencesTest {
     ImageReference reference =
         ImageReferences.parse("gcr.io/distroless/java21-debian13@" + DIGEST, Setting.FROM_IMAGE);
 
-    assertEquals("gcr.io", reference.getRegistry());
-    assertEquals("distroless/java21-debian13", reference.getRepository());
-    assertEquals(Optional.of(DIGEST), reference.getDigest());
+    assertEquals("gcr.io", reference.registry());
+    assertEquals("distroless/java21-debian13", reference.repository());
+    assertEquals(Optional.of(DIGEST), reference.digest());
   }
 
   @Test
   void shortNameMeansDockerHub() throws InvalidConfigurationException {
     ImageReference reference = ImageReferences.parse("app", Setting.TO_IMAGE);
 
-    assertEquals("library/app", reference.getRepository());
-    assertEquals("latest", reference.getQualifier());
+    assertEquals("library/app", reference.repository());
+    assertEquals("latest", reference.qualifier());
   }
 
   @ParameterizedTest

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.distrolessmaven.core.jib.BuiltImage;
+import io.github.distrolessmaven.core.output.BuiltImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +30,17 @@ class LastBuildTest {
 
   @TempDir Path dir;
 
+  private LastBuild last() {
+    return new LastBuild(dir.resolve("last-build.properties"),
+        dir.resolve("last-build.sbom.cdx.json"));
+  }
+
   @Test
   void recallsWhatWasRememberedUnderTheSameFingerprint() throws Exception {
-    LastBuild last = new LastBuild(dir);
+    LastBuild last = last();
     last.remember(F1, IMAGE, LAYERS);
 
-    BuiltImage recalled = new LastBuild(dir).recall("sha256:f1").orElseThrow();
+    BuiltImage recalled = last().recall("sha256:f1").orElseThrow();
     assertEquals(IMAGE.digest(), recalled.digest());
     assertEquals(IMAGE.tags(), recalled.tags());
     assertEquals(IMAGE.size(), recalled.size());
@@ -46,31 +51,31 @@ class LastBuildTest {
 
   @Test
   void anotherFingerprintRecallsNothing() throws Exception {
-    new LastBuild(dir).remember(F1, IMAGE, LAYERS);
-    assertTrue(new LastBuild(dir).recall("sha256:f2").isEmpty());
+    last().remember(F1, IMAGE, LAYERS);
+    assertTrue(last().recall("sha256:f2").isEmpty());
   }
 
   @Test
   void aDamagedSbomOrRecordRecallsNothing() throws Exception {
-    new LastBuild(dir).remember(F1, IMAGE, LAYERS);
+    last().remember(F1, IMAGE, LAYERS);
     Files.writeString(dir.resolve("last-build.sbom.cdx.json"), "{}");
-    assertTrue(new LastBuild(dir).recall("sha256:f1").isEmpty());
+    assertTrue(last().recall("sha256:f1").isEmpty());
 
-    new LastBuild(dir).remember(F1, IMAGE, LAYERS);
+    last().remember(F1, IMAGE, LAYERS);
     Files.writeString(dir.resolve("last-build.properties"), "fingerprint=sha256:f1\nsize=not a number\n");
-    assertTrue(new LastBuild(dir).recall("sha256:f1").isEmpty());
+    assertTrue(last().recall("sha256:f1").isEmpty());
   }
 
   @Test
   void theLastPushAndItsLayersAreRecalledUnderTheSameSettingsOnly() throws Exception {
-    assertTrue(new LastBuild(dir).withSettings("sha256:s1").isEmpty(), "no record yet");
-    new LastBuild(dir).remember(F1, IMAGE, LAYERS);
+    assertTrue(last().withSettings("sha256:s1").isEmpty(), "no record yet");
+    last().remember(F1, IMAGE, LAYERS);
 
-    LastBuild.Push push = new LastBuild(dir).withSettings("sha256:s1").orElseThrow();
+    LastBuild.Push push = last().withSettings("sha256:s1").orElseThrow();
     assertEquals(IMAGE.digest(), push.digest());
     assertEquals(LAYERS, push.layers());
-    assertTrue(new LastBuild(dir).withSettings("sha256:s2").isEmpty());
-    assertTrue(new LastBuild(dir).withSettings("sha256:f1").isEmpty(),
+    assertTrue(last().withSettings("sha256:s2").isEmpty());
+    assertTrue(last().withSettings("sha256:f1").isEmpty(),
         "the whole fingerprint is not the settings");
   }
 }

@@ -1,9 +1,9 @@
 package io.github.distrolessmaven.core.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.distrolessmaven.core.auth.RegistryAuth;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real HTTP server on loopback, speaking the registry API's HEAD and token flow. */
-class ManifestHeadTest {
+class ManifestDigestTest {
 
   private static final String DIGEST = "sha256:" + "d".repeat(64);
 
@@ -62,48 +62,52 @@ class ManifestHeadTest {
     server.stop(0);
   }
 
-  private ManifestHead head(boolean allowInsecure) {
+  private Registries registries(boolean allowInsecure) {
     // The JDK's test server never answers a TLS hello (a registry answers one with an error at
     // once), so each HTTPS attempt here lasts the whole timeout: keep it short.
-    return new ManifestHead(allowInsecure, (r, repo) -> Optional.<RegistryAuth>empty(),
-        memory, Duration.ofMillis(500));
+    return new Registries(allowInsecure, Credentials.NONE, memory, Duration.ofMillis(500));
+  }
+
+  private Optional<String> digestOf(boolean allowInsecure, String repository, String tag)
+      throws RegistryFailure {
+    return registries(allowInsecure).pull(registry, repository).manifestDigest(tag);
   }
 
   @Test
-  void aTagIsAnsweredWithItsDigest() {
-    ManifestHead.Answer answer = head(true).digestOf(registry, "team/app", "1");
-    assertEquals(ManifestHead.Answer.Status.FOUND, answer.status());
-    assertEquals(DIGEST, answer.digest());
+  void aTagIsAnsweredWithItsDigest() throws Exception {
+    assertEquals(Optional.of(DIGEST), digestOf(true, "team/app", "1"));
     assertEquals("HEAD /v2/team/app/manifests/1", requests.get(requests.size() - 1));
   }
 
   @Test
-  void aMissingTagIsMissing() {
-    assertEquals(ManifestHead.Answer.Status.MISSING, head(true).digestOf(registry, "team/app", "2").status());
+  void aMissingTagIsMissing() throws Exception {
+    assertEquals(Optional.empty(), digestOf(true, "team/app", "2"));
   }
 
   @Test
-  void aBearerChallengeIsAnsweredWithAPullToken() {
-    ManifestHead.Answer answer = head(true).digestOf(registry, "private/app", "1");
-    assertEquals(ManifestHead.Answer.Status.FOUND, answer.status());
+  void aBearerChallengeIsAnsweredWithAPullToken() throws Exception {
+    assertEquals(Optional.of(DIGEST), digestOf(true, "private/app", "1"));
     assertEquals(List.of("GET /token?service=test&scope=repository%3Aprivate%2Fapp%3Apull",
         "HEAD /v2/private/app/manifests/1 Bearer t0ken"), requests.subList(requests.size() - 2, requests.size()));
   }
 
   @Test
-  void aPlainHttpRegistryIsRememberedAndAskedOverHttpFirst() {
-    head(true).digestOf(registry, "team/app", "1");
+  void aPlainHttpRegistryIsRememberedAndAskedOverHttpFirst() throws Exception {
+    assertEquals(List.of(Registries.Endpoint.HTTPS, Registries.Endpoint.HTTPS_UNVERIFIED,
+        Registries.Endpoint.HTTP), registries(true).endpoints(registry), "before it answered");
+    digestOf(true, "team/app", "1");
     requests.clear();
-    long start = System.nanoTime();
-    ManifestHead.Answer answer = head(true).digestOf(registry, "team/app", "1");
-    assertEquals(ManifestHead.Answer.Status.FOUND, answer.status());
-    // No TLS attempt first: that would have waited for the 500 ms timeout.
-    org.junit.jupiter.api.Assertions.assertTrue(
-        System.nanoTime() - start < 400_000_000L, "tried HTTPS first");
+
+    // The next build reads the memory: no TLS attempt first, which would wait for a timeout.
+    Registries next = registries(true);
+    assertEquals(Registries.Endpoint.HTTP, next.endpoints(registry).get(0));
+    assertEquals(Optional.of(DIGEST), next.pull(registry, "team/app").manifestDigest("1"));
+    assertEquals(List.of("HEAD /v2/team/app/manifests/1"), requests);
   }
 
   @Test
   void plainHttpIsNotUsedUnlessAllowed() {
-    assertEquals(ManifestHead.Answer.Status.UNKNOWN, head(false).digestOf(registry, "team/app", "1").status());
+    assertThrows(RegistryFailure.class, () -> digestOf(false, "team/app", "1"));
+    assertEquals(List.of(), requests, "nothing reached the plain-HTTP registry");
   }
 }

@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.output;
+package io.github.distrolessmaven.core.spec;
 
 import java.nio.file.Path;
 

@@ -1,14 +1,15 @@
-package io.github.distrolessmaven.core.jib;
+package io.github.distrolessmaven.core.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.cloud.tools.jib.image.json.OciManifestTemplate;
-import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.registry.DirectRegistry;
+import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.oci.MediaTypes;
+import io.github.distrolessmaven.core.registry.Body;
+import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.state.LastBuild;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,15 +27,13 @@ import java.util.Set;
  *
  * <p>What it pushes is byte for byte what jib-core would push for the same inputs. Everything in
  * the config but the diff ids (base, entrypoint, labels, history, times) follows from the
- * settings, which {@link UpToDate} found unchanged; the layers are the ones {@link
- * ApplicationLayersAhead} built for jib-core; and the JSON is written again by Jackson, as
- * jib-core writes it, after a check that Jackson gives back the registry's bytes unchanged.
- * Whatever does not fit (the last push gone from the registry, another number of layers, a
- * refused request) leaves the build to jib-core, which then builds in full.
+ * settings, which {@link UpToDateCheck} found unchanged; the layers are the ones {@code
+ * JibLayers} built for jib-core; and the JSON is written again by Jackson, as jib-core writes
+ * it, after a check that Jackson gives back the registry's bytes unchanged. Whatever does not fit
+ * (the last push gone from the registry, another number of layers, a refused request) leaves the
+ * build to jib-core, which then builds in full.
  */
 final class IncrementalPush {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * What was pushed.
@@ -45,13 +44,13 @@ final class IncrementalPush {
    */
   record Pushed(String digest, String imageId, byte[] manifest) {}
 
-  private final DirectRegistry registry;
+  private final RegistryClient registry;
   private final BuildLog log;
 
   /**
-   * @param registry the target's repository, the last push's
+   * @param registry a client that may push to the target's repository, the last push's
    */
-  IncrementalPush(DirectRegistry registry, BuildLog log) {
+  IncrementalPush(RegistryClient registry, BuildLog log) {
     this.registry = registry;
     this.log = log;
   }
@@ -63,11 +62,11 @@ final class IncrementalPush {
    * @return what was pushed; empty when this build is left to jib-core, with the reason logged
    */
   Optional<Pushed> push(
-      LastBuild.Push lastPush, List<ApplicationLayersAhead.Layer> layers, List<String> tags) {
+      LastBuild.Push lastPush, List<BuiltLayer> layers, List<String> tags) {
     String last = lastPush.digest();
     try {
-      Optional<byte[]> served = registry.get("manifests/" + last,
-          List.of(V22ManifestTemplate.MANIFEST_MEDIA_TYPE, OciManifestTemplate.MANIFEST_MEDIA_TYPE));
+      Optional<byte[]> served = registry.manifest(last, MediaTypes.ACCEPT_IMAGE_MANIFEST)
+          .map(RegistryClient.Manifest::bytes);
       if (served.isEmpty()) {
         return inFull("the last push, " + last + ", is gone from the registry");
       }
@@ -89,7 +88,7 @@ final class IncrementalPush {
           return inFull("the last push, " + last + ", is not as this project's record says");
         }
       }
-      Optional<byte[]> oldConfigBytes = registry.get("blobs/" + oldConfigDigest, List.of());
+      Optional<byte[]> oldConfigBytes = registry.get("blobs/" + oldConfigDigest, null);
       Optional<ObjectNode> imageConfig = oldConfigBytes.isEmpty()
           ? Optional.empty() : readExactly(oldConfigBytes.get(), oldConfigDigest);
       ArrayNode diffIds = imageConfig.map(c -> array(c.path("rootfs"), "diff_ids")).orElse(null);
@@ -99,48 +98,47 @@ final class IncrementalPush {
 
       Set<String> had = new HashSet<>();
       oldLayers.forEach(layer -> had.add(layer.path("digest").asText()));
-      List<ApplicationLayersAhead.Layer> missing = new ArrayList<>();
+      List<BuiltLayer> missing = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
-        ApplicationLayersAhead.Layer layer = layers.get(i);
+        BuiltLayer layer = layers.get(i);
         if (!(oldLayers.get(first + i) instanceof ObjectNode descriptor)) {
           return inFull("the last push, " + last + ", has another shape");
         }
-        descriptor.put("digest", layer.digest().toString());
+        descriptor.put("digest", layer.digest());
         descriptor.put("size", layer.size());
-        diffIds.set(first + i, layer.diffId().toString());
-        if (!had.contains(layer.digest().toString())) {
+        diffIds.set(first + i, layer.diffId());
+        if (!had.contains(layer.digest())) {
           missing.add(layer);
         }
       }
-      byte[] newConfig = JSON.writeValueAsBytes(imageConfig.get());
+      byte[] newConfig = Json.write(imageConfig.get());
       String configDigest = Sha256.of(newConfig);
       ((ObjectNode) config).put("digest", configDigest);
       ((ObjectNode) config).put("size", newConfig.length);
-      byte[] newManifest = JSON.writeValueAsBytes(manifest.get());
+      byte[] newManifest = Json.write(manifest.get());
       String digest = Sha256.of(newManifest);
       String mediaType = manifest.get().path("mediaType")
-          .asText(OciManifestTemplate.MANIFEST_MEDIA_TYPE);
+          .asText(MediaTypes.OCI_MANIFEST);
 
-      for (ApplicationLayersAhead.Layer layer : missing) {
-        String layerDigest = layer.digest().toString();
-        if (!registry.hasBlob(layerDigest)) {
-          registry.pushBlob(layerDigest, DirectRegistry.Body.of(layer.file()));
+      for (BuiltLayer layer : missing) {
+        if (!registry.hasBlob(layer.digest())) {
+          registry.pushBlob(layer.digest(), Body.of(layer.file()));
         }
       }
       if (!registry.hasBlob(configDigest)) {
-        registry.pushBlob(configDigest, newConfig);
+        registry.pushBlob(configDigest, Body.of(newConfig));
       }
       for (String tag : tags) {
         registry.putManifest(tag, newManifest, mediaType);
       }
-      List<String> changed = missing.stream().map(ApplicationLayersAhead.Layer::name).toList();
+      List<String> changed = missing.stream().map(BuiltLayer::name).toList();
       log.info(changed.isEmpty()
           ? "Pushed the last image again: its layers are unchanged"
           : "Pushed only the changed " + names(changed) + "; the rest is the last push's ("
               + last + ")");
       return Optional.of(new Pushed(digest, configDigest, newManifest));
     } catch (IOException | RuntimeException e) {
-      // A refusal, or an answer this client does not expect: jib-core handles and explains it.
+      // A refusal, or an answer not expected: jib-core builds in full and explains any failure.
       return inFull(e.getMessage());
     }
   }
@@ -169,12 +167,11 @@ final class IncrementalPush {
     }
     JsonNode tree;
     try {
-      tree = JSON.readTree(bytes);
+      tree = Json.MAPPER.readTree(bytes);
     } catch (IOException e) {
       return Optional.empty();
     }
-    if (!(tree instanceof ObjectNode object)
-        || !Arrays.equals(JSON.writeValueAsBytes(object), bytes)) {
+    if (!(tree instanceof ObjectNode object) || !Arrays.equals(Json.write(object), bytes)) {
       return Optional.empty();
     }
     return Optional.of(object);

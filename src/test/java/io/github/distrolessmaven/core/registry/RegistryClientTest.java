@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Against a small registry on loopback that speaks the distribution API's reads, monolithic blob
  * upload, manifest put and token flow, and keeps what it was sent.
  */
-class DirectRegistryTest {
+class RegistryClientTest {
 
   private static final String BLOB = "sha256:" + "b".repeat(64);
 
@@ -103,45 +103,45 @@ class DirectRegistryTest {
     exchange.close();
   }
 
-  private DirectRegistry repository(String name, DirectRegistry.Access access) {
+  private RegistryClient repository(String name) {
     // The JDK's test server never answers a TLS hello, so an HTTPS attempt lasts the timeout.
-    return new DirectRegistry(registry, name, access, true,
+    return new Registries(true,
         (r, repo) -> Optional.of(new RegistryAuth("user", "secret", "test")),
-        dir.resolve("plain-http.properties"), Duration.ofMillis(500));
+        dir.resolve("plain-http.properties"), Duration.ofMillis(500)).push(registry, name);
   }
 
   @Test
   void aBlobIsUploadedInOnePieceAndThenFound() throws Exception {
-    DirectRegistry repository = repository("team/app", DirectRegistry.Access.PUSH);
+    RegistryClient repository = repository("team/app");
     assertFalse(repository.hasBlob(BLOB));
 
     Path file = Files.writeString(dir.resolve("layer"), "layer bytes");
-    repository.pushBlob(BLOB, DirectRegistry.Body.of(file));
+    repository.pushBlob(BLOB, Body.of(file));
 
     assertTrue(repository.hasBlob(BLOB));
     assertArrayEquals("layer bytes".getBytes(StandardCharsets.UTF_8),
-        repository.get("blobs/" + BLOB, List.of()).orElseThrow());
+        repository.get("blobs/" + BLOB, null).orElseThrow());
     assertTrue(requests.contains("PUT /v2/team/app/blobs/uploads/u1?_state=x&digest=sha256%3A"
         + "b".repeat(64)), "the upload went to the Location the registry gave: " + requests);
   }
 
   @Test
   void aManifestIsPutWithItsMediaTypeAndReadBack() throws Exception {
-    DirectRegistry repository = repository("team/app", DirectRegistry.Access.PUSH);
+    RegistryClient repository = repository("team/app");
     byte[] manifest = "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
     repository.putManifest("1", manifest, "application/vnd.oci.image.manifest.v1+json");
 
     assertEquals("application/vnd.oci.image.manifest.v1+json",
         contentTypes.get("/v2/team/app/manifests/1"));
-    assertArrayEquals(manifest, repository.get("manifests/1", List.of("a/b")).orElseThrow());
-    assertTrue(repository.get("manifests/2", List.of("a/b")).isEmpty(), "404 is empty");
+    assertArrayEquals(manifest, repository.get("manifests/1", "a/b").orElseThrow());
+    assertTrue(repository.get("manifests/2", "a/b").isEmpty(), "404 is empty");
   }
 
   @Test
   void aPushTokenIsAskedForOnceAndSentWithEveryRequest() throws Exception {
-    DirectRegistry repository = repository("private/app", DirectRegistry.Access.PUSH);
+    RegistryClient repository = repository("private/app");
     repository.putManifest("1", new byte[] {'{', '}'}, "application/json");
-    repository.pushBlob(BLOB, new byte[] {1});
+    repository.pushBlob(BLOB, Body.of(new byte[] {1}));
 
     assertEquals(1, requests.stream().filter(r -> r.startsWith("GET /token")).count());
     assertTrue(requests.contains(
@@ -152,7 +152,7 @@ class DirectRegistryTest {
 
   @Test
   void aRefusalIsAnErrorThatNamesTheRepositoryAndStatus() {
-    DirectRegistry repository = repository("team/app", DirectRegistry.Access.PUSH);
+    RegistryClient repository = repository("team/app");
     server.removeContext("/");
     server.createContext("/", exchange -> reply(exchange, 403, null));
     IOException refused = assertThrows(IOException.class,
@@ -169,7 +169,7 @@ class DirectRegistryTest {
       exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"test\"");
       reply(exchange, 401, null);
     });
-    DirectRegistry repository = repository("team/app", DirectRegistry.Access.PUSH);
+    RegistryClient repository = repository("team/app");
     assertThrows(IOException.class, () -> repository.hasBlob(BLOB));
     assertTrue(requests.stream().allMatch(r -> r.endsWith(" null")), requests.toString());
   }
@@ -181,7 +181,7 @@ class DirectRegistryTest {
       exchange.getResponseHeaders().add("Location", "https://" + registry + "/");
       reply(exchange, 301, null);
     });
-    DirectRegistry repository = repository("team/app", DirectRegistry.Access.PUSH);
+    RegistryClient repository = repository("team/app");
     assertThrows(IOException.class, () -> repository.hasBlob(BLOB));
     Path memory = dir.resolve("plain-http.properties");
     assertFalse(Files.exists(memory) && Files.readString(memory).contains("127.0.0.1"),

@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.jib;
+package io.github.distrolessmaven.core.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

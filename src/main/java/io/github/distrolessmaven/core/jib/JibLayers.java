@@ -1,7 +1,6 @@
 package io.github.distrolessmaven.core.jib;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
-import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.blob.Blob;
@@ -15,11 +14,15 @@ import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.ParallelGzipOutputStream;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.output.ScratchTrees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,36 +47,30 @@ import java.util.zip.Deflater;
  * <p>Nothing leaves the cache: the policy checks on the base still run before anything is pushed
  * or written out.
  */
-final class ApplicationLayersAhead {
+public final class JibLayers {
 
   private static final int MAX_PARALLELISM = 4;
 
   private final Path cacheDirectory;
   private final List<ExecutorService> pools;
-  private final List<CompletableFuture<Layer>> builds;
+  private final List<CompletableFuture<BuiltLayer>> builds;
 
-  /**
-   * An application layer as it is in the cache.
-   *
-   * @param name the layer's name, e.g. {@code classes}
-   * @param digest of the compressed layer
-   * @param diffId of the uncompressed layer
-   * @param size of the compressed layer, in bytes
-   * @param file the compressed layer
-   */
-  record Layer(String name, DescriptorDigest digest, DescriptorDigest diffId, long size, Path file) {}
-
-  private ApplicationLayersAhead(Path cacheDirectory,
-      List<ExecutorService> pools, List<CompletableFuture<Layer>> builds) {
+  private JibLayers(Path cacheDirectory,
+      List<ExecutorService> pools, List<CompletableFuture<BuiltLayer>> builds) {
     this.cacheDirectory = cacheDirectory;
     this.pools = pools;
     this.builds = builds;
   }
 
-  /** Starts building {@code layers} into the cache at {@code cacheDirectory}, each on its own. */
-  static ApplicationLayersAhead start(
-      Path cacheDirectory, List<FileEntriesLayer> layers, BuildLog log) {
-    return start(cacheDirectory, layers, log, Map.of(), true);
+  /**
+   * Starts building the plan's layers into the cache at {@code cacheDirectory}, each on its own,
+   * filed where jib-core looks for them.
+   *
+   * @param modified the modification time of every file in them
+   */
+  public static JibLayers start(
+      Path cacheDirectory, LayerPlan plan, Instant modified, BuildLog log) {
+    return start(cacheDirectory, plan, modified, log, Map.of(), true);
   }
 
   /**
@@ -85,10 +82,10 @@ final class ApplicationLayersAhead {
    *     cache holds it or not (it gets the same bytes), and jib-core will not find it: for a build
    *     that does not use jib-core. Looking up costs jib-core's JSON mapper, slow to start.
    */
-  static ApplicationLayersAhead start(Path cacheDirectory, List<FileEntriesLayer> layers,
-      BuildLog log, Map<String, Layer> known, boolean lookUp) {
-    List<FileEntriesLayer> nonEmpty =
-        layers.stream().filter(l -> !l.getEntries().isEmpty()).toList();
+  public static JibLayers start(Path cacheDirectory, LayerPlan plan, Instant modified,
+      BuildLog log, Map<String, BuiltLayer> known, boolean lookUp) {
+    List<FileEntriesLayer> nonEmpty = JibContainerConfig.layers(plan, modified).stream()
+        .filter(l -> !l.getEntries().isEmpty()).toList();
     // Each deflating block holds 2 MiB: a few cores' worth is as fast as a layer is read.
     int cores = Math.min(MAX_PARALLELISM, Runtime.getRuntime().availableProcessors());
     int threads = Math.max(1, Math.min(nonEmpty.size(), cores));
@@ -96,7 +93,7 @@ final class ApplicationLayersAhead {
     // must never hold the thread they need.
     ExecutorService writers = daemonPool(threads, "distroless-app-layers");
     ExecutorService deflaters = daemonPool(cores, "distroless-deflate");
-    List<CompletableFuture<Layer>> builds = new ArrayList<>();
+    List<CompletableFuture<BuiltLayer>> builds = new ArrayList<>();
     for (FileEntriesLayer layer : nonEmpty) {
       if (known.containsKey(layer.getName())) {
         builds.add(CompletableFuture.completedFuture(known.get(layer.getName())));
@@ -113,7 +110,7 @@ final class ApplicationLayersAhead {
     writers.shutdown();
     CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new))
         .whenComplete((done, failure) -> deflaters.shutdown());
-    return new ApplicationLayersAhead(cacheDirectory, List.of(writers, deflaters), builds);
+    return new JibLayers(cacheDirectory, List.of(writers, deflaters), builds);
   }
 
   private static ExecutorService daemonPool(int threads, String name) {
@@ -129,9 +126,9 @@ final class ApplicationLayersAhead {
    *
    * @return the non-empty layers, in image order: the empty ones are left out of the image
    */
-  List<Layer> await() throws ImageBuildException {
-    List<Layer> layers = new ArrayList<>();
-    for (CompletableFuture<Layer> build : builds) {
+  public List<BuiltLayer> await() throws ImageBuildException {
+    List<BuiltLayer> layers = new ArrayList<>();
+    for (CompletableFuture<BuiltLayer> build : builds) {
       try {
         layers.add(build.join());
       } catch (CompletionException | CancellationException e) {
@@ -146,12 +143,12 @@ final class ApplicationLayersAhead {
   }
 
   /** Stops building: the build will not go on. A layer half-written stays out of the cache. */
-  void cancel() {
+  public void cancel() {
     builds.forEach(build -> build.cancel(true));
     pools.forEach(ExecutorService::shutdownNow);
   }
 
-  private static Layer build(Path cacheDirectory, FileEntriesLayer layer, boolean lookUp,
+  private static BuiltLayer build(Path cacheDirectory, FileEntriesLayer layer, boolean lookUp,
       Executor deflaters, int parallelism, BuildLog log)
       throws IOException, CacheCorruptedException, CacheDirectoryCreationException {
     ImmutableList<FileEntry> entries = ImmutableList.copyOf(layer.getEntries());
@@ -162,21 +159,37 @@ final class ApplicationLayersAhead {
       }
     }
     Blob tar = new ReproducibleLayerBuilder(entries).build();
-    Layer built = writeCompressed(cacheDirectory, layer.getName(), tar, deflaters, parallelism);
+    BuiltLayer built =
+        writeCompressed(cacheDirectory, layer.getName(), tar, deflaters, parallelism);
     if (lookUp) {
-      JibCacheLayout.select(cacheDirectory, JibCacheLayout.selector(entries), built.digest());
+      JibCacheLayout.select(cacheDirectory, JibCacheLayout.selector(entries),
+          JibCacheLayout.digest(built.digest()));
     }
-    log.debug("Built the " + layer.getName() + " layer ahead of jib-core: " + built.digest());
+    log.debug("Built the " + layer.getName() + " layer: " + built.digest());
     return built;
   }
 
-  private static Layer found(Path cacheDirectory, String name, CachedLayer cached) {
-    return new Layer(name, cached.getDigest(), cached.getDiffId(), cached.getSize(),
-        JibCacheLayout.layerFile(cacheDirectory, cached.getDigest(), cached.getDiffId()));
+  private static BuiltLayer found(Path cacheDirectory, String name, CachedLayer cached) {
+    return cached(cacheDirectory, name, cached.getDigest().toString(),
+        cached.getDiffId().toString(), cached.getSize());
+  }
+
+  /**
+   * A layer built before, as it is in the cache at {@code cacheDirectory}.
+   *
+   * @throws IllegalArgumentException when a digest is not one
+   */
+  public static BuiltLayer cached(
+      Path cacheDirectory, String name, String digest, String diffId, long size) {
+    if (!Sha256.DIGEST.matcher(digest).matches() || !Sha256.DIGEST.matcher(diffId).matches()) {
+      throw new IllegalArgumentException("not a layer's digests: " + digest + ", " + diffId);
+    }
+    return new BuiltLayer(name, digest, diffId, size,
+        JibCacheLayout.layerFile(cacheDirectory, digest, diffId));
   }
 
   /** Writes {@code tar} gzip-compressed into the cache, as jib-core would. */
-  private static Layer writeCompressed(Path cacheDirectory, String name, Blob tar,
+  private static BuiltLayer writeCompressed(Path cacheDirectory, String name, Blob tar,
       Executor deflaters, int parallelism) throws IOException {
     Path temporary = JibCacheLayout.temporaryDirectory(cacheDirectory, "layer");
     try {
@@ -185,16 +198,18 @@ final class ApplicationLayersAhead {
       BlobDescriptor compressed;
       try (CountingDigestOutputStream digesting = new CountingDigestOutputStream(
           new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-        ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(
-            digesting, deflaters, parallelism, Deflater.DEFAULT_COMPRESSION);
-        uncompressed = tar.writeTo(gzip);
-        gzip.finish();
-        compressed = digesting.computeDigest();
+        // Closing the gzip stream closes the file below; a failed write is reported once.
+        try (ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(
+            digesting, deflaters, parallelism, Deflater.DEFAULT_COMPRESSION)) {
+          uncompressed = tar.writeTo(gzip);
+          gzip.finish();
+          compressed = digesting.computeDigest();
+        }
       }
-      JibCacheLayout.moveIn(
-          cacheDirectory, temporary, file, compressed.getDigest(), uncompressed.getDigest());
-      return new Layer(name, compressed.getDigest(), uncompressed.getDigest(), compressed.getSize(),
-          JibCacheLayout.layerFile(cacheDirectory, compressed.getDigest(), uncompressed.getDigest()));
+      String digest = compressed.getDigest().toString();
+      String diffId = uncompressed.getDigest().toString();
+      JibCacheLayout.moveIn(cacheDirectory, temporary, file, digest, diffId);
+      return cached(cacheDirectory, name, digest, diffId, compressed.getSize());
     } finally {
       if (Files.exists(temporary)) {
         ScratchTrees.deleteQuietly(temporary);

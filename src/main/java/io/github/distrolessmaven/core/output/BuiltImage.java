@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.jib;
+package io.github.distrolessmaven.core.output;
 
 import java.util.List;
 

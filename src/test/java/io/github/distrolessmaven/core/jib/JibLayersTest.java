@@ -10,10 +10,8 @@ import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.TarImage;
-import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
-import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import com.google.cloud.tools.jib.hash.Digests;
@@ -21,6 +19,9 @@ import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.blobs.ParallelGzipOutputStream;
+import io.github.distrolessmaven.core.layers.LayerPlan;
+import io.github.distrolessmaven.core.layers.PlannedFile;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** jib-core takes the layers built ahead from its cache instead of building them again. */
-class ApplicationLayersAheadTest {
+class JibLayersTest {
 
   private static final BuildLog QUIET = new BuildLog() {
     @Override
@@ -60,13 +61,11 @@ class ApplicationLayersAheadTest {
     Path jar = dir.resolve("lib.jar");
     Files.writeString(jar, "the jar as it was when the layer was built");
     FileTime modified = Files.getLastModifiedTime(jar);
-    FileEntriesLayer layer = FileEntriesLayer.builder().setName("dependencies")
-        .addEntry(new FileEntry(jar, AbsoluteUnixPath.get("/app/libs/lib.jar"),
-            FilePermissions.fromOctalString("644"), Instant.EPOCH, "0:0"))
-        .build();
+    LayerPlan plan = plan("/app/libs/lib.jar", jar);
+    FileEntriesLayer layer = JibContainerConfig.layers(plan, Instant.EPOCH).get(0);
     Path cacheDirectory = dir.resolve("app-cache");
 
-    ApplicationLayersAhead.start(cacheDirectory, List.of(layer), QUIET).await();
+    JibLayers.start(cacheDirectory, plan, Instant.EPOCH, QUIET).await();
     String builtAhead = Cache.withDirectory(cacheDirectory)
         .retrieve(ImmutableList.copyOf(layer.getEntries())).orElseThrow().getDigest().getHash();
 
@@ -86,14 +85,12 @@ class ApplicationLayersAheadTest {
     byte[] content = new byte[3 * 1024 * 1024 + 17];
     new Random(7).nextBytes(content);
     Files.write(jar, content);
-    ImmutableList<FileEntry> entries = ImmutableList.of(new FileEntry(jar,
-        AbsoluteUnixPath.get("/app/libs/big.jar"), FilePermissions.fromOctalString("644"),
-        Instant.EPOCH, "0:0"));
-    FileEntriesLayer layer =
-        FileEntriesLayer.builder().setName("dependencies").setEntries(entries).build();
+    LayerPlan plan = plan("/app/libs/big.jar", jar);
+    ImmutableList<FileEntry> entries =
+        ImmutableList.copyOf(JibContainerConfig.layers(plan, Instant.EPOCH).get(0).getEntries());
     Path cacheDirectory = dir.resolve("app-cache");
 
-    ApplicationLayersAhead.start(cacheDirectory, List.of(layer), QUIET).await();
+    JibLayers.start(cacheDirectory, plan, Instant.EPOCH, QUIET).await();
 
     CachedLayer cached = Cache.withDirectory(cacheDirectory).retrieve(entries).orElseThrow();
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
@@ -112,6 +109,13 @@ class ApplicationLayersAheadTest {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       assertArrayEquals(tar.toByteArray(), in.readAllBytes());
     }
+  }
+
+  /** One layer of one file, as the planner plans it. */
+  private static LayerPlan plan(String target, Path file) {
+    return new LayerPlan(
+        List.of(new PlannedLayer("dependencies", List.of(new PlannedFile(file, target, 0644)))),
+        List.of(target));
   }
 
   private static DescriptorDigest digest(byte[] bytes) throws IOException {

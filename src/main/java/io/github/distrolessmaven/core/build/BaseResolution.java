@@ -1,0 +1,122 @@
+package io.github.distrolessmaven.core.build;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.base.LocalBase;
+import io.github.distrolessmaven.core.base.PreparedBase;
+import io.github.distrolessmaven.core.jib.JibBuild;
+import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Platform;
+import io.github.distrolessmaven.core.registry.Registries;
+import io.github.distrolessmaven.core.registry.RegistryFailure;
+import io.github.distrolessmaven.core.spec.ImageReferences;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.state.ResolvedBaseTags;
+import io.github.distrolessmaven.core.state.StateFiles;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The first step of a build: the base, settled before anything is built. A registry base's tag
+ * is resolved to its digest (mirrors first, as Jib does), so that the image is built on exactly
+ * the base its {@code org.opencontainers.image.base.digest} label names, even if the tag moves
+ * meanwhile; a base from a file is checked and prepared for jib-core.
+ *
+ * @param name the base as messages name it
+ * @param reference the base pinned by digest where known, for the build's summary
+ * @param digest the base's manifest digest; null for a docker-archive, which records none
+ * @param identity what identifies the base's content: its manifest digest, or its config's
+ * @param registryBase the registry reference, for a base from a registry
+ * @param file the prepared docker-archive, for a base from a file
+ */
+record BaseResolution(String name, String reference, String digest, String identity,
+    Optional<ImageReference> registryBase, Optional<PreparedBase> file) {
+
+  /** Resolves or prepares the spec's base, logging which it is. */
+  static BaseResolution resolve(
+      ImageSpec spec, StateFiles state, Registries registries, BuildLog log)
+      throws InvalidConfigurationException, ImageBuildException {
+    String base = spec.content().baseImage();
+    if (LocalBase.isLocal(base)) {
+      PreparedBase prepared = LocalBase.prepare(base, state.localBases(), Platform.LINUX_AMD64);
+      log.info("Base image " + prepared.description());
+      String digest = prepared.manifestDigest().orElse(null);
+      return new BaseResolution(prepared.description(),
+          base + (digest == null ? "" : "@" + digest), digest, prepared.configDigest(),
+          Optional.empty(), Optional.of(prepared));
+    }
+    ImageReference name = ImageReferences.parse(base, Setting.FROM_IMAGE);
+    String digest = digestOf(spec, name, state, registries, log);
+    log.info("Base image " + name + " at " + digest);
+    if (name.digest().isEmpty()) {
+      log.warn("The base is referenced by tag, which can move to another image. Pin it: "
+          + Setting.FROM_IMAGE.element(name.withQualifier(digest).toString()));
+    }
+    ImageReference pinned = name.withQualifier(digest);
+    return new BaseResolution(name.toString(), pinned.toString(), digest, digest,
+        Optional.of(name), Optional.empty());
+  }
+
+  /** The base as jib-core takes it. */
+  JibBuild.Base jibBase(String baseImage) {
+    return file.isPresent()
+        ? new JibBuild.Base(file.get().dockerArchive().toString(), true, baseImage, digest)
+        : new JibBuild.Base(reference, false, baseImage, digest);
+  }
+
+  /**
+   * The base's digest: from the reference itself, from the registry (remembered for offline
+   * builds), or offline from what an earlier build remembered.
+   */
+  private static String digestOf(ImageSpec spec, ImageReference name, StateFiles state,
+      Registries registries, BuildLog log) throws ImageBuildException {
+    if (name.digest().isPresent()) {
+      return name.digest().get();
+    }
+    ResolvedBaseTags memory = new ResolvedBaseTags(state.resolvedBaseTags());
+    try {
+      if (spec.registries().offline()) {
+        return memory.recall(name.toString()).orElseThrow(() -> new ImageBuildException(
+            "The base image " + name + " has not been pulled before, and the build is offline."
+                + " Build once online to cache it, or pin " + Setting.FROM_IMAGE.element()
+                + " by digest."));
+      }
+      String digest = fromRegistries(spec, name, registries, log);
+      memory.remember(name.toString(), digest);
+      return digest;
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot read or write the base cache "
+          + state.resolvedBaseTags() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The tag's digest from the first registry that has it, mirrors first. */
+  private static String fromRegistries(
+      ImageSpec spec, ImageReference base, Registries registries, BuildLog log)
+      throws ImageBuildException {
+    List<String> failures = new ArrayList<>();
+    RegistryFailure last = null;
+    for (String registry : spec.registries().registriesFor(base.registry())) {
+      try {
+        Optional<String> digest = registries.pull(registry, base.repository())
+            .manifestDigest(base.qualifier());
+        if (digest.isPresent()) {
+          log.debug("Base " + base + " is " + digest.get() + " (from " + registry + ")");
+          return digest.get();
+        }
+        failures.add(registry + ": it has no " + base.repository() + ":" + base.qualifier());
+      } catch (RegistryFailure e) {
+        failures.add(registry + ": " + e.getMessage());
+        last = e;
+      }
+    }
+    // Every registry tried, mirror first, with its own reason: the origin's failure alone
+    // (often "unknown host gcr.io" behind a firewall) would hide the mirror's real problem.
+    throw new ImageBuildException("Cannot read the base image " + base + " from any registry: "
+        + String.join("; ", failures), last);
+  }
+}

@@ -1,0 +1,243 @@
+package io.github.distrolessmaven.core.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.archive.DockerArchiveLayers;
+import io.github.distrolessmaven.core.base.PreparedBase;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.contents.LayerScanner;
+import io.github.distrolessmaven.core.jib.BaseLayerDownload;
+import io.github.distrolessmaven.core.oci.Descriptor;
+import io.github.distrolessmaven.core.oci.FormatException;
+import io.github.distrolessmaven.core.oci.ImageConfig;
+import io.github.distrolessmaven.core.oci.ImageIndex;
+import io.github.distrolessmaven.core.oci.ImageManifest;
+import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.oci.MediaTypes;
+import io.github.distrolessmaven.core.oci.Platform;
+import io.github.distrolessmaven.core.registry.Registries;
+import io.github.distrolessmaven.core.registry.RegistryClient;
+import io.github.distrolessmaven.core.registry.RegistryFailure;
+import io.github.distrolessmaven.core.state.BaseContentsMemory;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The base-reading step: what the base holds (shells, Debian packages, Java runtimes), read before
+ * anything is built, for the shell policy and the SBOM. A registry base's layers are pulled into
+ * jib-core's base-layer cache, where its build then finds them, so nothing is downloaded twice.
+ * The result is remembered per base: a base is read once.
+ */
+final class BaseScan {
+
+  private final Path baseLayersCache;
+  private final BaseContentsMemory memory;
+  private final BuildLog log;
+
+  /**
+   * @param baseLayersCache jib-core's cache of base layers
+   * @param memory what is remembered of bases read before
+   */
+  BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
+    this.baseLayersCache = baseLayersCache;
+    this.memory = memory;
+    this.log = log;
+  }
+
+  /** What a base given as a file, prepared as a docker-archive, holds. */
+  BaseContents of(PreparedBase base) throws ImageBuildException {
+    return remembered(base.configDigest(), () -> {
+      LayerScanner scanner = new LayerScanner();
+      DockerArchiveLayers.forEach(base.dockerArchive(), scanner::apply);
+      return scanner.result();
+    }, base.description());
+  }
+
+  /**
+   * What a registry base holds, by the digest the build uses.
+   *
+   * @param registries where to pull from, mirrors first
+   * @param offline whether the network may be used; offline, only a remembered result serves
+   */
+  BaseContents of(ImageReference base, String digest, List<String> registries,
+      Registries clients, boolean offline) throws ImageBuildException {
+    String subject = base.registry() + "/" + base.repository() + "@" + digest;
+    return remembered(digest, () -> {
+      if (offline) {
+        throw new ImageBuildException("The base " + subject + " has not been read before, and"
+            + " the build is offline. Build once online to cache it.");
+      }
+      return fromRegistries(base, digest, registries, clients, subject);
+    }, subject);
+  }
+
+  private BaseContents fromRegistries(ImageReference base, String digest, List<String> registries,
+      Registries clients, String subject) throws ImageBuildException {
+    List<String> failures = new ArrayList<>();
+    IOException last = null;
+    for (String registry : registries) {
+      try {
+        RegistryClient client = clients.pull(registry, base.repository());
+        return scan(client, imageManifest(client, digest));
+      } catch (RegistryFailure | FormatException e) {
+        failures.add(registry + ": " + e.getMessage());
+        last = e;
+      }
+    }
+    throw new ImageBuildException("Cannot read the layers of the base " + subject + " from any"
+        + " registry: " + String.join("; ", failures), last);
+  }
+
+  /** The linux/amd64 image manifest, through the index when the digest names one. */
+  private static ImageManifest imageManifest(RegistryClient client, String digest)
+      throws RegistryFailure, FormatException {
+    String where = client.name() + "@" + digest;
+    JsonNode tree = document(client, digest);
+    if (isIndex(tree)) {
+      Platform platform = Platform.LINUX_AMD64;
+      String index = where;
+      Descriptor entry = ImageIndex.of(tree, "the index " + index).images().stream()
+          .filter(candidate -> candidate.platform().map(platform::matches).orElse(false))
+          .findFirst()
+          .orElseThrow(() -> new FormatException(index + " has no image for " + platform));
+      where = client.name() + "@" + entry.digest();
+      tree = document(client, entry.digest());
+    }
+    if (tree.path("schemaVersion").asInt() != 2) {
+      throw new FormatException(where + " is a schema 1 manifest, which is not read");
+    }
+    return ImageManifest.of(tree, "the manifest " + where);
+  }
+
+  private static JsonNode document(RegistryClient client, String digest)
+      throws RegistryFailure, FormatException {
+    String where = client.name() + "@" + digest;
+    RegistryClient.Manifest manifest = client.manifest(digest, MediaTypes.ACCEPT_ANY_MANIFEST)
+        .orElseThrow(() -> new FormatException(where + " is gone from the registry"));
+    return Json.read(manifest.bytes(), "the manifest " + where);
+  }
+
+  private static boolean isIndex(JsonNode tree) {
+    return Json.text(tree, "mediaType").map(MediaTypes.INDEXES::contains)
+        .orElse(tree.path("manifests").isArray());
+  }
+
+  /**
+   * Pulls the layers the cache lacks, all at once, and reads each in order while it arrives,
+   * leaving it in jib-core's cache, where the build finds it. The cache names a layer by its diff
+   * ID, taken from the base's config: the config is bound to the pinned manifest by its digest,
+   * so the layers need no second hashing.
+   */
+  private BaseContents scan(RegistryClient client, ImageManifest manifest)
+      throws RegistryFailure, FormatException {
+    List<Descriptor> layers = manifest.layers();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, layers.size())));
+    List<Object> sources = new ArrayList<>();
+    try {
+      List<String> diffIds = null;
+      for (Descriptor layer : layers) {
+        Optional<Path> cached = BaseLayerDownload.cached(baseLayersCache, layer.digest());
+        if (cached.isPresent()) {
+          sources.add(cached.get());
+          continue;
+        }
+        if (diffIds == null) {
+          diffIds = diffIds(client, manifest);
+        }
+        log.debug("Pulling base layer " + layer.digest() + " to read it");
+        sources.add(BaseLayerDownload.start(
+            baseLayersCache, layer.digest(), () -> client.blob(layer.digest()), pool));
+      }
+      LayerScanner scanner = new LayerScanner();
+      for (int i = 0; i < sources.size(); i++) {
+        if (sources.get(i) instanceof Path file) {
+          try (InputStream layer = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            scanner.apply(layer);
+          }
+          continue;
+        }
+        BaseLayerDownload download = (BaseLayerDownload) sources.get(i);
+        try (InputStream arriving = download.follow()) {
+          scanner.apply(arriving);
+        }
+        download.commit(diffIds.get(i));
+        sources.set(i, null);
+      }
+      return scanner.result();
+    } catch (RegistryFailure | FormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new FormatException("cannot read its layers: " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+      for (Object source : sources) {
+        if (source instanceof BaseLayerDownload download) {
+          download.abandon();
+        }
+      }
+    }
+  }
+
+  /** The diff IDs of the manifest's layers, in order, from the base's config. */
+  private static List<String> diffIds(RegistryClient client, ImageManifest manifest)
+      throws RegistryFailure, FormatException {
+    Descriptor config = manifest.config();
+    byte[] bytes = client.get("blobs/" + config.digest(), null).orElseThrow(() ->
+        new FormatException(client.name() + " has no config " + config.digest()));
+    if (!Sha256.of(bytes).equals(config.digest())) {
+      throw new FormatException(client.name() + " sent other bytes for the config "
+          + config.digest());
+    }
+    ImageConfig parsed = ImageConfig.parse(bytes, "the base's config " + config.digest());
+    if (parsed.diffIds().size() != manifest.layers().size()) {
+      throw new FormatException("the base's config " + config.digest() + " lists "
+          + parsed.diffIds().size() + " layers where its manifest has "
+          + manifest.layers().size());
+    }
+    return parsed.diffIds();
+  }
+
+  /** The remembered result for {@code key}, else {@code scan}'s, remembered. */
+  private BaseContents remembered(String key, Scan scan, String subject)
+      throws ImageBuildException {
+    try {
+      Optional<BaseContents> known = memory.recall(key);
+      if (known.isPresent()) {
+        return known.get();
+      }
+    } catch (IOException e) {
+      log.debug("Reading the base again: " + memory.fileFor(key) + " is unreadable ("
+          + e.getMessage() + ")");
+    }
+    BaseContents contents;
+    try {
+      contents = scan.run();
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot read the files of the base " + subject + ": "
+          + e.getMessage(), e);
+    }
+    try {
+      memory.remember(key, contents);
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot write the base cache " + memory.fileFor(key) + ": "
+          + e.getMessage(), e);
+    }
+    return contents;
+  }
+
+  @FunctionalInterface
+  private interface Scan {
+    BaseContents run() throws IOException, ImageBuildException;
+  }
+}

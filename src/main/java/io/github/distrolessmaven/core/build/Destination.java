@@ -1,0 +1,11 @@
+package io.github.distrolessmaven.core.build;
+
+
+
+/** Where the built image goes. */
+public enum Destination {
+  /** Push to the target's registry. */
+  REGISTRY,
+  /** Write an archive to the spec's tar output path. */
+  TAR
+}

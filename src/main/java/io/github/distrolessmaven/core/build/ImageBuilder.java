@@ -1,0 +1,198 @@
+package io.github.distrolessmaven.core.build;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.jib.JibBuild;
+import io.github.distrolessmaven.core.jib.JibCredentials;
+import io.github.distrolessmaven.core.jib.JibLayers;
+import io.github.distrolessmaven.core.jib.JibWarmUp;
+import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.FormatException;
+import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.output.BuiltImage;
+import io.github.distrolessmaven.core.policy.BaseShells;
+import io.github.distrolessmaven.core.registry.Registries;
+import io.github.distrolessmaven.core.registry.RegistryClient;
+import io.github.distrolessmaven.core.spec.ImageContent;
+import io.github.distrolessmaven.core.spec.ImageReferences;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.state.BaseContentsMemory;
+import io.github.distrolessmaven.core.state.LastBuild;
+import io.github.distrolessmaven.core.state.StateFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds an image from an {@link ImageSpec}, step by step: the base is resolved
+ * ({@link BaseResolution}); a push that would change nothing stops there ({@link
+ * UpToDateCheck}); the application's layers are built while the base is read ({@link JibLayers},
+ * {@link BaseScan}) and checked ({@link BaseShells}); then the image goes to the registry, by
+ * swapping the changed layers into the last push ({@link IncrementalPush}) or through jib-core
+ * ({@link JibBuild}), with its SBOM attached ({@link SbomAttachment}), or into an archive
+ * ({@link TarExport}).
+ */
+public final class ImageBuilder {
+
+  private final BuildLog log;
+
+  /** @param log receives progress per layer and every warning */
+  public ImageBuilder(BuildLog log) {
+    this.log = log;
+  }
+
+  /**
+   * Builds the image and puts it where {@code destination} says.
+   *
+   * @throws InvalidConfigurationException when the base is refused by a policy or its file is
+   *     not usable
+   * @throws ImageBuildException when a registry, the cache or the file system fails
+   */
+  public BuiltImage build(ImageSpec spec, Destination destination)
+      throws InvalidConfigurationException, ImageBuildException {
+    ImageContent content = spec.content();
+    StateFiles state = new StateFiles(spec.storage());
+    JibBuild jib = new JibBuild(log);
+    ImageReference target = ImageReferences.parse(content.targetImage(), Setting.TO_IMAGE);
+    JibCredentials baseCredentials =
+        new JibCredentials(spec.registries().baseCredentials(), log);
+    JibCredentials targetCredentials =
+        new JibCredentials(spec.registries().targetCredentials(), log);
+    boolean insecure = spec.registries().allowInsecureRegistries();
+    Registries baseRegistries =
+        new Registries(insecure, baseCredentials, state.plainHttpRegistries());
+    Registries targetRegistries =
+        new Registries(insecure, targetCredentials, state.plainHttpRegistries());
+
+    BaseResolution base = BaseResolution.resolve(spec, state, baseRegistries, log);
+    UpToDateCheck upToDate =
+        new UpToDateCheck(content, base.identity(), destination, state, log);
+    if (destination == Destination.REGISTRY) {
+      Optional<BuiltImage> unchanged = upToDate.confirmedIn(
+          targetRegistries.pull(target.registry(), target.repository()), target);
+      if (unchanged.isPresent()) {
+        return unchanged.get();
+      }
+    }
+
+    // Every app layer is built here, never by jib-core, so that its bytes (and the image's
+    // digest) do not depend on what the caches held. While the base's layers are read the app's
+    // are built; nothing is pushed or written out before the base passes its checks. A push
+    // made with the same settings as this one differs only in its layers: then only the changed
+    // layers are built, and the image is pushed as that push with them swapped in. Offline,
+    // nothing is pushed: jib-core says so.
+    Optional<LastBuild.Push> last = destination == Destination.REGISTRY
+        && !spec.registries().offline() ? upToDate.lastWithSameSettings() : Optional.empty();
+    warmUp(last.isEmpty());
+    Path layerCache = state.applicationLayers();
+    Instant modified = content.timestamps().filesModificationTime();
+    JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log,
+        last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),
+        last.isEmpty());
+    BaseContents contents;
+    try {
+      contents = contents(spec, state, base, baseRegistries);
+      BaseShells.check(base.name(), contents.shells(), content.allowShell());
+    } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
+      ahead.cancel();
+      throw e;
+    }
+    List<BuiltLayer> built = ahead.await();
+    PendingSbom sbom = PendingSbom.start(content, contents, state.jarHashes(),
+        target.registry() + "/" + target.repository());
+    JibBuild.Base jibBase = base.jibBase(content.baseImage());
+
+    if (destination == Destination.TAR) {
+      return TarExport.write(spec, target, jib, jibBase, baseCredentials, layerCache,
+          base.reference(), sbom);
+    }
+    RegistryClient repository = targetRegistries.push(target.registry(), target.repository());
+    if (last.isPresent()) {
+      List<String> tags = tags(target, content);
+      Optional<IncrementalPush.Pushed> patched =
+          new IncrementalPush(repository, log).push(last.get(), built, tags);
+      if (patched.isPresent()) {
+        IncrementalPush.Pushed image = patched.get();
+        BuiltImage pushed = attachSbom(repository, target, image.digest(), image.imageId(), tags,
+            base.reference(), served(image), sbom, content);
+        upToDate.remember(pushed, built);
+        return pushed;
+      }
+      // jib-core builds in full, and must find every layer in its cache, filed where it looks.
+      built = JibLayers.start(layerCache, content.layers(), modified, log).await();
+    }
+    JibBuild.Result result =
+        jib.push(spec, jibBase, baseCredentials, targetCredentials, layerCache);
+    BuiltImage pushed = attachSbom(repository, target, result.digest(), result.imageId(),
+        result.tags(), base.reference(),
+        SbomAttachment.ServedImage.readBack(repository, result.digest()), sbom, content);
+    upToDate.remember(pushed, built);
+    return pushed;
+  }
+
+  private static SbomAttachment.ServedImage served(IncrementalPush.Pushed image) {
+    try {
+      return SbomAttachment.ServedImage.of(image.manifest(), image.digest());
+    } catch (FormatException e) {
+      throw new IllegalStateException("the manifest was written here", e);
+    }
+  }
+
+  /** What the base holds: read once per base, remembered. */
+  private BaseContents contents(ImageSpec spec, StateFiles state, BaseResolution base,
+      Registries registries) throws ImageBuildException {
+    BaseScan scan =
+        new BaseScan(state.baseLayers(), new BaseContentsMemory(state.baseContents()), log);
+    if (base.file().isPresent()) {
+      return scan.of(base.file().get());
+    }
+    ImageReference name = base.registryBase().orElseThrow();
+    return scan.of(name, base.digest(), spec.registries().registriesFor(name.registry()),
+        registries, spec.registries().offline());
+  }
+
+  /** Attaches the SBOM of the pushed image to it. */
+  private static BuiltImage attachSbom(RegistryClient repository, ImageReference target,
+      String digest, String imageId, List<String> tags, String baseReference,
+      SbomAttachment.ServedImage served, PendingSbom sbom, ImageContent content)
+      throws ImageBuildException {
+    byte[] document = sbom.forImage(digest);
+    String attached = SbomAttachment.attach(repository, served.manifest(), document,
+        content.timestamps().creationTime().toString());
+    return new BuiltImage(target.toString(), digest, imageId, tags, baseReference, served.size(),
+        document, attached, false);
+  }
+
+  /** The target's tag and every additional one, each once, sorted as jib-core's are. */
+  private static List<String> tags(ImageReference target, ImageContent content) {
+    Set<String> tags = new TreeSet<>(content.additionalTags());
+    tags.add(target.qualifier());
+    return List.copyOf(tags);
+  }
+
+  /**
+   * Readies, on a spare thread, what the first requests will need while the build does other
+   * work: for jib-core, its JSON mapping and TLS; for the plugin's own push, the JSON tree model
+   * it reads and writes, leaving the spare core to compressing layers.
+   */
+  private static void warmUp(boolean jibCore) {
+    Thread thread = new Thread(() -> {
+      if (jibCore) {
+        JibWarmUp.run();
+        Registries.warmUpTls();
+      } else {
+        Json.warmUp();
+      }
+    }, "distroless-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.distrolessmaven.core.build;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.jib.JibLayers;
+import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.output.BuiltImage;
+import io.github.distrolessmaven.core.registry.RegistryClient;
+import io.github.distrolessmaven.core.registry.RegistryFailure;
+import io.github.distrolessmaven.core.spec.ImageContent;
+import io.github.distrolessmaven.core.state.InputFingerprint;
+import io.github.distrolessmaven.core.state.LastBuild;
+import io.github.distrolessmaven.core.state.StateFiles;
+import io.github.distrolessmaven.core.state.ToolIdentity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The up-to-date step of a rebuild: when every input has the fingerprint of the last push, and
+ * the registry still serves that push's digest under every tag, the image is up to date and
+ * nothing is built. Any doubt (a changed input, a tag deleted or moved, an unreadable record, a
+ * registry that does not answer) means a build. When only what the layers hold changed, the
+ * last push is the one the incremental push starts from.
+ */
+final class UpToDateCheck {
+
+  private final InputFingerprint fingerprint;
+  private final LastBuild lastBuild;
+  private final BuildLog log;
+
+  UpToDateCheck(ImageContent content, String baseIdentity, Destination destination,
+      StateFiles state, BuildLog log) throws ImageBuildException {
+    this.log = log;
+    this.lastBuild = new LastBuild(state.lastBuild(), state.lastBuildSbom());
+    try {
+      this.fingerprint = InputFingerprint.of(content, baseIdentity, destination.name(),
+          ToolIdentity.current(), state.fileHashes());
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot read the application's files: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The last push, when nothing changed and the registry still holds it under every tag.
+   *
+   * @param target a client of the target's repository
+   */
+  Optional<BuiltImage> confirmedIn(RegistryClient target, ImageReference reference) {
+    Optional<BuiltImage> last = lastBuild.recall(fingerprint.whole());
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    BuiltImage image = last.get();
+    for (String tag : image.tags()) {
+      String why;
+      try {
+        Optional<String> served = target.manifestDigest(tag);
+        why = served.isEmpty() ? " is gone from the registry"
+            : served.get().equals(image.digest()) ? null : " now points to another image";
+      } catch (RegistryFailure e) {
+        log.debug("Cannot ask the registry about " + reference + " (" + e.getMessage() + ")");
+        why = " cannot be confirmed in the registry";
+      }
+      if (why != null) {
+        log.info("Rebuilding: " + reference.withQualifier(tag).toStringWithQualifier() + why);
+        return Optional.empty();
+      }
+    }
+    log.info("Up to date: nothing changed since the last push, and the registry still serves "
+        + image.digest() + " under " + String.join(", ", image.tags()));
+    return Optional.of(image.asUpToDate());
+  }
+
+  /**
+   * The last push, when it was built with the same settings as this build: its image differs
+   * from this one only in what its application layers hold.
+   */
+  Optional<LastBuild.Push> lastWithSameSettings() {
+    return lastBuild.withSettings(fingerprint.settings());
+  }
+
+  /**
+   * The layers of {@code push} that hold what this build's layers of the same name would, by
+   * name: the registry has them already.
+   *
+   * @param cacheDirectory the application-layer cache they were built into
+   */
+  Map<String, BuiltLayer> unchangedLayers(LastBuild.Push push, Path cacheDirectory) {
+    Map<String, BuiltLayer> unchanged = new HashMap<>();
+    for (LastBuild.Layer layer : push.layers()) {
+      if (!layer.fingerprint().equals(fingerprint.layers().get(layer.name()))) {
+        continue;
+      }
+      try {
+        unchanged.put(layer.name(), JibLayers.cached(
+            cacheDirectory, layer.name(), layer.digest(), layer.diffId(), layer.size()));
+      } catch (IllegalArgumentException e) {
+        // A damaged record: the layer is built as if changed.
+      }
+    }
+    return unchanged;
+  }
+
+  /**
+   * Remembers a push for the next build; failing to is not worth failing the build for.
+   *
+   * @param layers its non-empty application layers, in image order
+   */
+  void remember(BuiltImage pushed, List<BuiltLayer> layers) {
+    List<LastBuild.Layer> recorded = layers.stream().map(layer -> new LastBuild.Layer(
+        layer.name(), fingerprint.layers().getOrDefault(layer.name(), ""),
+        layer.digest(), layer.diffId(), layer.size())).toList();
+    try {
+      lastBuild.remember(fingerprint, pushed, recorded);
+    } catch (IOException e) {
+      log.warn("Cannot record the build for the next up-to-date check: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.github.distrolessmaven.core.jib;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.TarImage;
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The one place that drives jib-core's build: an image of the spec's content on a base, pushed
+ * to a registry or written as an archive. Every application layer is in jib-core's cache before
+ * (built by {@link JibLayers}), and a registry base's layers too, so jib-core reads the base's
+ * manifest and config, writes the image's, and pushes what the registry lacks. It reaches
+ * registries with the same settings as the plugin's own client: the same credentials, mirrors,
+ * insecure-registry policy and offline mode.
+ */
+public final class JibBuild {
+
+  static final String TOOL_NAME = "distroless-maven-plugin";
+
+  /**
+   * The base as jib-core reads it: from a registry, by its pinned reference, or from a
+   * docker-archive.
+   *
+   * @param reference the pinned registry reference, or the docker-archive's path
+   * @param fromFile whether {@code reference} is a docker-archive's path
+   * @param name the base as the user named it, for the base.name label
+   * @param digest its manifest digest, for the base.digest label; null when unknown
+   */
+  public record Base(String reference, boolean fromFile, String name, String digest) {}
+
+  /**
+   * What jib-core built.
+   *
+   * @param digest the manifest's digest
+   * @param imageId the config's digest
+   * @param tags every tag written, sorted
+   */
+  public record Result(String digest, String imageId, List<String> tags) {}
+
+  private final Consumer<LogEvent> jibLog;
+
+  /** @param log receives progress per layer and jib-core's warnings */
+  public JibBuild(BuildLog log) {
+    this.jibLog = new JibLogBridge(log);
+  }
+
+  /**
+   * Builds the image and pushes it under the target's tag and every additional one.
+   *
+   * @param appLayersCache where {@link JibLayers} built the application's layers
+   */
+  public Result push(ImageSpec spec, Base base, JibCredentials baseCredentials,
+      JibCredentials targetCredentials, Path appLayersCache) throws ImageBuildException {
+    ImageReference target = reference(spec.content().targetImage());
+    Containerizer containerizer = Containerizer.to(targetCredentials.image(target));
+    spec.content().additionalTags().forEach(containerizer::withAdditionalTag);
+    JibContainer result = containerize(container(spec, base, baseCredentials), containerizer,
+        spec, appLayersCache, "pushing " + target);
+    List<String> tags = new ArrayList<>(result.getTags());
+    tags.sort(null);
+    return new Result(result.getDigest().toString(), result.getImageId().toString(), tags);
+  }
+
+  /**
+   * Builds the image into a docker-archive (or, for the OCI format, an OCI layout archive) of
+   * the target's name at {@code archive}.
+   */
+  public Result tar(ImageSpec spec, Base base, JibCredentials baseCredentials, Path archive,
+      Path appLayersCache) throws ImageBuildException {
+    ImageReference target = reference(spec.content().targetImage());
+    JibContainer result = containerize(container(spec, base, baseCredentials),
+        Containerizer.to(TarImage.at(archive).named(target)), spec, appLayersCache,
+        "writing " + archive);
+    return new Result(result.getDigest().toString(), result.getImageId().toString(),
+        List.copyOf(result.getTags()));
+  }
+
+  private static JibContainerBuilder container(
+      ImageSpec spec, Base base, JibCredentials baseCredentials) {
+    JibContainerBuilder container = base.fromFile()
+        ? Jib.from(TarImage.at(Path.of(base.reference())))
+        : Jib.from(baseCredentials.image(reference(base.reference())));
+    JibContainerConfig.apply(container, spec.content(), base.name(), base.digest());
+    return container;
+  }
+
+  private JibContainer containerize(JibContainerBuilder container, Containerizer containerizer,
+      ImageSpec spec, Path appLayersCache, String subject) throws ImageBuildException {
+    containerizer
+        .setToolName(TOOL_NAME)
+        .setAllowInsecureRegistries(spec.registries().allowInsecureRegistries())
+        .setOfflineMode(spec.registries().offline())
+        .setBaseImageLayersCache(spec.storage().sharedCache())
+        .setApplicationLayersCache(appLayersCache)
+        .addEventHandler(LogEvent.class, jibLog);
+    for (Map.Entry<String, List<String>> mirror : spec.registries().registryMirrors().entrySet()) {
+      containerizer.addRegistryMirrors(mirror.getKey(), mirror.getValue());
+    }
+    try {
+      return container.containerize(containerizer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageBuildException("Interrupted while " + subject, e);
+    } catch (CacheDirectoryCreationException e) {
+      throw new ImageBuildException("Cannot create the layer cache (" + e.getMessage()
+          + "). Check that " + spec.storage().sharedCache() + " and " + appLayersCache
+          + " are writable.", e);
+    } catch (RegistryException | IOException | ExecutionException e) {
+      throw JibFailures.describe(e, subject.substring(0, 1).toUpperCase() + subject.substring(1));
+    }
+  }
+
+  /** A reference the spec holds, checked when it was made, in jib-core's type. */
+  private static ImageReference reference(String reference) {
+    try {
+      return ImageReference.parse(reference);
+    } catch (com.google.cloud.tools.jib.api.InvalidImageReferenceException e) {
+      throw new IllegalArgumentException("the spec holds a checked reference: " + reference, e);
+    }
+  }
+}
