@@ -70,29 +70,28 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
       log.info("Skipping distroless: packaging 'pom' has no classes to put in an image.");
       return;
     }
-    ImageSpec spec = new ImageSpecFactory(this, requiresTarget(), log).create();
+    ImageSpec spec =
+        new ImageSpecFactory(this, destination() == Destination.REGISTRY, log).create();
     checkBeforeBuild(spec);
     BuiltImage image = new ImageBuilder(log).build(spec, destination());
     ImageOutputs.write(image, spec.outputs());
     SecurityContext security = SecurityContext.forUser(spec.content().user());
     ImageOutputs.writeSecurityContext(security, spec.outputs());
     ImageOutputs.writeSbom(image.sbom(), spec.outputs());
-    log.info(Summary.of(image.upToDate() ? "Up to date" : summaryVerb(spec), image));
+    log.info(Summary.of(image.upToDate() ? "Up to date"
+        : destination() == Destination.REGISTRY ? "Pushed"
+        : "Wrote " + spec.outputs().tar() + " with", image));
     log.info("SBOM: " + spec.outputs().sbom() + ", attached to the image in " + image.sbomAttached());
     log.info("Run it hardened: podman run " + security.runFlags() + " " + image.image()
         + " (Kubernetes: " + spec.outputs().securityContext().getFileName() + ")");
   }
 
-  /** Whether the goal needs {@code <to><image>} (a push does; an archive can name itself). */
-  abstract boolean requiresTarget();
-
-  /** Where the goal puts the image. */
+  /**
+   * Where the goal puts the image. A push needs {@code <to><image>}; an archive can name itself.
+   */
   abstract Destination destination();
 
   /** A last goal-specific check of the spec, before any network call. */
   void checkBeforeBuild(ImageSpec spec) throws InvalidConfigurationException {}
-
-  /** How the summary line starts, e.g. "Pushed". */
-  abstract String summaryVerb(ImageSpec spec);
 
 }

@@ -14,29 +14,11 @@ import java.io.OutputStream;
  * Reads an OCI image layout, a directory or an archive of one: its marker, its {@code
  * index.json}, and blobs verified against their descriptors. Which image to take is the caller's
  * choice; this reader only reads what it is asked for, and refuses what does not match.
+ *
+ * @param files the files it reads
+ * @param name the layout as messages name it: "the OCI layout /x", "the OCI archive /x.tar"
  */
-public final class LayoutReader {
-
-  private final ImageFiles files;
-  private final String name;
-
-  /**
-   * @param name the layout as messages name it: "the OCI layout /x", "the OCI archive /x.tar"
-   */
-  public LayoutReader(ImageFiles files, String name) {
-    this.files = files;
-    this.name = name;
-  }
-
-  /** The layout as messages name it. */
-  public String name() {
-    return name;
-  }
-
-  /** The files it reads. */
-  public ImageFiles files() {
-    return files;
-  }
+public record LayoutReader(ImageFiles files, String name) {
 
   /**
    * The layout's index, after checking its {@code oci-layout} marker.

@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.archive;
 
+import io.github.distrolessmaven.core.files.Quietly;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ public final class TarEntries implements ImageFiles {
       // commons-compress says "Truncated TAR archive" or "Corrupted TAR archive" here.
       throw truncated(tar, e.getMessage());
     } finally {
-      closeQuietlyOnFailure(channel);
+      Quietly.close(channel);
     }
   }
 
@@ -185,16 +186,5 @@ public final class TarEntries implements ImageFiles {
   private static ArchiveException truncated(Path tar, String detail) {
     return ArchiveException.damaged(tar + " is truncated or corrupt: " + tar.getFileName()
         + " is not a complete tar archive (" + detail + ")");
-  }
-
-  private static void closeQuietlyOnFailure(FileChannel channel) {
-    if (channel == null) {
-      return;
-    }
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // The failure that got us here is the one worth reporting; this channel was only read.
-    }
   }
 }

@@ -1,12 +1,10 @@
 package io.github.distrolessmaven.core.auth;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.oci.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +41,8 @@ public final class DockerConfigFile {
   public static void check(Path file) throws InvalidConfigurationException {
     JsonNode root;
     try {
-      // Without the source in error locations: the file holds secrets, and errors reach the log.
-      JsonFactory json = JsonFactory.builder()
-          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-      root = new ObjectMapper(json).readTree(Files.readAllBytes(file));
+      // The shared mapper quotes no source in its errors: the file holds secrets.
+      root = Json.MAPPER.readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
       throw new InvalidConfigurationException(
           Setting.DOCKER_CONFIG,

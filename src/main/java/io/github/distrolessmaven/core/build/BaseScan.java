@@ -38,22 +38,12 @@ import java.util.concurrent.Executors;
  * anything is built, for the shell policy and the SBOM. A registry base's layers are pulled into
  * jib-core's base-layer cache, where its build then finds them, so nothing is downloaded twice.
  * The result is remembered per base: a base is read once.
+ *
+ * @param baseLayersCache jib-core's cache of base layers
+ * @param memory what is remembered of bases read before
+ * @param log receives what is pulled
  */
-final class BaseScan {
-
-  private final Path baseLayersCache;
-  private final BaseContentsMemory memory;
-  private final BuildLog log;
-
-  /**
-   * @param baseLayersCache jib-core's cache of base layers
-   * @param memory what is remembered of bases read before
-   */
-  BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
-    this.baseLayersCache = baseLayersCache;
-    this.memory = memory;
-    this.log = log;
-  }
+record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
 
   /** What a base given as a file, prepared as a docker-archive, holds. */
   BaseContents of(PreparedBase base) throws ImageBuildException {

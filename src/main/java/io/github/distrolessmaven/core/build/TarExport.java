@@ -2,10 +2,10 @@ package io.github.distrolessmaven.core.build;
 
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.archive.ImageArchive;
+import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.oci.ImageReference;
-import io.github.distrolessmaven.core.output.AtomicFiles;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;

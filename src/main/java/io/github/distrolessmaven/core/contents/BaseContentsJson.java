@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.distrolessmaven.core.oci.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The JSON form of {@link BaseContents}, written field by field so that its shape is fixed here
@@ -25,7 +27,7 @@ final class BaseContentsJson {
   /** Raise when the shape changes, so caches written by older plugins are read as misses. */
   static final int FORMAT_VERSION = 1;
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = Json.FACTORY;
 
   private BaseContentsJson() {}
 
@@ -39,31 +41,33 @@ final class BaseContentsJson {
         json.writeString(shell);
       }
       json.writeEndArray();
-      json.writeArrayFieldStart("packages");
-      for (DebianPackage pkg : contents.packages()) {
-        json.writeStartObject();
-        json.writeStringField("name", pkg.name());
-        json.writeStringField("version", pkg.version());
-        json.writeStringField("architecture", pkg.architecture());
-        json.writeStringField("source", pkg.source().orElse(null));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("javaRuntimes");
-      for (JavaRuntime runtime : contents.javaRuntimes()) {
-        json.writeStartObject();
-        json.writeStringField("home", runtime.home());
-        json.writeStringField("version", runtime.version());
-        json.writeStringField("implementor", runtime.implementor().orElse(null));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      objects(json, "packages", contents.packages(), pkg -> new String[] {
+          "name", pkg.name(), "version", pkg.version(), "architecture", pkg.architecture(),
+          "source", pkg.source().orElse(null)});
+      objects(json, "javaRuntimes", contents.javaRuntimes(), runtime -> new String[] {
+          "home", runtime.home(), "version", runtime.version(),
+          "implementor", runtime.implementor().orElse(null)});
       json.writeEndObject();
     } catch (IOException e) {
       // Written to a string: there is no I/O to fail.
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  /** Writes {@code items} as an array of objects of string fields, given as name, value pairs. */
+  private static <T> void objects(JsonGenerator json, String name, List<T> items,
+      Function<T, String[]> fields) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (T item : items) {
+      json.writeStartObject();
+      String[] pairs = fields.apply(item);
+      for (int i = 0; i < pairs.length; i += 2) {
+        json.writeStringField(pairs[i], pairs[i + 1]);
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   static BaseContents read(String text) throws IOException {

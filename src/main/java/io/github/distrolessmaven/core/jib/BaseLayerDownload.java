@@ -2,7 +2,8 @@ package io.github.distrolessmaven.core.jib;
 
 import io.github.distrolessmaven.core.blobs.GrowingFile;
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.output.ScratchTrees;
+import io.github.distrolessmaven.core.files.Quietly;
+import io.github.distrolessmaven.core.files.ScratchTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -71,7 +72,7 @@ public final class BaseLayerDownload {
       } catch (IOException | RuntimeException e) {
         // Failed before the file is closed: the reader must see the failure, not an end.
         file.fail(e);
-        closeQuietly(out);
+        Quietly.close(out);
         throw new WriteFailure(e);
       }
     }, pool);
@@ -120,14 +121,6 @@ public final class BaseLayerDownload {
         throw (IOException) cause;
       }
       throw new IOException("downloading layer " + digest + " failed: " + cause, cause);
-    }
-  }
-
-  private static void closeQuietly(OutputStream out) {
-    try {
-      out.close();
-    } catch (IOException e) {
-      // The write failed already; that failure is the one reported.
     }
   }
 

@@ -4,7 +4,7 @@ import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.output.ScratchTrees;
+import io.github.distrolessmaven.core.files.ScratchTrees;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.oci;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,8 +16,12 @@ import java.util.Optional;
  */
 public final class Json {
 
-  /** Shared, never reconfigured after this class is loaded. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Shared, never reconfigured after this class is loaded. Its errors never quote the document:
+   * some documents (a docker config) hold secrets, and errors reach the log.
+   */
+  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
 
   /** For streaming reads and writes where a tree is not needed. */
   public static final JsonFactory FACTORY = MAPPER.getFactory();

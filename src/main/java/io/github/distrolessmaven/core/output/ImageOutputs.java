@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.output;
 
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.policy.SecurityContext;
 import io.github.distrolessmaven.core.spec.OutputPaths;
 import java.io.IOException;

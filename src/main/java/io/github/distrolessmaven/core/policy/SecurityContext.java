@@ -6,16 +6,11 @@ import java.util.List;
  * The run-time half of hardening: a Kubernetes container {@code securityContext} that meets the
  * Pod Security Standards "restricted" profile, with a read-only root file system, for the image's
  * own numeric user; and the equivalent {@code docker run} / {@code podman run} flags.
+ *
+ * @param uid the user the container runs as
+ * @param gid its group
  */
-public final class SecurityContext {
-
-  private final long uid;
-  private final long gid;
-
-  private SecurityContext(long uid, long gid) {
-    this.uid = uid;
-    this.gid = gid;
-  }
+public record SecurityContext(long uid, long gid) {
 
   /**
    * @param user the image's numeric {@code uid} or {@code uid:gid}; a missing gid is the uid's,

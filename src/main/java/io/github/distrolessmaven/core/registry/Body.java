@@ -32,18 +32,7 @@ public interface Body {
 
   /** A body read from a file. */
   static Body of(Path file) throws IOException {
-    long length = Files.size(file);
-    return new Body() {
-      @Override
-      public long length() {
-        return length;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        Files.copy(file, out);
-      }
-    };
+    return of(Files.size(file), () -> Files.newInputStream(file));
   }
 
   /** A stream that can be opened again, of a known length. */

@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.registry;
 
 import io.github.distrolessmaven.core.state.PropertiesFiles;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,7 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The one policy every registry request of the plugin follows, and the clients that follow it:
@@ -47,10 +48,10 @@ public final class Registries {
     }
   }
 
-  private final boolean allowInsecure;
-  private final Credentials credentials;
+  final boolean allowInsecure;
+  final Credentials credentials;
+  final Duration timeout;
   private final Path plainHttpMemory;
-  private final Duration timeout;
   /** Registries known to answer over plain HTTP, from earlier builds: only a hint. */
   private final Properties plainHttp;
   /** How each registry answered in this build. */
@@ -97,18 +98,6 @@ public final class Registries {
             "repository:" + mountFrom.get() + ":pull")
         : List.of("repository:" + repository + ":pull,push");
     return new RegistryClient(this, registry, repository, scopes);
-  }
-
-  boolean allowInsecure() {
-    return allowInsecure;
-  }
-
-  Credentials credentials() {
-    return credentials;
-  }
-
-  Duration timeout() {
-    return timeout;
   }
 
   /** The ways to ask {@code registry}, in order: how it answered before, else by the policy. */
@@ -182,17 +171,32 @@ public final class Registries {
   /** Any host name is accepted where the certificate is not verified either. */
   static final HostnameVerifier ANY_HOST = (host, session) -> true;
 
-  /** Made once, when a registry first needs it. */
+  /** Made once, when a registry first needs it: one factory, so connections are kept alive. */
   private static final class UnverifiedTls {
     static final Optional<SSLSocketFactory> FACTORY = create();
 
     private static Optional<SSLSocketFactory> create() {
-      TrustManager trustAll = new X509TrustManager() {
+      // An extended trust manager: for a plain one the JDK still checks the host name.
+      TrustManager trustAll = new X509ExtendedTrustManager() {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(
+            X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(
+            X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

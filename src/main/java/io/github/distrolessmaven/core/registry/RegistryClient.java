@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
 import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.files.Quietly;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.registry.Registries.Endpoint;
@@ -229,7 +230,7 @@ public final class RegistryClient {
     if (response.status() == status) {
       return;
     }
-    closeQuietly(response.stream());
+    Quietly.close(response.stream());
     if (response.status() == 401) {
       throw RegistryFailure.unauthorized(name(), authorization != null
           && authorization.fromCredentials());
@@ -275,7 +276,7 @@ public final class RegistryClient {
         return follow(exchange(url, endpointFor(url), method, accept, contentType, body, stream),
             method, accept, stream);
       } catch (IOException e) {
-        throw RegistryFailure.unreachable(registry, name(), e, registries.allowInsecure());
+        throw RegistryFailure.unreachable(registry, name(), e, registries.allowInsecure);
       }
     }
     List<Endpoint> endpoints = new ArrayList<>(
@@ -292,7 +293,7 @@ public final class RegistryClient {
             exchange(url(tried, path), tried, method, accept, contentType, body, stream);
         if (tried == Endpoint.HTTP && !last && !response.fromRegistry()) {
           // Plain HTTP answered, but not as a registry (a redirect to HTTPS): try HTTPS.
-          closeQuietly(response.stream());
+          Quietly.close(response.stream());
           failure = new IOException("HTTP " + response.status() + " over plain HTTP");
           continue;
         }
@@ -313,7 +314,7 @@ public final class RegistryClient {
         }
       }
     }
-    throw RegistryFailure.unreachable(registry, name(), failure, registries.allowInsecure());
+    throw RegistryFailure.unreachable(registry, name(), failure, registries.allowInsecure);
   }
 
   /** Follows the redirects of a read, as blob downloads get them, to another host too. */
@@ -325,7 +326,7 @@ public final class RegistryClient {
       if (hops == MAX_REDIRECTS) {
         throw new IOException("more than " + MAX_REDIRECTS + " redirects");
       }
-      closeQuietly(current.stream());
+      Quietly.close(current.stream());
       URL next = new URL(at != null ? at : url(endpoint, ""), current.location());
       at = next;
       current = exchange(next, endpointFor(next), method, accept, null, null, stream);
@@ -361,7 +362,7 @@ public final class RegistryClient {
     }
     connection.setRequestMethod(method);
     connection.setInstanceFollowRedirects(false);
-    int timeout = (int) registries.timeout().toMillis();
+    int timeout = (int) registries.timeout.toMillis();
     connection.setConnectTimeout(timeout);
     connection.setReadTimeout(timeout);
     if (accept != null) {
@@ -422,14 +423,14 @@ public final class RegistryClient {
     try {
       URL tokenUrl = new URL(url.get());
       Endpoint how = !overHttps ? Endpoint.HTTP
-          : registries.allowInsecure() && endpoint == Endpoint.HTTPS_UNVERIFIED
+          : registries.allowInsecure && endpoint == Endpoint.HTTPS_UNVERIFIED
               ? Endpoint.HTTPS_UNVERIFIED : Endpoint.HTTPS;
       HttpURLConnection connection = (HttpURLConnection) tokenUrl.openConnection();
       if (how == Endpoint.HTTPS_UNVERIFIED && connection instanceof HttpsURLConnection https) {
         https.setSSLSocketFactory(Registries.unverifiedTls());
         https.setHostnameVerifier(Registries.ANY_HOST);
       }
-      int timeout = (int) registries.timeout().toMillis();
+      int timeout = (int) registries.timeout.toMillis();
       connection.setConnectTimeout(timeout);
       connection.setReadTimeout(timeout);
       if (overHttps) {
@@ -451,13 +452,13 @@ public final class RegistryClient {
     } catch (RegistryFailure e) {
       throw e;
     } catch (IOException e) {
-      throw RegistryFailure.unreachable(registry, name(), e, registries.allowInsecure());
+      throw RegistryFailure.unreachable(registry, name(), e, registries.allowInsecure);
     }
   }
 
   private Optional<RegistryAuth> credentials() throws RegistryFailure {
     try {
-      return registries.credentials().forRepository(registry, repository);
+      return registries.credentials.forRepository(registry, repository);
     } catch (IOException e) {
       throw RegistryFailure.unexpected(name(), "needs credentials, which cannot be read: "
           + e.getMessage());
@@ -487,16 +488,5 @@ public final class RegistryClient {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static void closeQuietly(InputStream stream) {
-    if (stream == null) {
-      return;
-    }
-    try {
-      stream.close();
-    } catch (IOException e) {
-      // Only a response nobody reads.
-    }
   }
 }

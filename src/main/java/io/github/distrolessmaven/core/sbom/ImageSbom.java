@@ -1,18 +1,19 @@
 package io.github.distrolessmaven.core.sbom;
 
-import io.github.distrolessmaven.core.state.JarHashes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.contents.DebianPackage;
 import io.github.distrolessmaven.core.contents.JavaRuntime;
-import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.state.JarHashes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class ImageSbom {
 
   static final String SPEC_VERSION = "1.6";
   private static final String TOOL = "distroless-maven-plugin";
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   private final Component application;
   private final Map<String, Component> libraries;

@@ -1,7 +1,6 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.auth.CredentialSources;
-import io.github.distrolessmaven.core.base.RegistryMirrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

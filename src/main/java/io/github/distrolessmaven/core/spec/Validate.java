@@ -38,13 +38,9 @@ public final class Validate {
   /** Checks environment variable names: a letter or underscore, then letters, digits, underscores. */
   public static void environment(Map<String, String> environment, Setting setting)
       throws InvalidConfigurationException {
+    keys(environment, ENV_NAME, setting, "is not a valid variable name. Use letters, digits and"
+        + " underscores, not starting with a digit, e.g. JAVA_TOOL_OPTIONS.");
     for (Map.Entry<String, String> variable : environment.entrySet()) {
-      if (!ENV_NAME.matcher(variable.getKey()).matches()) {
-        throw new InvalidConfigurationException(
-            setting,
-            "'" + variable.getKey() + "' is not a valid variable name. Use letters, digits and"
-                + " underscores, not starting with a digit, e.g. JAVA_TOOL_OPTIONS.");
-      }
       if (variable.getValue() == null) {
         throw new InvalidConfigurationException(
             setting, "'" + variable.getKey() + "' has no value. Give it one, or remove it.");
@@ -55,12 +51,15 @@ public final class Validate {
   /** Checks label keys, which OCI wants in reverse-DNS style. */
   public static void labels(Map<String, String> labels, Setting setting)
       throws InvalidConfigurationException {
-    for (Map.Entry<String, String> label : labels.entrySet()) {
-      if (!LABEL_KEY.matcher(label.getKey()).matches()) {
-        throw new InvalidConfigurationException(
-            setting,
-            "'" + label.getKey() + "' is not a valid label key. Use letters, digits, '.', '-',"
-                + " '_' and '/', e.g. com.example.team.");
+    keys(labels, LABEL_KEY, setting, "is not a valid label key. Use letters, digits, '.', '-',"
+        + " '_' and '/', e.g. com.example.team.");
+  }
+
+  private static void keys(Map<String, String> map, Pattern valid, Setting setting,
+      String problem) throws InvalidConfigurationException {
+    for (String key : map.keySet()) {
+      if (!valid.matcher(key).matches()) {
+        throw new InvalidConfigurationException(setting, "'" + key + "' " + problem);
       }
     }
   }

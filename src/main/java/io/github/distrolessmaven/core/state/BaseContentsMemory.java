@@ -2,7 +2,7 @@ package io.github.distrolessmaven.core.state;
 
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.contents.BaseContents;
-import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

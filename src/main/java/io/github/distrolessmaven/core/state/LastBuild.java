@@ -1,7 +1,7 @@
 package io.github.distrolessmaven.core.state;
 
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,20 +18,11 @@ import java.util.Properties;
  * The SBOM is kept beside it, whole, and checked against its recorded hash when read back. A
  * properties file, not JSON: reading it is on the path of every up-to-date build, which should
  * not load a JSON library.
+ *
+ * @param record the record ({@link StateFiles#lastBuild()})
+ * @param sbom the SBOM beside it ({@link StateFiles#lastBuildSbom()})
  */
-public final class LastBuild {
-
-  private final Path record;
-  private final Path sbom;
-
-  /**
-   * @param record the record ({@link StateFiles#lastBuild()})
-   * @param sbom the SBOM beside it ({@link StateFiles#lastBuildSbom()})
-   */
-  public LastBuild(Path record, Path sbom) {
-    this.record = record;
-    this.sbom = sbom;
-  }
+public record LastBuild(Path record, Path sbom) {
 
   /**
    * One application layer of the last push.

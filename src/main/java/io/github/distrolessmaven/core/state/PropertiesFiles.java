@@ -1,6 +1,6 @@
 package io.github.distrolessmaven.core.state;
 
-import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.files.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package io.github.distrolessmaven.core.state;
 
 import io.github.distrolessmaven.core.blobs.Sha256;
-import io.github.distrolessmaven.core.output.AtomicFiles;
+import io.github.distrolessmaven.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

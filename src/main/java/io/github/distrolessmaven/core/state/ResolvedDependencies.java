@@ -1,9 +1,9 @@
 package io.github.distrolessmaven.core.state;
 
 import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
-import io.github.distrolessmaven.core.output.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

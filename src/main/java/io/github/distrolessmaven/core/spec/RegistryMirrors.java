@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.base;
+package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;

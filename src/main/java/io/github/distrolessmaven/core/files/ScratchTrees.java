@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.output;
+package io.github.distrolessmaven.core.files;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.output;
+package io.github.distrolessmaven.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
