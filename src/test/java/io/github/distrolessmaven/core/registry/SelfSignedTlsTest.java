@@ -1,0 +1,118 @@
+package io.github.distrolessmaven.core.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.auth.RegistryAuth;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A registry whose certificate is self-signed, as the test bed's login registry and many private
+ * registries are: reached over TLS without verification where insecure registries are allowed,
+ * with credentials, and refused with the setting to change where they are not.
+ */
+class SelfSignedTlsTest {
+
+  private static final String DIGEST = "sha256:" + "d".repeat(64);
+
+  @TempDir Path dir;
+  private HttpsServer server;
+  private String registry;
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    Path keystore = dir.resolve("registry.p12");
+    Process keytool = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1", "-validity", "2",
+        "-storetype", "PKCS12", "-keystore", keystore.toString(),
+        "-storepass", "changeit", "-keypass", "changeit")
+        .redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes());
+    assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, output);
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, "changeit".toCharArray());
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keys.getKeyManagers(), null, null);
+
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    server.createContext("/", exchange -> {
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI()
+          + (authorization == null ? "" : " " + authorization));
+      if (authorization == null) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"registry\"");
+        exchange.sendResponseHeaders(401, -1);
+      } else {
+        exchange.getResponseHeaders().add("Docker-Content-Digest", DIGEST);
+        exchange.getResponseHeaders().add("Docker-Distribution-API-Version", "registry/2.0");
+        exchange.sendResponseHeaders(200, -1);
+      }
+      exchange.close();
+    });
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.start();
+    registry = "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private Registries registries(boolean allowInsecure) {
+    return new Registries(allowInsecure,
+        (r, repo) -> Optional.of(new RegistryAuth("user", "secret", "test")),
+        dir.resolve("plain-http.properties"), Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aSelfSignedRegistryIsReadOverTlsWhenInsecureRegistriesAreAllowed() throws Exception {
+    Registries registries = registries(true);
+
+    assertEquals(Optional.of(DIGEST),
+        registries.pull(registry, "team/app").manifestDigest("1"));
+    assertEquals(Registries.Endpoint.HTTPS_UNVERIFIED, registries.endpoints(registry).get(0));
+    assertEquals("HEAD /v2/team/app/manifests/1 Basic dXNlcjpzZWNyZXQ=",
+        requests.get(requests.size() - 1), "the credentials went over TLS");
+  }
+
+  @Test
+  void aSelfSignedRegistryIsRefusedNamingTheSettingOtherwise() {
+    RegistryFailure e = assertThrows(RegistryFailure.class,
+        () -> registries(false).pull(registry, "team/app").manifestDigest("1"));
+
+    assertTrue(e.getMessage().contains("does not offer verified HTTPS"), e.getMessage());
+    assertTrue(e.getMessage().contains(Setting.ALLOW_INSECURE_REGISTRIES.element("true")),
+        e.getMessage());
+    assertEquals(List.of(), requests, "no request got through the handshake");
+  }
+}
