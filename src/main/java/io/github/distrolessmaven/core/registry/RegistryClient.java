@@ -245,6 +245,11 @@ public final class RegistryClient {
   private Response send(String method, String path, String accept, String contentType,
       Body body, boolean stream) throws RegistryFailure {
     Response response = attempt(method, path, accept, contentType, body, stream);
+    if (response.status() == 401 && authorization != null
+        && authorization.header().startsWith("Bearer ")) {
+      // A token that expired during a long push: the registry challenges again; ask anew.
+      authorization = null;
+    }
     if (response.status() == 401 && authorization == null) {
       Optional<Authorization> answer =
           authorize(response.challenge() == null ? "" : response.challenge());

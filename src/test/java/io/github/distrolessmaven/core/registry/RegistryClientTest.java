@@ -151,6 +151,37 @@ class RegistryClientTest {
   }
 
   @Test
+  void aTokenThatExpiresDuringAPushIsAskedForAgain() throws Exception {
+    // The token service issues a new token at each request, and only the newest is valid
+    // for two requests: a long push outlives its first token.
+    int[] issued = {0};
+    int[] usedOfNewest = {0};
+    server.removeContext("/");
+    server.createContext("/", exchange -> {
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+          + (authorization == null ? "" : " " + authorization));
+      exchange.getRequestBody().readAllBytes();
+      if (exchange.getRequestURI().getPath().equals("/token")) {
+        issued[0]++;
+        usedOfNewest[0] = 0;
+        reply(exchange, 200, ("{\"token\":\"t" + issued[0] + "\"}").getBytes(StandardCharsets.UTF_8));
+      } else if (!("Bearer t" + issued[0]).equals(authorization) || usedOfNewest[0]++ >= 2) {
+        exchange.getResponseHeaders().add("WWW-Authenticate",
+            "Bearer realm=\"http://" + registry + "/token\",service=\"test\"");
+        reply(exchange, 401, null);
+      } else {
+        reply(exchange, 404, null);
+      }
+    });
+    RegistryClient repository = repository("team/app");
+    for (int i = 0; i < 4; i++) {
+      assertFalse(repository.hasBlob(BLOB));
+    }
+    assertEquals(2, issued[0], "one token for the first two requests, a second for the rest");
+  }
+
+  @Test
   void aRefusalIsAnErrorThatNamesTheRepositoryAndStatus() {
     RegistryClient repository = repository("team/app");
     server.removeContext("/");
