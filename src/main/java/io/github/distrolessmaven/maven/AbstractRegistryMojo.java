@@ -54,9 +54,9 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
     try {
       run(new MavenBuildLog(getLog()));
     } catch (InvalidConfigurationException e) {
-      throw new MojoFailureException(SettingNames.render(e.getMessage()), e);
+      throw new MojoFailureException(SettingNames.render(e.getMessage()), RenderedFailure.of(e));
     } catch (ImageBuildException e) {
-      throw new MojoExecutionException(SettingNames.render(e.getMessage()), e);
+      throw new MojoExecutionException(SettingNames.render(e.getMessage()), RenderedFailure.of(e));
     }
   }
 
