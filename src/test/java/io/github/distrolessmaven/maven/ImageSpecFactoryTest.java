@@ -1,0 +1,969 @@
+package io.github.distrolessmaven.maven;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.build.Destination;
+import io.github.distrolessmaven.core.layers.Dependency;
+import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import io.github.distrolessmaven.core.layers.PlannedFile;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
+import io.github.distrolessmaven.core.mainclass.JavaSources;
+import io.github.distrolessmaven.core.spec.BuildTimestamps;
+import io.github.distrolessmaven.core.spec.ExposedPort;
+import io.github.distrolessmaven.core.spec.ImageContent;
+import io.github.distrolessmaven.core.spec.ImageFormat;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.spec.OutputPaths;
+import io.github.distrolessmaven.core.spec.ProjectMetadata;
+import io.github.distrolessmaven.core.spec.RegistryOptions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The goals' parameters and the Maven project, mapped onto one validated {@link ImageSpec}: the
+ * defaults, the POM's values in the right fields, the {@code distroless.*} properties over the
+ * POM, and every mistake reported against the element the user wrote.
+ */
+class ImageSpecFactoryTest {
+
+  private static final String APP =
+      "package com.example; public class App { public static void main(String[] args) {} }";
+  private static final String OTHER =
+      "package com.example; public class Other { public static void main(String[] args) {} }";
+
+  /** Compiled once for the class: javac is the slow part of these tests. */
+  @TempDir static Path compiled;
+  private static Path oneMain;
+  private static Path twoMains;
+  private static Path noClasses;
+
+  @TempDir Path dir;
+  private Model model;
+  private DefaultMavenExecutionRequest request;
+  private List<Dependency> dependencies;
+
+  @BeforeAll
+  static void compile() throws IOException {
+    oneMain = compiled.resolve("one");
+    JavaSources.compile(compiled.resolve("src-one"), oneMain, Map.of("com/example/App.java", APP));
+    twoMains = compiled.resolve("two");
+    JavaSources.compile(compiled.resolve("src-two"), twoMains,
+        Map.of("com/example/App.java", APP, "com/example/Other.java", OTHER));
+    noClasses = Files.createDirectories(compiled.resolve("empty"));
+  }
+
+  @BeforeEach
+  void project() {
+    model = new Model();
+    model.setGroupId("com.example");
+    model.setArtifactId("demo-app");
+    model.setVersion("1.0.0");
+    model.setPackaging("jar");
+    model.setBuild(new Build());
+    model.getBuild().setDirectory(dir.resolve("target").toString());
+    model.getBuild().setOutputDirectory(oneMain.toString());
+    model.getProperties().setProperty("maven.compiler.release", "17");
+    model.getProperties().setProperty("project.build.outputTimestamp", "2026-01-01T00:00:00Z");
+    request = new DefaultMavenExecutionRequest();
+    dependencies = List.of();
+  }
+
+  /** The goal on this test's project and session, as Maven would inject them. */
+  @SuppressWarnings("deprecation")
+  private <T extends AbstractDistrolessMojo> T goal(T mojo) {
+    MavenProject project = new MavenProject(model);
+    project.setFile(dir.resolve("pom.xml").toFile());
+    mojo.project = project;
+    mojo.session = new MavenSession(null, null, request, null);
+    return mojo;
+  }
+
+  private TarMojo tar() {
+    return goal(new TarMojo());
+  }
+
+  /** A build goal with a target, so that only what a test sets can be wrong. */
+  private BuildMojo build() {
+    BuildMojo mojo = goal(new BuildMojo());
+    Beans.set(mojo.to, "image", "registry.example.com/team/app:1.0");
+    return mojo;
+  }
+
+  private ImageSpec spec(AbstractDistrolessMojo mojo) throws InvalidConfigurationException {
+    return new ImageSpecFactory(mojo, mojo.destination() == Destination.REGISTRY,
+        () -> dependencies).create();
+  }
+
+  private void property(String name, String value) {
+    request.getUserProperties().setProperty(name, value);
+  }
+
+  /**
+   * Asserts that the goal's spec is refused for {@code setting}, and returns the message as
+   * Maven prints it, which starts with how the user wrote the setting.
+   */
+  private String refused(AbstractDistrolessMojo mojo, Setting setting, String renderedStart) {
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> spec(mojo));
+    assertEquals(setting, e.setting(), e.getMessage());
+    String rendered = SettingNames.render(e.getMessage());
+    assertTrue(rendered.startsWith(renderedStart), rendered);
+    assertFalse(rendered.contains("{@"), rendered);
+    return rendered;
+  }
+
+  private static List<String> targets(PlannedLayer layer) {
+    return layer.files().stream().map(PlannedFile::target).collect(Collectors.toList());
+  }
+
+  private static PlannedLayer layer(ImageSpec spec, String name) {
+    return spec.content().layers().layers().stream()
+        .filter(layer -> layer.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no layer '" + name + "' in "
+            + spec.content().layers().layers()));
+  }
+
+  // ---------------------------------------------------------------- defaults
+
+  @Test
+  void defaultsOfAnArchive() throws Exception {
+    ImageSpec spec = spec(tar());
+    ImageContent content = spec.content();
+
+    assertEquals("gcr.io/distroless/java17-debian13:nonroot", content.baseImage());
+    assertEquals("demo-app:1.0.0", content.targetImage());
+    assertEquals(List.of(), content.additionalTags());
+    assertEquals("65532:65532", content.user());
+    assertEquals(List.of("/usr/bin/java", "-cp", "/app/classes", "com.example.App"),
+        content.entrypoint());
+    assertEquals(List.of(), content.args());
+    assertEquals(Map.of(), content.environment());
+    assertEquals(Set.of(), content.ports());
+    assertEquals(Map.of(), content.userLabels());
+    assertEquals(List.of(), content.volumes());
+    assertEquals(Optional.empty(), content.workingDirectory());
+    assertEquals(ImageFormat.DOCKER, content.format());
+    assertFalse(content.allowShell());
+    assertEquals(List.of("/app/classes"), content.layers().classpath());
+    assertEquals(List.of("classes"), content.layers().layers().stream()
+        .map(PlannedLayer::name).collect(Collectors.toList()));
+    assertTrue(targets(layer(spec, "classes")).contains("/app/classes/com/example/App.class"),
+        targets(layer(spec, "classes")).toString());
+    assertEquals(new MavenCoordinates("com.example", "demo-app", "1.0.0", "", "jar"),
+        content.application());
+    assertEquals("demo-app", content.project().title(), "no <name>: the artifactId");
+  }
+
+  @Test
+  void defaultOutputsAndStorageAreUnderTargetDistroless() throws Exception {
+    ImageSpec spec = spec(tar());
+    Path distroless = dir.resolve("target/distroless");
+
+    assertEquals(new OutputPaths(
+        distroless.resolve("image.tar"),
+        distroless.resolve("image.digest"),
+        distroless.resolve("image.id"),
+        distroless.resolve("image.json"),
+        distroless.resolve("security-context.yaml"),
+        distroless.resolve("sbom.cdx.json")), spec.outputs());
+    assertEquals(distroless, spec.storage().projectDirectory());
+    assertEquals("distroless-maven-plugin", spec.storage().sharedCache().getFileName().toString());
+  }
+
+  @Test
+  void defaultRegistryOptionsAreAnonymousOnlineAndSecure() throws Exception {
+    RegistryOptions registries = spec(tar()).registries();
+
+    assertEquals(Map.of(), registries.registryMirrors());
+    assertFalse(registries.allowInsecureRegistries());
+    assertFalse(registries.offline());
+    assertEquals(Optional.empty(), registries.baseCredentials().explicit());
+    assertEquals(Optional.empty(), registries.targetCredentials().explicit());
+    assertEquals(Optional.empty(), registries.targetCredentials().credHelper());
+    assertEquals(Map.of(), registries.targetCredentials().servers());
+  }
+
+  @Test
+  void anArchiveIsNamedByTheLowerCasedArtifactIdAndVersion() throws Exception {
+    model.setArtifactId("Demo-App");
+    model.setVersion("2.0-SNAPSHOT");
+
+    assertEquals("demo-app:2.0-snapshot", spec(tar()).content().targetImage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "17, , gcr.io/distroless/java17-debian13:nonroot",
+      "11, , gcr.io/distroless/java17-debian13:nonroot",
+      "21, , gcr.io/distroless/java21-debian13:nonroot",
+      "25, , gcr.io/distroless/java25-debian13:nonroot",
+      " , 1.8, gcr.io/distroless/java17-debian13:nonroot",
+      " , 21, gcr.io/distroless/java21-debian13:nonroot",
+      "21, 17, gcr.io/distroless/java21-debian13:nonroot",
+      " , , gcr.io/distroless/java17-debian13:nonroot"})
+  void theDefaultBaseFollowsTheCompilersRelease(String release, String target, String base)
+      throws Exception {
+    model.getProperties().remove("maven.compiler.release");
+    if (release != null) {
+      model.getProperties().setProperty("maven.compiler.release", release);
+    }
+    if (target != null) {
+      model.getProperties().setProperty("maven.compiler.target", target);
+    }
+
+    assertEquals(base, spec(tar()).content().baseImage());
+  }
+
+  @Test
+  void theDefaultBaseFollowsTheCompilerPluginsRelease() throws Exception {
+    model.getProperties().remove("maven.compiler.release");
+    model.getBuild().addPlugin(plugin("maven-compiler-plugin", "release", "21"));
+
+    assertEquals("gcr.io/distroless/java21-debian13:nonroot", spec(tar()).content().baseImage());
+  }
+
+  @Test
+  void theDefaultBaseIsNotPickedWhenABaseIsGiven() throws Exception {
+    model.getProperties().setProperty("maven.compiler.release", "21");
+    TarMojo mojo = tar();
+    Beans.set(mojo.from, "image", "gcr.io/distroless/java17-debian13:nonroot");
+
+    assertEquals("gcr.io/distroless/java17-debian13:nonroot", spec(mojo).content().baseImage());
+  }
+
+  // ---------------------------------------------------------------- the POM's values
+
+  @Test
+  void containerValuesGoToTheirFields() throws Exception {
+    BuildMojo mojo = build();
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("JAVA_TOOL_OPTIONS", "-Xss1m");
+    environment.put("APP_MODE", "prod");
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("com.example.team", "core");
+    Beans.set(mojo.container, "environment", environment);
+    Beans.set(mojo.container, "labels", labels);
+    Beans.set(mojo.container, "ports", List.of("8080", "9000/udp", "7000-7002"));
+    Beans.set(mojo.container, "volumes", List.of("/data/", "/var/cache/app"));
+    Beans.set(mojo.container, "workingDirectory", "/work");
+    Beans.set(mojo.container, "args", List.of("--port", "8080"));
+    Beans.set(mojo.container, "user", "1000:2000");
+
+    ImageContent content = spec(mojo).content();
+
+    assertEquals("registry.example.com/team/app:1.0", content.targetImage());
+    assertEquals(List.of("JAVA_TOOL_OPTIONS", "APP_MODE"),
+        new ArrayList<>(content.environment().keySet()), "in the POM's order");
+    assertEquals(environment, content.environment());
+    assertEquals(labels, content.userLabels());
+    assertEquals(List.of(
+        new ExposedPort(8080, "tcp"),
+        new ExposedPort(9000, "udp"),
+        new ExposedPort(7000, "tcp"),
+        new ExposedPort(7001, "tcp"),
+        new ExposedPort(7002, "tcp")), new ArrayList<>(content.ports()));
+    assertEquals(List.of("/data", "/var/cache/app"), content.volumes());
+    assertEquals(Optional.of("/work"), content.workingDirectory());
+    assertEquals(List.of("--port", "8080"), content.args());
+    assertEquals("1000:2000", content.user());
+  }
+
+  @Test
+  void jvmFlagsComeBeforeTheClasspathInTheEntrypoint() throws Exception {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "jvmFlags", List.of("-XX:MaxRAMPercentage=75", "-Dapp.mode=prod"));
+
+    assertEquals(List.of("/usr/bin/java", "-XX:MaxRAMPercentage=75", "-Dapp.mode=prod",
+        "-cp", "/app/classes", "com.example.App"), spec(mojo).content().entrypoint());
+  }
+
+  @Test
+  void theClasspathHoldsTheDependenciesInMavensOrderUnderTheAppRoot() throws Exception {
+    Path guava = Files.writeString(dir.resolve("guava-33.0.jar"), "jar");
+    Path lib = Files.writeString(dir.resolve("lib-1.0-SNAPSHOT.jar"), "jar");
+    dependencies = List.of(
+        new Dependency(new MavenCoordinates("com.google.guava", "guava", "33.0", "", "jar"),
+            guava, Dependency.Origin.RELEASE),
+        new Dependency(new MavenCoordinates("com.example", "lib", "1.0-SNAPSHOT", "", "jar"),
+            lib, Dependency.Origin.SNAPSHOT));
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "appRoot", "/opt/app/");
+
+    ImageContent content = spec(mojo).content();
+
+    assertEquals(List.of("/usr/bin/java", "-cp",
+        "/opt/app/classes:/opt/app/libs/guava-33.0.jar:/opt/app/libs/lib-1.0-SNAPSHOT.jar",
+        "com.example.App"), content.entrypoint());
+    assertEquals(dependencies, content.dependencies());
+  }
+
+  @Test
+  void aGivenEntrypointReplacesJavaAndTheMainClass() throws Exception {
+    model.getBuild().setOutputDirectory(twoMains.toString());
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "entrypoint", List.of("/usr/bin/java", "-jar", "/app/app.jar"));
+    Beans.set(mojo.container, "jvmFlags", List.of("-Xmx1g"));
+
+    assertEquals(List.of("/usr/bin/java", "-jar", "/app/app.jar"),
+        spec(mojo).content().entrypoint(),
+        "two main classes would be refused if the main class were still looked for");
+  }
+
+  @Test
+  void theMainClassComesFromTheJarManifestWhenNotGiven() throws Exception {
+    model.getBuild().setOutputDirectory(twoMains.toString());
+    model.getBuild().addPlugin(jarManifestMainClass("com.example.Other"));
+
+    List<String> entrypoint = spec(tar()).content().entrypoint();
+
+    assertEquals("com.example.Other", entrypoint.get(entrypoint.size() - 1));
+  }
+
+  @Test
+  void theConfiguredMainClassWinsOverTheJarManifest() throws Exception {
+    model.getBuild().addPlugin(jarManifestMainClass("com.example.App"));
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "mainClass", "com.example.Other");
+
+    List<String> entrypoint = spec(mojo).content().entrypoint();
+
+    assertEquals("com.example.Other", entrypoint.get(entrypoint.size() - 1));
+  }
+
+  @Test
+  void rootIsAcceptedWhenAllowedAndWrittenNumerically() throws Exception {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "user", "root");
+    Beans.set(mojo.container, "allowRoot", true);
+
+    assertEquals("0", spec(mojo).content().user());
+  }
+
+  @Test
+  void formatAndTimestampsComeFromTheContainer() throws Exception {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "format", "OCI");
+    Beans.set(mojo.container, "creationTime", "2025-06-01T12:00:00Z");
+
+    ImageContent content = spec(mojo).content();
+
+    assertEquals(ImageFormat.OCI, content.format());
+    assertEquals(new BuildTimestamps(Instant.parse("2025-06-01T12:00:00Z"),
+        Instant.parse("2026-01-01T00:00:00Z")), content.timestamps(),
+        "files keep project.build.outputTimestamp");
+  }
+
+  @Test
+  void timestampsDefaultToTheProjectsOutputTimestamp() throws Exception {
+    Instant outputTimestamp = Instant.parse("2026-01-01T00:00:00Z");
+
+    assertEquals(new BuildTimestamps(outputTimestamp, outputTimestamp),
+        spec(tar()).content().timestamps());
+  }
+
+  @Test
+  void projectMetadataIsReadForTheLabels() throws Exception {
+    model.setName("Demo");
+    model.setDescription("A demo");
+    model.setUrl("https://example.com/demo");
+
+    ProjectMetadata metadata = spec(tar()).content().project();
+
+    assertEquals("Demo", metadata.title());
+    assertEquals("A demo", metadata.description());
+    assertEquals("1.0.0", metadata.version());
+    assertEquals("https://example.com/demo", metadata.url());
+  }
+
+  @Test
+  void extraDirectoriesAreCopiedWithTheirPermissions() throws Exception {
+    Path config = Files.createDirectories(dir.resolve("src/main/config/bin"));
+    Files.writeString(config.resolve("run.sh"), "#!/usr/bin/java --source 17");
+    Files.writeString(config.resolve("readme.txt"), "hello");
+    TarMojo mojo = tar();
+    ExtraDirectoriesParameters.ExtraPath path = new ExtraDirectoriesParameters.ExtraPath();
+    Beans.set(path, "from", new File("src/main/config"));
+    Beans.set(path, "into", "/opt/extra");
+    ExtraDirectoriesParameters.Permission permission = new ExtraDirectoriesParameters.Permission();
+    Beans.set(permission, "file", "/opt/extra/bin/*.sh");
+    Beans.set(permission, "mode", "755");
+    Beans.set(mojo.extraDirectories, "paths", List.of(path));
+    Beans.set(mojo.extraDirectories, "permissions", List.of(permission));
+
+    PlannedLayer extra = layer(spec(mojo), "extra files");
+
+    Map<String, Integer> modes = extra.files().stream()
+        .collect(Collectors.toMap(PlannedFile::target, PlannedFile::mode));
+    assertEquals(0755, modes.get("/opt/extra/bin/run.sh"), modes.toString());
+    assertEquals(0644, modes.get("/opt/extra/bin/readme.txt"), modes.toString());
+    assertEquals(config.resolve("run.sh"), extra.files().stream()
+        .filter(file -> file.target().equals("/opt/extra/bin/run.sh"))
+        .findFirst().orElseThrow().source(), "a relative <from> is the project's");
+  }
+
+  @Test
+  void srcMainDistrolessIsCopiedIntoTheRootByDefault() throws Exception {
+    Path etc = Files.createDirectories(dir.resolve("src/main/distroless/etc/app"));
+    Files.writeString(etc.resolve("app.conf"), "x=1");
+
+    assertTrue(targets(layer(spec(tar()), "extra files")).contains("/etc/app/app.conf"));
+  }
+
+  @Test
+  void outputPathsAreTheProjectsWhenRelative() throws Exception {
+    Path absolute = dir.resolve("elsewhere/digest.txt").toAbsolutePath();
+    TarMojo mojo = tar();
+    Beans.set(mojo.outputPaths, "tar", new File("out/app.tar"));
+    Beans.set(mojo.outputPaths, "digest", absolute.toFile());
+
+    OutputPaths outputs = spec(mojo).outputs();
+
+    assertEquals(dir.resolve("out/app.tar"), outputs.tar());
+    assertEquals(absolute, outputs.digest());
+    assertEquals(dir.resolve("target/distroless/image.id"), outputs.imageId());
+  }
+
+  @Test
+  void registryOptionsComeFromTheGoalAndTheSession() throws Exception {
+    request.setOffline(true);
+    TarMojo mojo = tar();
+    mojo.allowInsecureRegistries = true;
+    mojo.registryMirrors = List.of(mirror("gcr.io", "mirror.example.com:5000", "mirror2:5000"));
+
+    RegistryOptions registries = spec(mojo).registries();
+
+    assertTrue(registries.allowInsecureRegistries());
+    assertTrue(registries.offline());
+    assertEquals(Map.of("gcr.io", List.of("mirror.example.com:5000", "mirror2:5000")),
+        registries.registryMirrors());
+  }
+
+  @Test
+  void authAndCredHelpersGoToTheirImage() throws Exception {
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "auth", auth("pusher", "push-secret"));
+    Beans.set(mojo.from, "auth", auth("puller", "pull-secret"));
+    Beans.set(mojo.to, "credHelper", "ecr-login");
+
+    RegistryOptions registries = spec(mojo).registries();
+
+    assertEquals(Optional.of(new RegistryAuth("pusher", "push-secret", "<to><auth>")),
+        registries.targetCredentials().explicit());
+    assertEquals(Optional.of(new RegistryAuth("puller", "pull-secret", "<from><auth>")),
+        registries.baseCredentials().explicit());
+    assertEquals(Optional.of("ecr-login"), registries.targetCredentials().credHelper());
+    assertEquals(Optional.empty(), registries.baseCredentials().credHelper());
+  }
+
+  @Test
+  void settingsServersAreDecryptedForBothImages() throws Exception {
+    request.addServer(FakeSettingsDecrypter.server("registry.example.com", "ci", "{encrypted}"));
+    BuildMojo mojo = build();
+    mojo.settingsDecrypter = new FakeSettingsDecrypter().decrypts("{encrypted}", "secret");
+
+    RegistryOptions registries = spec(mojo).registries();
+
+    assertEquals("secret",
+        registries.targetCredentials().servers().get("registry.example.com").password());
+    RegistryAuth expected =
+        new RegistryAuth("ci", "secret", "settings.xml server 'registry.example.com'");
+    assertEquals(Map.of("registry.example.com", expected),
+        registries.targetCredentials().servers());
+    assertEquals(Map.of("registry.example.com", expected), registries.baseCredentials().servers());
+  }
+
+  @Test
+  void onlyTheBuildGoalRefusesOfflineMode() throws Exception {
+    request.setOffline(true);
+    ImageSpec spec = spec(build());
+
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> new BuildMojo().checkBeforeBuild(spec));
+
+    assertEquals(Setting.OFFLINE, e.setting());
+    String rendered = SettingNames.render(e.getMessage());
+    assertTrue(rendered.startsWith("-o (offline): distroless:build pushes to"
+        + " registry.example.com/team/app:1.0"), rendered);
+    assertTrue(rendered.contains("distroless:tar"), rendered);
+    assertDoesNotThrow(() -> new TarMojo().checkBeforeBuild(spec));
+  }
+
+  @Test
+  void theBuildGoalAcceptsOnlineMode() throws Exception {
+    ImageSpec spec = spec(build());
+
+    assertDoesNotThrow(() -> new BuildMojo().checkBeforeBuild(spec));
+  }
+
+  // ---------------------------------------------------------------- properties over the POM
+
+  @Test
+  void toImagePropertyOverridesThePom() throws Exception {
+    property("distroless.to.image", " registry.example.com/team/app:2.0 ");
+
+    assertEquals("registry.example.com/team/app:2.0", spec(build()).content().targetImage());
+  }
+
+  @Test
+  void toImagePropertyNamesAnArchive() throws Exception {
+    property("distroless.to.image", "demo:cli");
+
+    assertEquals("demo:cli", spec(tar()).content().targetImage());
+  }
+
+  @Test
+  void aSystemPropertyCountsWhenNoUserPropertyIsGiven() throws Exception {
+    request.getSystemProperties().setProperty("distroless.to.image", "demo:system");
+    assertEquals("demo:system", spec(tar()).content().targetImage());
+
+    property("distroless.to.image", "demo:user");
+    assertEquals("demo:user", spec(tar()).content().targetImage());
+  }
+
+  @Test
+  void toTagsPropertyOverridesThePomCommaSeparated() throws Exception {
+    property("distroless.to.tags", "latest, stable,,latest");
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "tags", List.of("pom-tag"));
+
+    assertEquals(List.of("latest", "stable"), spec(mojo).content().additionalTags());
+  }
+
+  @Test
+  void toTagsFromThePom() throws Exception {
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "tags", List.of("latest", " 1 ", "latest"));
+
+    assertEquals(List.of("latest", "1"), spec(mojo).content().additionalTags());
+  }
+
+  @Test
+  void fromImagePropertyOverridesThePom() throws Exception {
+    property("distroless.from.image", "registry.example.com/base/java:17");
+    TarMojo mojo = tar();
+    Beans.set(mojo.from, "image", "gcr.io/distroless/java21-debian13:nonroot");
+
+    assertEquals("registry.example.com/base/java:17", spec(mojo).content().baseImage());
+  }
+
+  @Test
+  void mainClassPropertyOverridesThePom() throws Exception {
+    model.getBuild().setOutputDirectory(twoMains.toString());
+    property("distroless.container.mainClass", "com.example.Other");
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "mainClass", "com.example.App");
+
+    assertEquals(List.of("/usr/bin/java", "-cp", "/app/classes", "com.example.Other"),
+        spec(mojo).content().entrypoint());
+  }
+
+  @Test
+  void formatPropertyOverridesThePom() throws Exception {
+    property("distroless.format", "oci");
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "format", "Docker");
+
+    assertEquals(ImageFormat.OCI, spec(mojo).content().format());
+  }
+
+  @Test
+  void allowShellPropertyOverridesThePomBothWays() throws Exception {
+    TarMojo mojo = tar();
+    mojo.allowShell = true;
+    assertTrue(spec(mojo).content().allowShell(), "the POM's value");
+
+    property("distroless.allowShell", "false");
+    assertFalse(spec(mojo).content().allowShell());
+
+    mojo.allowShell = false;
+    property("distroless.allowShell", "true");
+    assertTrue(spec(mojo).content().allowShell());
+  }
+
+  @Test
+  void allowEndOfLifeBasePropertyOverridesThePomBothWays() throws Exception {
+    TarMojo mojo = tar();
+    Beans.set(mojo.from, "image", "gcr.io/distroless/java17-debian12:nonroot");
+    mojo.allowEndOfLifeBase = true;
+    assertEquals("gcr.io/distroless/java17-debian12:nonroot", spec(mojo).content().baseImage());
+
+    property("distroless.allowEndOfLifeBase", "false");
+    refused(mojo, Setting.FROM_IMAGE, "<from><image>: ");
+
+    mojo.allowEndOfLifeBase = false;
+    property("distroless.allowEndOfLifeBase", "true");
+    assertEquals("gcr.io/distroless/java17-debian12:nonroot", spec(mojo).content().baseImage());
+  }
+
+  @Test
+  void registryMirrorsPropertyIsTriedBeforeThePomsMirrors() throws Exception {
+    property("distroless.registryMirrors", "gcr.io=cli.example.com:5000;docker.io=hub.example.com");
+    TarMojo mojo = tar();
+    mojo.registryMirrors = List.of(mirror("gcr.io", "pom.example.com:5000"));
+
+    assertEquals(Map.of(
+        "gcr.io", List.of("cli.example.com:5000", "pom.example.com:5000"),
+        "docker.io", List.of("hub.example.com")), spec(mojo).registries().registryMirrors());
+  }
+
+  // ---------------------------------------------------------------- mistakes
+
+  @Test
+  void theBuildGoalNeedsATarget() {
+    String message = refused(goal(new BuildMojo()), Setting.TO_IMAGE, "<to><image>: is not set");
+
+    assertTrue(message.contains("registry.example.com/team/demo-app:1.0.0"), message);
+    assertTrue(message.contains("-Ddistroless.to.image"), message);
+  }
+
+  @Test
+  void aBlankTargetIsNoTargetForTheBuildGoal() {
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "image", "  ");
+
+    refused(mojo, Setting.TO_IMAGE, "<to><image>: is not set");
+  }
+
+  @Test
+  void aMalformedTargetIsRefused() {
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "image", "registry.example.com/Team/App:1.0");
+
+    String message = refused(mojo, Setting.TO_IMAGE,
+        "<to><image>: 'registry.example.com/Team/App:1.0' is not a valid image reference");
+    assertTrue(message.contains("e.g. registry.example.com/team/app:1.0"), message);
+  }
+
+  @Test
+  void aMalformedBaseIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.from, "image", "gcr.io/distroless/java17:bad tag");
+
+    refused(mojo, Setting.FROM_IMAGE, "<from><image>: 'gcr.io/distroless/java17:bad tag' is not");
+  }
+
+  @Test
+  void aMalformedTagIsRefused() {
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "tags", List.of("ok", "-bad"));
+
+    refused(mojo, Setting.TO_TAGS, "<to><tags>: '-bad' is not a valid tag");
+  }
+
+  @Test
+  void anEndOfLifeBaseIsRefusedNamingItsReplacementAndTheOptOut() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.from, "image", "gcr.io/distroless/java17-debian12:nonroot");
+
+    String message = refused(mojo, Setting.FROM_IMAGE,
+        "<from><image>: 'gcr.io/distroless/java17-debian12:nonroot' is an end-of-life");
+    assertTrue(message.contains("Use gcr.io/distroless/java17-debian13:nonroot instead"), message);
+    assertTrue(message.contains("<allowEndOfLifeBase>true</allowEndOfLifeBase>"), message);
+  }
+
+  @Test
+  void rootIsRefusedUnlessAllowed() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "user", "0:0");
+
+    String message = refused(mojo, Setting.CONTAINER_USER,
+        "<container><user>: '0:0' runs the container as root");
+    assertTrue(message.contains("<container><allowRoot>true</allowRoot>"), message);
+  }
+
+  @Test
+  void aUserNameIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "user", "nonroot");
+
+    refused(mojo, Setting.CONTAINER_USER, "<container><user>: 'nonroot' is not numeric");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"http", "70000", "8080/sctp", "9000-8000", "0"})
+  void aBadPortIsRefused(String port) {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "ports", List.of("8080", port));
+
+    String message = refused(mojo, Setting.CONTAINER_PORTS, "<container><ports>: '" + port + "'");
+    assertTrue(message.contains("7000-7003"), message);
+  }
+
+  @Test
+  void aRelativeAppRootIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "appRoot", "app");
+
+    refused(mojo, Setting.CONTAINER_APP_ROOT,
+        "<container><appRoot>: 'app' is not an absolute Unix-style path");
+  }
+
+  @Test
+  void aRelativeVolumeIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "volumes", List.of("/data", "cache"));
+
+    refused(mojo, Setting.CONTAINER_VOLUMES, "<container><volumes>: 'cache' is not an absolute");
+  }
+
+  @Test
+  void aWorkingDirectoryWithDotDotIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "workingDirectory", "/app/../etc");
+
+    refused(mojo, Setting.CONTAINER_WORKING_DIRECTORY,
+        "<container><workingDirectory>: '/app/../etc' contains '..'");
+  }
+
+  @Test
+  void aBadEnvironmentNameIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "environment", Map.of("1BAD", "x"));
+
+    refused(mojo, Setting.CONTAINER_ENVIRONMENT, "<container><environment>: '1BAD' is not");
+  }
+
+  @Test
+  void aBadLabelKeyIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "labels", Map.of("-team", "x"));
+
+    refused(mojo, Setting.CONTAINER_LABELS, "<container><labels>: '-team' is not");
+  }
+
+  @Test
+  void anUnknownFormatIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "format", "tarball");
+
+    refused(mojo, Setting.CONTAINER_FORMAT, "<container><format>: 'tarball' is not a format");
+  }
+
+  @Test
+  void aBadCreationTimeIsRefused() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "creationTime", "yesterday");
+
+    refused(mojo, Setting.CONTAINER_CREATION_TIME,
+        "<container><creationTime>: 'yesterday' is not an ISO-8601 date-time");
+  }
+
+  @Test
+  void aMalformedMainClassIsRefusedFromThePomAndFromTheProperty() {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "mainClass", "com.example.1App");
+    refused(mojo, Setting.CONTAINER_MAIN_CLASS,
+        "<container><mainClass>: 'com.example.1App' is not a Java class name");
+
+    property("distroless.container.mainClass", "com/example/App");
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> spec(mojo));
+    assertEquals(Setting.CONTAINER_MAIN_CLASS, e.setting());
+    assertTrue(e.getMessage().contains("'com/example/App' is not a Java class name"),
+        "the property's value is the one judged: " + e.getMessage());
+  }
+
+  @Test
+  void twoMainClassesAreRefusedNamingBoth() {
+    model.getBuild().setOutputDirectory(twoMains.toString());
+
+    String message = refused(tar(), Setting.CONTAINER_MAIN_CLASS,
+        "<container><mainClass>: several classes have a main method");
+    assertTrue(message.contains("com.example.App"), message);
+    assertTrue(message.contains("com.example.Other"), message);
+    assertTrue(message.contains("-Ddistroless.container.mainClass=com.example."), message);
+  }
+
+  @Test
+  void anUncompiledProjectIsRefused() {
+    model.getBuild().setOutputDirectory(noClasses.toString());
+
+    refused(tar(), Setting.CLASSES_DIRECTORY, "project.build.outputDirectory: ");
+  }
+
+  @Test
+  void aReleaseThatIsNoNumberIsRefused() {
+    model.getProperties().setProperty("maven.compiler.release", "seventeen");
+
+    String message = refused(tar(), Setting.JAVA_RELEASE,
+        "maven.compiler.release: 'seventeen' is not a Java release");
+    assertTrue(message.contains("<from><image>"), message);
+  }
+
+  @Test
+  void aReleaseWithoutADistrolessBaseIsRefused() {
+    model.getProperties().setProperty("maven.compiler.release", "26");
+
+    refused(tar(), Setting.FROM_IMAGE, "<from><image>: the project is compiled for Java 26");
+  }
+
+  @Test
+  void aSetuidPermissionIsRefused() {
+    TarMojo mojo = tar();
+    ExtraDirectoriesParameters.Permission permission = new ExtraDirectoriesParameters.Permission();
+    Beans.set(permission, "file", "/app/bin/*");
+    Beans.set(permission, "mode", "4755");
+    Beans.set(mojo.extraDirectories, "permissions", List.of(permission));
+
+    String message = refused(mojo, Setting.PERMISSION_MODE,
+        "<extraDirectories><permissions><permission><mode>: '/app/bin/*' gets mode 4755");
+    assertTrue(message.contains("setuid"), message);
+  }
+
+  @Test
+  void aWorldWritablePermissionIsRefused() {
+    TarMojo mojo = tar();
+    ExtraDirectoriesParameters.Permission permission = new ExtraDirectoriesParameters.Permission();
+    Beans.set(permission, "file", "/app/data/*");
+    Beans.set(permission, "mode", "666");
+    Beans.set(mojo.extraDirectories, "permissions", List.of(permission));
+
+    refused(mojo, Setting.PERMISSION_MODE,
+        "<extraDirectories><permissions><permission><mode>: '/app/data/*' gets mode 666");
+  }
+
+  @Test
+  void aPermissionThatIsNotOctalIsRefused() {
+    TarMojo mojo = tar();
+    ExtraDirectoriesParameters.Permission permission = new ExtraDirectoriesParameters.Permission();
+    Beans.set(permission, "file", "/app/bin/*");
+    Beans.set(permission, "mode", "rwx");
+    Beans.set(mojo.extraDirectories, "permissions", List.of(permission));
+
+    refused(mojo, Setting.PERMISSION_MODE,
+        "<extraDirectories><permissions><permission><mode>: 'rwx' is not a file mode");
+  }
+
+  @Test
+  void aPermissionWithoutAFileIsRefused() {
+    TarMojo mojo = tar();
+    ExtraDirectoriesParameters.Permission permission = new ExtraDirectoriesParameters.Permission();
+    Beans.set(permission, "mode", "755");
+    Beans.set(mojo.extraDirectories, "permissions", List.of(permission));
+
+    refused(mojo, Setting.PERMISSION, "<extraDirectories><permissions><permission>: has no <file>");
+  }
+
+  @Test
+  void anExtraDirectoryNeedsAFromAndAnAbsoluteInto() {
+    TarMojo mojo = tar();
+    ExtraDirectoriesParameters.ExtraPath path = new ExtraDirectoriesParameters.ExtraPath();
+    Beans.set(mojo.extraDirectories, "paths", List.of(path));
+    refused(mojo, Setting.EXTRA_DIRECTORY_FROM,
+        "<extraDirectories><paths><path><from>: is not set");
+
+    Beans.set(path, "from", new File("src/main/config"));
+    Beans.set(path, "into", "opt");
+    refused(mojo, Setting.EXTRA_DIRECTORY_INTO,
+        "<extraDirectories><paths><path><into>: 'opt' is not an absolute");
+  }
+
+  @Test
+  void aBadMirrorIsRefusedAsTheUserWroteIt() {
+    TarMojo mojo = tar();
+    mojo.registryMirrors = List.of(mirror("gcr.io", "not a host"));
+    refused(mojo, Setting.REGISTRY_MIRRORS,
+        "<registryMirrors><registryMirror>: the mirror 'not a host' is not a host");
+
+    mojo.registryMirrors = List.of();
+    property("distroless.registryMirrors", "gcr.io");
+    refused(mojo, Setting.REGISTRY_MIRRORS, "distroless.registryMirrors: 'gcr.io' has no '='");
+  }
+
+  @Test
+  void aUsernameWithoutPasswordIsRefusedForEitherImage() {
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "auth", auth("pusher", null));
+    refused(mojo, Setting.TO_AUTH, "<to><auth>: has a <username> but no <password>");
+
+    Beans.set(mojo.to, "auth", null);
+    Beans.set(mojo.from, "auth", auth("puller", null));
+    refused(mojo, Setting.FROM_AUTH, "<from><auth>: has a <username> but no <password>");
+  }
+
+  @Test
+  void aServerWhosePasswordCannotBeDecryptedIsRefused() {
+    request.addServer(FakeSettingsDecrypter.server("registry.example.com", "ci", "{broken}"));
+    BuildMojo mojo = build();
+    mojo.settingsDecrypter = new FakeSettingsDecrypter()
+        .fails("{broken}", SettingsProblem.Severity.ERROR);
+
+    refused(mojo, Setting.CREDENTIAL_SERVERS,
+        "settings.xml <server>: the password of the server 'registry.example.com' cannot be");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Plugin plugin(String artifactId, String setting, String value) {
+    Plugin plugin = new Plugin();
+    plugin.setArtifactId(artifactId);
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    Xpp3Dom child = new Xpp3Dom(setting);
+    child.setValue(value);
+    configuration.addChild(child);
+    plugin.setConfiguration(configuration);
+    return plugin;
+  }
+
+  /** The maven-jar-plugin writing {@code mainClass} into the manifest. */
+  private static Plugin jarManifestMainClass(String mainClass) {
+    Xpp3Dom value = new Xpp3Dom("mainClass");
+    value.setValue(mainClass);
+    Xpp3Dom manifest = new Xpp3Dom("manifest");
+    manifest.addChild(value);
+    Xpp3Dom archive = new Xpp3Dom("archive");
+    archive.addChild(manifest);
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    configuration.addChild(archive);
+    Plugin jar = new Plugin();
+    jar.setArtifactId("maven-jar-plugin");
+    jar.setConfiguration(configuration);
+    return jar;
+  }
+
+  private static RegistryMirrorParameters mirror(String registry, String... mirrors) {
+    RegistryMirrorParameters mirror = new RegistryMirrorParameters();
+    Beans.set(mirror, "registry", registry);
+    Beans.set(mirror, "mirrors", List.of(mirrors));
+    return mirror;
+  }
+
+  private static AuthParameters auth(String username, String password) {
+    AuthParameters auth = new AuthParameters();
+    Beans.set(auth, "username", username);
+    Beans.set(auth, "password", password);
+    return auth;
+  }
+}
