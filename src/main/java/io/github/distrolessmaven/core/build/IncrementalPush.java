@@ -139,7 +139,7 @@ final class IncrementalPush {
       return Optional.of(new Pushed(digest, configDigest, newManifest));
     } catch (IOException | RuntimeException e) {
       // A refusal, or an answer not expected: jib-core builds in full and explains any failure.
-      return inFull(e.getMessage());
+      return inFull(e.getMessage() != null ? e.getMessage() : e.toString());
     }
   }
 

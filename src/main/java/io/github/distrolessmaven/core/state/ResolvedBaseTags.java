@@ -17,9 +17,9 @@ public final class ResolvedBaseTags {
 
   private final Path directory;
 
-  /** @param baseLayersCache the shared base layer cache; the memory lives in its {@code tags/} */
-  public ResolvedBaseTags(Path baseLayersCache) {
-    this.directory = baseLayersCache.resolve("tags");
+  /** @param directory where the memory lives ({@link StateFiles#resolvedBaseTags()}) */
+  public ResolvedBaseTags(Path directory) {
+    this.directory = directory;
   }
 
   public void remember(String reference, String digest) throws IOException {

@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,11 +174,6 @@ class BaseResolutionTest {
     assertEquals(List.of(), origin.requests());
   }
 
-  @Disabled("bug: BaseResolution.java:80 passes state.resolvedBaseTags() (<shared cache>/tags) to"
-      + " ResolvedBaseTags, whose constructor appends tags/ itself (ResolvedBaseTags.java:22), so"
-      + " the memory is written to <shared cache>/tags/tags/ instead of where StateFiles names it."
-      + " Builds before 35c0924 passed the shared cache: what they remembered is not found by an"
-      + " offline build any more.")
   @Test
   void theRememberedTagIsKeptWhereStateFilesNamesIt() throws Exception {
     String digest = origin.seed("base/java", "17", image);
