@@ -2,7 +2,7 @@ package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
-import io.github.distrolessmaven.core.build.Destination;
+import io.github.distrolessmaven.core.pipeline.Destination;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

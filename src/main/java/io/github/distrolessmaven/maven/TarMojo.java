@@ -1,6 +1,6 @@
 package io.github.distrolessmaven.maven;
 
-import io.github.distrolessmaven.core.build.Destination;
+import io.github.distrolessmaven.core.pipeline.Destination;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 

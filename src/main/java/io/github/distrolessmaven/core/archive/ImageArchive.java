@@ -32,9 +32,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class ImageArchive {
 
-  /** Docker v2.2 layers as jib-core writes them: gzip-compressed tars. */
-  static final String DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-
   private ImageArchive() {}
 
   /**
@@ -86,7 +83,7 @@ public final class ImageArchive {
     manifest.put("mediaType", MediaTypes.DOCKER_MANIFEST);
     descriptor(manifest.putObject("config"), MediaTypes.DOCKER_CONFIG, config);
     ArrayNode layerNodes = manifest.putArray("layers");
-    layers.forEach(layer -> descriptor(layerNodes.addObject(), DOCKER_LAYER, layer));
+    layers.forEach(layer -> descriptor(layerNodes.addObject(), MediaTypes.DOCKER_LAYER_GZIP, layer));
     return new Image(config, layers, Json.write(manifest), MediaTypes.DOCKER_MANIFEST);
   }
 

@@ -14,6 +14,11 @@ public final class MediaTypes {
   public static final String DOCKER_MANIFEST_LIST =
       "application/vnd.docker.distribution.manifest.list.v2+json";
   public static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+  /** Docker v2.2 layers as jib-core writes them: gzip-compressed tars. */
+  public static final String DOCKER_LAYER_GZIP =
+      "application/vnd.docker.image.rootfs.diff.tar.gzip";
+  /** A CycloneDX SBOM in JSON, also the artifact type it is attached to an image with. */
+  public static final String CYCLONEDX_JSON = "application/vnd.cyclonedx+json";
 
   /** The manifests of one image. */
   public static final Set<String> IMAGE_MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);

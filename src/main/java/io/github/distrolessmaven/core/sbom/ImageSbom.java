@@ -13,6 +13,7 @@ import io.github.distrolessmaven.core.contents.JavaRuntime;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.state.JarHashes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ import java.util.UUID;
 public final class ImageSbom {
 
   /** The media type of the document, also the artifact type it is attached to the image with. */
-  public static final String MEDIA_TYPE = "application/vnd.cyclonedx+json";
+  public static final String MEDIA_TYPE = MediaTypes.CYCLONEDX_JSON;
 
   static final String SPEC_VERSION = "1.6";
   private static final String TOOL = "distroless-maven-plugin";

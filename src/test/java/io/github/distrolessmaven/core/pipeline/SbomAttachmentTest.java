@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
-import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
+import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.registry.RegistryClient;

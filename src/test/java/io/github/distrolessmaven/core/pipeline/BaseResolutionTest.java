@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,8 @@ import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
 import io.github.distrolessmaven.core.fixtures.RecordingLog;
-import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
+import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.StateFiles;

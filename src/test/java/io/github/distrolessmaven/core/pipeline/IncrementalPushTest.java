@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

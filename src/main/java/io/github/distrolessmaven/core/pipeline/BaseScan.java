@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.BuildLog;

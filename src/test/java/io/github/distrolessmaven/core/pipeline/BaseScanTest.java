@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,8 +14,8 @@ import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.contents.DebianPackage;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
 import io.github.distrolessmaven.core.fixtures.RecordingLog;
-import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
+import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestLayer;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.registry.Registries;

@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.archive.ImageArchive;

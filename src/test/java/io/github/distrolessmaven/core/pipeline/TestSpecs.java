@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.layers.Dependency;

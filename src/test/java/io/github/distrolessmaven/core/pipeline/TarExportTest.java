@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import static io.github.distrolessmaven.core.fixtures.TestImages.JSON;
 import static io.github.distrolessmaven.core.fixtures.TestImages.sha256;
@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.fixtures.RecordingLog;
-import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
+import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.jib.JibLayers;

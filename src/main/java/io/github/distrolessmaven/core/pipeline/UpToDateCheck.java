@@ -1,4 +1,4 @@
-package io.github.distrolessmaven.core.build;
+package io.github.distrolessmaven.core.pipeline;
 
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
