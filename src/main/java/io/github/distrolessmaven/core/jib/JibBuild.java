@@ -11,12 +11,14 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -70,7 +72,8 @@ public final class JibBuild {
     Containerizer containerizer = Containerizer.to(targetCredentials.image(target));
     spec.content().additionalTags().forEach(containerizer::withAdditionalTag);
     JibContainer result = containerize(container(spec, base, baseCredentials), containerizer,
-        spec, appLayersCache, "pushing " + target);
+        spec, registriesAsked(spec, base, Optional.of(target.getRegistry())), appLayersCache,
+        "pushing " + target);
     List<String> tags = new ArrayList<>(result.getTags());
     tags.sort(null);
     return new Result(result.getDigest().toString(), result.getImageId().toString(), tags);
@@ -84,8 +87,8 @@ public final class JibBuild {
       Path appLayersCache) throws ImageBuildException {
     ImageReference target = reference(spec.content().targetImage());
     JibContainer result = containerize(container(spec, base, baseCredentials),
-        Containerizer.to(TarImage.at(archive).named(target)), spec, appLayersCache,
-        "writing " + archive);
+        Containerizer.to(TarImage.at(archive).named(target)), spec,
+        registriesAsked(spec, base, Optional.empty()), appLayersCache, "writing " + archive);
     return new Result(result.getDigest().toString(), result.getImageId().toString(),
         List.copyOf(result.getTags()));
   }
@@ -99,11 +102,34 @@ public final class JibBuild {
     return container;
   }
 
+  /** The registries jib-core may ask: the base's and its mirrors, and the target's. */
+  private static List<String> registriesAsked(ImageSpec spec, Base base,
+      Optional<String> target) {
+    List<String> asked = new ArrayList<>();
+    if (!base.fromFile()) {
+      asked.addAll(spec.registries().registriesFor(reference(base.reference()).getRegistry()));
+    }
+    target.ifPresent(asked::add);
+    return asked;
+  }
+
+  /**
+   * Whether jib-core may ask over plain HTTP and unverified TLS: where allowed, or where every
+   * registry it asks is on this machine, which the plugin's own client treats so ({@link
+   * Registries#isLoopback}). jib-core's switch is for all registries at once.
+   */
+  static boolean insecureAllowed(boolean allowed, List<String> registries) {
+    return allowed || !registries.isEmpty()
+        && registries.stream().allMatch(Registries::isLoopback);
+  }
+
   private JibContainer containerize(JibContainerBuilder container, Containerizer containerizer,
-      ImageSpec spec, Path appLayersCache, String subject) throws ImageBuildException {
+      ImageSpec spec, List<String> registries, Path appLayersCache, String subject)
+      throws ImageBuildException {
     containerizer
         .setToolName(TOOL_NAME)
-        .setAllowInsecureRegistries(spec.registries().allowInsecureRegistries())
+        .setAllowInsecureRegistries(
+            insecureAllowed(spec.registries().allowInsecureRegistries(), registries))
         .setOfflineMode(spec.registries().offline())
         .setBaseImageLayersCache(spec.storage().sharedCache())
         .setApplicationLayersCache(appLayersCache)

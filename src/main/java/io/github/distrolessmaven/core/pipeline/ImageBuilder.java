@@ -68,9 +68,9 @@ public final class ImageBuilder {
         new JibCredentials(spec.registries().targetCredentials(), log);
     boolean insecure = spec.registries().allowInsecureRegistries();
     Registries baseRegistries =
-        new Registries(insecure, baseCredentials, state.plainHttpRegistries());
+        new Registries(insecure, baseCredentials, state.plainHttpRegistries(), log);
     Registries targetRegistries =
-        new Registries(insecure, targetCredentials, state.plainHttpRegistries());
+        new Registries(insecure, targetCredentials, state.plainHttpRegistries(), log);
 
     BaseResolution base = BaseResolution.resolve(spec, state, baseRegistries, log);
     UpToDateCheck upToDate =

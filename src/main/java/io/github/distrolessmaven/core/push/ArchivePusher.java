@@ -60,7 +60,7 @@ public final class ArchivePusher {
 
       Optional<String> mountFrom = mountSource(image.imageNames(), target);
       Registries registries = new Registries(spec.allowInsecureRegistries(),
-          new JibCredentials(spec.credentials(), log), null);
+          new JibCredentials(spec.credentials(), log), null, log);
       RegistryClient repository =
           registries.push(target.registry(), target.repository(), mountFrom);
       pushBlobs(repository, image, mountFrom);

@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.registry;
 
+import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.state.PropertiesFiles;
 import java.io.IOException;
 import java.net.Socket;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * without verification, and one that speaks no TLS over plain HTTP, as jib-core does. A registry
  * that answered over plain HTTP is remembered in a small file, so that the next build asks it
  * over HTTP first: a failed TLS handshake costs more than the request. Credentials never travel
- * over plain HTTP.
+ * over plain HTTP. A registry on this machine ({@code localhost}, {@code 127.0.0.0/8}, {@code
+ * [::1]}) is treated as insecure registries are without being allowed, as the Docker engine
+ * treats it: nobody else can be on the other end.
+ *
+ * <p>A request the registry answers as a busy or failing one (408, 429, 5xx), or whose
+ * connection drops, is sent again under the {@link RetryPolicy}; while a registry has answered
+ * 429, every request to it waits as long as it asked.
  */
 public final class Registries {
 
@@ -51,30 +59,77 @@ public final class Registries {
   final boolean allowInsecure;
   final Credentials credentials;
   final Duration timeout;
+  final BuildLog log;
+  final RetryPolicy retryPolicy;
   private final Path plainHttpMemory;
   /** Registries known to answer over plain HTTP, from earlier builds: only a hint. */
   private final Properties plainHttp;
   /** How each registry answered in this build. */
   private final Map<String, Endpoint> answered = new ConcurrentHashMap<>();
+  /** Until when each registry that answered 429 asked to be left alone. */
+  private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
 
   /**
    * @param allowInsecure whether registries may be asked over plain HTTP or unverified TLS
    * @param credentials asked only when a registry wants them, and sent only over HTTPS
    * @param plainHttpMemory where registries that answered over plain HTTP are remembered; null
    *     for nowhere
+   * @param log where requests that are tried again are reported
    */
-  public Registries(boolean allowInsecure, Credentials credentials, Path plainHttpMemory) {
-    this(allowInsecure, credentials, plainHttpMemory, TIMEOUT);
+  public Registries(boolean allowInsecure, Credentials credentials, Path plainHttpMemory,
+      BuildLog log) {
+    this(allowInsecure, credentials, plainHttpMemory, log, TIMEOUT, RetryPolicy.DEFAULT);
   }
 
-  /** @param timeout for connecting and for each read; a server that never answers costs this */
-  Registries(boolean allowInsecure, Credentials credentials, Path plainHttpMemory,
-      Duration timeout) {
+  /**
+   * @param timeout for connecting and for each read; a server that never answers costs this
+   * @param retryPolicy when a failed request is sent again
+   */
+  public Registries(boolean allowInsecure, Credentials credentials, Path plainHttpMemory,
+      BuildLog log, Duration timeout, RetryPolicy retryPolicy) {
     this.allowInsecure = allowInsecure;
     this.credentials = credentials;
     this.plainHttpMemory = plainHttpMemory;
+    this.log = log;
     this.timeout = timeout;
-    this.plainHttp = PropertiesFiles.readOrEmpty(allowInsecure ? plainHttpMemory : null);
+    this.retryPolicy = retryPolicy;
+    this.plainHttp = PropertiesFiles.readOrEmpty(plainHttpMemory);
+  }
+
+  /**
+   * Whether {@code registry} ({@code host[:port]}) is on this machine by its very name: {@code
+   * localhost}, an address of {@code 127.0.0.0/8}, or {@code [::1]}. Names are not resolved: a
+   * name that only resolves to loopback could resolve elsewhere tomorrow.
+   */
+  public static boolean isLoopback(String registry) {
+    String host = registry;
+    if (host.startsWith("[")) {
+      int end = host.indexOf(']');
+      return end > 0 && host.substring(1, end).equals("::1");
+    }
+    int colon = host.indexOf(':');
+    if (colon >= 0) {
+      host = host.substring(0, colon);
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("127")) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+          || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code registry} may be asked over plain HTTP or TLS that is not verified. */
+  public boolean insecureAllowed(String registry) {
+    return allowInsecure || isLoopback(registry);
   }
 
   /** A client that may read registry/repository. */
@@ -106,7 +161,7 @@ public final class Registries {
     if (known != null) {
       return List.of(known);
     }
-    if (!allowInsecure) {
+    if (!insecureAllowed(registry)) {
       return List.of(Endpoint.HTTPS);
     }
     return plainHttp.containsKey(registry)
@@ -121,7 +176,8 @@ public final class Registries {
     }
     boolean plain = endpoint == Endpoint.HTTP;
     synchronized (plainHttp) {
-      if (plainHttpMemory == null || !allowInsecure || plain == plainHttp.containsKey(registry)) {
+      if (plainHttpMemory == null || !insecureAllowed(registry)
+          || plain == plainHttp.containsKey(registry)) {
         return;
       }
       if (plain) {
@@ -137,6 +193,21 @@ public final class Registries {
         // Only a hint for the next build.
       }
     }
+  }
+
+  /** Whether {@code registry} answered earlier in this build. */
+  boolean answeredBefore(String registry) {
+    return answered.containsKey(registry);
+  }
+
+  /** Holds back every request to {@code registry} until {@code until}: it answered 429. */
+  void holdOff(String registry, Instant until) {
+    heldUntil.merge(registry, until, (a, b) -> a.isAfter(b) ? a : b);
+  }
+
+  /** Until when requests to {@code registry} wait after its last 429, if it answered one. */
+  Optional<Instant> heldUntil(String registry) {
+    return Optional.ofNullable(heldUntil.get(registry));
   }
 
   /** Forgets how {@code registry} answered: it asked to be asked another way. */

@@ -28,6 +28,8 @@ import javax.net.ssl.SSLHandshakeException;
  * one HTTP stack of the plugin, and follows the policy of its {@link Registries}: the schemes
  * the registry may be asked over, and the answer to its challenge (a Bearer token for this
  * client's scopes, or Basic credentials), which is asked for once and sent with every request.
+ * A request the registry answers as a busy or failing one, or whose connection drops, is sent
+ * again as its {@link RetryPolicy} says; a blob upload that fails is started over.
  */
 public final class RegistryClient {
 
@@ -52,7 +54,7 @@ public final class RegistryClient {
 
   /** A response: its status, the headers the client reads, and its body or its stream. */
   private record Response(int status, String digest, String location, String challenge,
-      String apiVersion, String contentType, byte[] body, InputStream stream) {
+      String apiVersion, String contentType, String retryAfter, byte[] body, InputStream stream) {
 
     /**
      * Whether a registry gave it: it says its API version, or answers as a registry does. A
@@ -188,11 +190,29 @@ public final class RegistryClient {
    */
   public Upload pushBlob(String digest, Body body, Optional<String> mountFrom)
       throws RegistryFailure {
+    Retry upload = new Retry(registries, registry, name(), "upload of blob " + digest);
+    while (true) {
+      Optional<Upload> done = tryPushBlob(digest, body, mountFrom, upload);
+      if (done.isPresent()) {
+        return done.get();
+      }
+    }
+  }
+
+  /**
+   * One upload of a blob: an upload session, then the blob in one PUT. A PUT that fails the way
+   * a busy registry fails is not sent again into the same session, which the registry may have
+   * dropped: the upload starts over, as {@code upload} allows.
+   *
+   * @return empty when the upload is to start over
+   */
+  private Optional<Upload> tryPushBlob(String digest, Body body, Optional<String> mountFrom,
+      Retry attempts) throws RegistryFailure {
     String start = "blobs/uploads/" + mountFrom.map(from -> "?mount=" + encode(digest)
         + "&from=" + encode(from)).orElse("");
     Response started = send("POST", start, null, null, Body.of(new byte[0]), false);
     if (mountFrom.isPresent() && started.status() == 201) {
-      return Upload.MOUNTED;
+      return Optional.of(Upload.MOUNTED);
     }
     expect(started, 202, "POST blobs/uploads/");
     if (started.location() == null) {
@@ -207,9 +227,23 @@ public final class RegistryClient {
           + started.location());
     }
     String put = upload + (upload.getQuery() == null ? "?" : "&") + "digest=" + encode(digest);
-    Response finished = send("PUT", put, null, "application/octet-stream", body, false);
+    Response finished;
+    try {
+      finished = send("PUT", put, null, "application/octet-stream", body, false, false);
+    } catch (RegistryFailure e) {
+      if (e.status() == 0 && e.getCause() instanceof IOException failure
+          && attempts.afterFailure(failure)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (finished.status() != 201
+        && attempts.afterAnswer(finished.status(), finished.retryAfter(),
+            registryMessage(finished))) {
+      return Optional.empty();
+    }
     expect(finished, 201, "PUT of blob " + digest);
-    return Upload.UPLOADED;
+    return Optional.of(Upload.UPLOADED);
   }
 
   /**
@@ -244,7 +278,13 @@ public final class RegistryClient {
    */
   private Response send(String method, String path, String accept, String contentType,
       Body body, boolean stream) throws RegistryFailure {
-    Response response = attempt(method, path, accept, contentType, body, stream);
+    return send(method, path, accept, contentType, body, stream, true);
+  }
+
+  /** @param retried whether failures are tried again here, as the registries' policy says */
+  private Response send(String method, String path, String accept, String contentType,
+      Body body, boolean stream, boolean retried) throws RegistryFailure {
+    Response response = attempt(method, path, accept, contentType, body, stream, retried);
     if (response.status() == 401 && authorization != null
         && authorization.header().startsWith("Bearer ")) {
       // A token that expired during a long push: the registry challenges again; ask anew.
@@ -261,12 +301,12 @@ public final class RegistryClient {
           endpoint = null;
           registries.forget(registry);
           try {
-            return attempt(method, path, accept, contentType, body, stream);
+            return attempt(method, path, accept, contentType, body, stream, retried);
           } catch (RegistryFailure e) {
             throw RegistryFailure.credentialsOverPlainHttp(name(), e);
           }
         }
-        response = attempt(method, path, accept, contentType, body, stream);
+        response = attempt(method, path, accept, contentType, body, stream, retried);
       }
     }
     return response;
@@ -274,14 +314,16 @@ public final class RegistryClient {
 
   /** One request: the way the registry answered before, or each allowed one until one does. */
   private Response attempt(String method, String path, String accept, String contentType,
-      Body body, boolean stream) throws RegistryFailure {
+      Body body, boolean stream, boolean retried) throws RegistryFailure {
     if (path.startsWith("http://") || path.startsWith("https://")) {
       try {
         URL url = new URL(path);
-        return follow(exchange(url, endpointFor(url), method, accept, contentType, body, stream),
-            method, accept, stream);
+        return follow(exchange(url, endpointFor(url), method, accept, contentType, body, stream,
+            retried ? Retries.ALL : Retries.NONE), method, accept, stream);
+      } catch (RegistryFailure e) {
+        throw e;
       } catch (IOException e) {
-        throw RegistryFailure.unreachable(registry, name(), e, registries.allowInsecure);
+        throw RegistryFailure.unreachable(registry, name(), e, insecureAllowed());
       }
     }
     List<Endpoint> endpoints = new ArrayList<>(
@@ -293,9 +335,12 @@ public final class RegistryClient {
     for (int i = 0; i < endpoints.size(); i++) {
       Endpoint tried = endpoints.get(i);
       boolean last = i == endpoints.size() - 1;
+      // While the way to ask is not known, a failed connection means: try the next way.
+      Retries retries = !retried ? Retries.NONE
+          : endpoints.size() == 1 ? Retries.ALL : Retries.ANSWERS;
       try {
-        Response response =
-            exchange(url(tried, path), tried, method, accept, contentType, body, stream);
+        Response response = exchange(url(tried, path), tried, method, accept, contentType, body,
+            stream, retries);
         if (tried == Endpoint.HTTP && !last && !response.fromRegistry()) {
           // Plain HTTP answered, but not as a registry (a redirect to HTTPS): try HTTPS.
           Quietly.close(response.stream());
@@ -307,6 +352,8 @@ public final class RegistryClient {
           registries.answered(registry, tried);
         }
         return follow(response, method, accept, stream);
+      } catch (RegistryFailure e) {
+        throw e;
       } catch (SSLHandshakeException e) {
         // A certificate that cannot be verified: the next way may accept it.
         failure = e;
@@ -319,7 +366,7 @@ public final class RegistryClient {
         }
       }
     }
-    throw RegistryFailure.unreachable(registry, name(), failure, registries.allowInsecure);
+    throw RegistryFailure.unreachable(registry, name(), failure, insecureAllowed());
   }
 
   /** Follows the redirects of a read, as blob downloads get them, to another host too. */
@@ -334,7 +381,8 @@ public final class RegistryClient {
       Quietly.close(current.stream());
       URL next = new URL(at != null ? at : url(endpoint, ""), current.location());
       at = next;
-      current = exchange(next, endpointFor(next), method, accept, null, null, stream);
+      current = exchange(next, endpointFor(next), method, accept, null, null, stream,
+          Retries.ALL);
     }
     return current;
   }
@@ -358,8 +406,80 @@ public final class RegistryClient {
         + repository + "/" + path);
   }
 
+  /** Which failures of a request are tried again. */
+  private enum Retries {
+    /** None: the caller decides. */
+    NONE,
+    /** Answers of a busy or failing registry, not failed connections. */
+    ANSWERS,
+    /** Both. */
+    ALL
+  }
+
+  /** One request, sent again as {@code retries} and the registries' policy say. */
   private Response exchange(URL url, Endpoint how, String method, String accept,
-      String contentType, Body body, boolean stream) throws IOException {
+      String contentType, Body body, boolean stream, Retries retries) throws IOException {
+    String header = authorizationFor(url);
+    if (retries == Retries.NONE) {
+      return once(url, how, method, accept, contentType, body, stream, header);
+    }
+    return withRetries(method + " " + describe(url), retries == Retries.ALL,
+        () -> once(url, how, method, accept, contentType, body, stream, header));
+  }
+
+  /** A request, as one attempt. */
+  @FunctionalInterface
+  private interface Attempt {
+    Response send() throws IOException;
+  }
+
+  private Response withRetries(String request, boolean failuresToo, Attempt attempt)
+      throws IOException {
+    Retry retry = new Retry(registries, registry, name(), request);
+    while (true) {
+      retry.awaitTurn();
+      Response response;
+      try {
+        response = attempt.send();
+      } catch (RegistryFailure e) {
+        throw e;
+      } catch (IOException e) {
+        if (failuresToo && retry.afterFailure(e)) {
+          continue;
+        }
+        throw e;
+      }
+      if (!retry.afterAnswer(response.status(), response.retryAfter(),
+          registryMessage(response))) {
+        return response;
+      }
+      Quietly.close(response.stream());
+    }
+  }
+
+  /** A request as messages name it: its path under the repository, else host and path. */
+  private String describe(URL url) {
+    String prefix = "/v2/" + repository + "/";
+    return url.getAuthority().equals(registry) && url.getPath().startsWith(prefix)
+        ? url.getPath().substring(prefix.length()) : url.getAuthority() + url.getPath();
+  }
+
+  /** The Authorization header for {@code url}, if one may go there. */
+  private String authorizationFor(URL url) {
+    Authorization current = authorization;
+    // Only to the registry itself, and credentials never over plain HTTP.
+    return current != null && url.getAuthority().equals(registry)
+        && (url.getProtocol().equals("https") || !current.fromCredentials())
+        ? current.header() : null;
+  }
+
+  private boolean insecureAllowed() {
+    return registries.insecureAllowed(registry);
+  }
+
+  private Response once(URL url, Endpoint how, String method, String accept,
+      String contentType, Body body, boolean stream, String authorizationHeader)
+      throws IOException {
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
     if (how == Endpoint.HTTPS_UNVERIFIED && connection instanceof HttpsURLConnection https) {
       https.setSSLSocketFactory(Registries.unverifiedTls());
@@ -373,10 +493,8 @@ public final class RegistryClient {
     if (accept != null) {
       connection.setRequestProperty("Accept", accept);
     }
-    // Only to the registry itself, and credentials never over plain HTTP.
-    if (authorization != null && url.getAuthority().equals(registry)
-        && (url.getProtocol().equals("https") || !authorization.fromCredentials())) {
-      connection.setRequestProperty("Authorization", authorization.header());
+    if (authorizationHeader != null) {
+      connection.setRequestProperty("Authorization", authorizationHeader);
     }
     try {
       if (body != null) {
@@ -406,7 +524,8 @@ public final class RegistryClient {
       return new Response(status, connection.getHeaderField("Docker-Content-Digest"),
           connection.getHeaderField("Location"), connection.getHeaderField("WWW-Authenticate"),
           connection.getHeaderField("Docker-Distribution-API-Version"),
-          connection.getContentType(), content, streamed);
+          connection.getContentType(), connection.getHeaderField("Retry-After"), content,
+          streamed);
     } catch (IOException | RuntimeException e) {
       connection.disconnect();
       throw e;
@@ -428,36 +547,25 @@ public final class RegistryClient {
     try {
       URL tokenUrl = new URL(url.get());
       Endpoint how = !overHttps ? Endpoint.HTTP
-          : registries.allowInsecure && endpoint == Endpoint.HTTPS_UNVERIFIED
+          : insecureAllowed() && endpoint == Endpoint.HTTPS_UNVERIFIED
               ? Endpoint.HTTPS_UNVERIFIED : Endpoint.HTTPS;
-      HttpURLConnection connection = (HttpURLConnection) tokenUrl.openConnection();
-      if (how == Endpoint.HTTPS_UNVERIFIED && connection instanceof HttpsURLConnection https) {
-        https.setSSLSocketFactory(Registries.unverifiedTls());
-        https.setHostnameVerifier(Registries.ANY_HOST);
-      }
-      int timeout = (int) registries.timeout.toMillis();
-      connection.setConnectTimeout(timeout);
-      connection.setReadTimeout(timeout);
-      if (overHttps) {
-        auth.ifPresent(value -> connection.setRequestProperty("Authorization", basic(value)));
-      }
-      int status = connection.getResponseCode();
-      if (status != 200) {
-        connection.disconnect();
+      String header = overHttps ? auth.map(RegistryClient::basic).orElse(null) : null;
+      Response response = withRetries("GET token from " + tokenUrl.getAuthority()
+          + tokenUrl.getPath(), true,
+          () -> once(tokenUrl, how, "GET", null, null, null, false, header));
+      if (response.status() != 200) {
         if (!overHttps && auth.isPresent()) {
           throw RegistryFailure.credentialsOverPlainHttp(name(), null);
         }
         return Optional.empty();
       }
-      try (InputStream body = connection.getInputStream()) {
-        boolean sent = overHttps && auth.isPresent();
-        return TokenResponse.token(body.readAllBytes())
-            .map(token -> new Authorization("Bearer " + token, sent));
-      }
+      boolean sent = overHttps && auth.isPresent();
+      return TokenResponse.token(response.body())
+          .map(token -> new Authorization("Bearer " + token, sent));
     } catch (RegistryFailure e) {
       throw e;
     } catch (IOException e) {
-      throw RegistryFailure.unreachable(registry, name(), e, registries.allowInsecure);
+      throw RegistryFailure.unreachable(registry, name(), e, insecureAllowed());
     }
   }
 

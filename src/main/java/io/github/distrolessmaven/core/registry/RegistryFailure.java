@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -77,7 +79,10 @@ public final class RegistryFailure extends IOException {
       why = "cannot connect to " + registry + " (" + cause.getMessage() + "). Is the registry"
           + " running and reachable?";
     } else if (cause instanceof SocketTimeoutException) {
-      why = registry + " did not answer in time (" + cause.getMessage() + ").";
+      why = registry + " did not answer in time (" + cause.getMessage() + ")."
+          + (allowInsecure ? "" : " If it serves plain HTTP or a certificate that cannot be"
+              + " verified, and you trust it, set " + Setting.ALLOW_INSECURE_REGISTRIES.element("true")
+              + " or " + Setting.ALLOW_INSECURE_REGISTRIES.property("true") + ".");
     } else if (cause instanceof SSLException && !allowInsecure) {
       why = registry + " does not offer verified HTTPS (" + cause.getMessage() + "). If you"
           + " trust it, set " + Setting.ALLOW_INSECURE_REGISTRIES.element("true") + " or "
@@ -86,6 +91,28 @@ public final class RegistryFailure extends IOException {
       why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
     return new RegistryFailure(name + ": " + why, 0, cause);
+  }
+
+  /**
+   * A request that kept failing the way a busy or failing registry fails, until the retry
+   * budget was spent.
+   *
+   * @param lastAnswer the last status and message, or why the connection failed
+   * @param askedWait the wait the registry asked for last, when that is what did not fit
+   */
+  static RegistryFailure gaveUp(String name, String request, int attempts, Duration spent,
+      String lastAnswer, Optional<Duration> askedWait, Duration budget) {
+    StringBuilder message = new StringBuilder(name).append(" did not take ").append(request)
+        .append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts")
+        .append(" in ").append(Retry.Durations.text(spent))
+        .append("; the last answer was ").append(lastAnswer);
+    askedWait.ifPresent(wait -> message.append("; it asked to wait ")
+        .append(Retry.Durations.text(wait)).append(" (Retry-After), more than is left of the ")
+        .append(Retry.Durations.text(budget)).append(" a request may take"));
+    message.append(". The registry is overloaded or failing: try again later, or ask its"
+        + " operator.");
+    int status = lastAnswer.startsWith("HTTP ") ? Integer.parseInt(lastAnswer.substring(5, 8)) : 0;
+    return new RegistryFailure(message.toString(), status, null);
   }
 
   /** Something the registry sent that is not as the distribution API says. */

@@ -63,7 +63,7 @@ class TarExportTest {
     ImageContent content = spec.content();
     StateFiles state = new StateFiles(spec.storage());
     BaseResolution base = BaseResolution.resolve(
-        spec, state, new Registries(false, Credentials.NONE, null), log);
+        spec, state, new Registries(false, Credentials.NONE, null, log), log);
     JibLayers.start(state.applicationLayers(), content.layers(),
         content.timestamps().filesModificationTime(), log).await();
     PendingSbom sbom = PendingSbom.start(content, new BaseContents(List.of(), List.of(), List.of()),

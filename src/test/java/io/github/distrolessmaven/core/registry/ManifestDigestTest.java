@@ -2,8 +2,14 @@ package io.github.distrolessmaven.core.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.fixtures.FakeRegistry;
+import io.github.distrolessmaven.core.fixtures.LocalAddresses;
+import io.github.distrolessmaven.core.fixtures.RecordingLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +36,9 @@ class ManifestDigestTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    // On every address: as 127.0.0.1 it is a registry on this machine, as another address of
+    // the machine one elsewhere.
+    server = HttpServer.create(new InetSocketAddress(0), 0);
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().toString();
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -65,7 +73,8 @@ class ManifestDigestTest {
   private Registries registries(boolean allowInsecure) {
     // The JDK's test server never answers a TLS hello (a registry answers one with an error at
     // once), so each HTTPS attempt here lasts the whole timeout: keep it short.
-    return new Registries(allowInsecure, Credentials.NONE, memory, Duration.ofMillis(500));
+    return new Registries(allowInsecure, Credentials.NONE, memory, new RecordingLog(),
+        Duration.ofMillis(500), FakeRegistry.FAST_RETRIES);
   }
 
   private Optional<String> digestOf(boolean allowInsecure, String repository, String tag)
@@ -106,8 +115,25 @@ class ManifestDigestTest {
   }
 
   @Test
-  void plainHttpIsNotUsedUnlessAllowed() {
-    assertThrows(RegistryFailure.class, () -> digestOf(false, "team/app", "1"));
+  void plainHttpIsNotUsedUnlessAllowedOffThisMachine() {
+    InetAddress remote = LocalAddresses.nonLoopback().orElse(null);
+    assumeTrue(remote != null, "this machine has no address but loopback");
+    String elsewhere = remote.getHostAddress() + ":" + server.getAddress().getPort();
+
+    long start = System.nanoTime();
+    RegistryFailure e = assertThrows(RegistryFailure.class,
+        () -> registries(false).pull(elsewhere, "team/app").manifestDigest("1"));
+
+    assertTrue(e.getMessage().contains(Setting.ALLOW_INSECURE_REGISTRIES.element("true")),
+        e.getMessage());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused within seconds, not retried");
     assertEquals(List.of(), requests, "nothing reached the plain-HTTP registry");
+  }
+
+  @Test
+  void aRegistryOnThisMachineMayBePlainHttpWithoutTheSetting() throws Exception {
+    assertEquals(Optional.of(DIGEST), digestOf(false, "team/app", "1"));
+    assertEquals(List.of("HEAD /v2/team/app/manifests/1"), requests.subList(requests.size() - 1,
+        requests.size()));
   }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.fixtures.FakeRegistry;
+import io.github.distrolessmaven.core.fixtures.RecordingLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -107,7 +109,8 @@ class RegistryClientTest {
     // The JDK's test server never answers a TLS hello, so an HTTPS attempt lasts the timeout.
     return new Registries(true,
         (r, repo) -> Optional.of(new RegistryAuth("user", "secret", "test")),
-        dir.resolve("plain-http.properties"), Duration.ofMillis(500)).push(registry, name);
+        dir.resolve("plain-http.properties"), new RecordingLog(), Duration.ofMillis(500),
+        FakeRegistry.FAST_RETRIES).push(registry, name);
   }
 
   @Test

@@ -3,11 +3,15 @@ package io.github.distrolessmaven.core.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.fixtures.FakeRegistry;
+import io.github.distrolessmaven.core.fixtures.LocalAddresses;
+import io.github.distrolessmaven.core.fixtures.RecordingLog;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -62,7 +66,9 @@ class SelfSignedTlsTest {
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(keys.getKeyManagers(), null, null);
 
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    // On every address: as 127.0.0.1 it is a registry on this machine, as another address of
+    // the machine one elsewhere.
+    server = HttpsServer.create(new InetSocketAddress(0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
     server.createContext("/", exchange -> {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -91,7 +97,8 @@ class SelfSignedTlsTest {
   private Registries registries(boolean allowInsecure) {
     return new Registries(allowInsecure,
         (r, repo) -> Optional.of(new RegistryAuth("user", "secret", "test")),
-        dir.resolve("plain-http.properties"), Duration.ofSeconds(5));
+        dir.resolve("plain-http.properties"), new RecordingLog(), Duration.ofSeconds(5),
+        FakeRegistry.FAST_RETRIES);
   }
 
   @Test
@@ -106,9 +113,19 @@ class SelfSignedTlsTest {
   }
 
   @Test
-  void aSelfSignedRegistryIsRefusedNamingTheSettingOtherwise() {
+  void aSelfSignedRegistryOnThisMachineIsReadWithoutTheSetting() throws Exception {
+    assertEquals(Optional.of(DIGEST),
+        registries(false).pull(registry, "team/app").manifestDigest("1"));
+  }
+
+  @Test
+  void aSelfSignedRegistryElsewhereIsRefusedNamingTheSetting() {
+    InetAddress remote = LocalAddresses.nonLoopback().orElse(null);
+    assumeTrue(remote != null, "this machine has no address but loopback");
+    String elsewhere = remote.getHostAddress() + ":" + server.getAddress().getPort();
+
     RegistryFailure e = assertThrows(RegistryFailure.class,
-        () -> registries(false).pull(registry, "team/app").manifestDigest("1"));
+        () -> registries(false).pull(elsewhere, "team/app").manifestDigest("1"));
 
     assertTrue(e.getMessage().contains("does not offer verified HTTPS"), e.getMessage());
     assertTrue(e.getMessage().contains(Setting.ALLOW_INSECURE_REGISTRIES.element("true")),
