@@ -31,21 +31,12 @@ import java.util.regex.Pattern;
  * manifest needs must be there with its size. Blobs are read from the tar when they are sent,
  * never unpacked.
  */
-public final class OciArchive implements AutoCloseable {
+public final class OciArchive implements ArchivedImage {
 
   /** Referrers (SBOMs, signatures) are small documents, read into memory to push. */
   static final long MAX_REFERRER_BLOB = 64L << 20;
 
   private static final Pattern BLOB = Pattern.compile("blobs/sha256/([0-9a-f]{64})");
-
-  /**
-   * One blob the manifest needs, present and of the size it says.
-   *
-   * @param digest {@code sha256:<hex>}
-   * @param size in bytes
-   * @param role "config" or "layer", for the log
-   */
-  public record Blob(String digest, long size, String role) {}
 
   private final TarEntries tar;
   private final String manifestDigest;
@@ -278,22 +269,22 @@ public final class OciArchive implements AutoCloseable {
     return referrers;
   }
 
-  /** The manifest's digest, the archive's and, once pushed, the registry's. */
+  @Override
   public String manifestDigest() {
     return manifestDigest;
   }
 
-  /** The OCI or Docker v2.2 manifest media type. */
+  @Override
   public String manifestMediaType() {
     return manifestMediaType;
   }
 
-  /** The manifest, byte for byte as in the archive. */
+  @Override
   public byte[] manifestBytes() {
     return manifest.clone();
   }
 
-  /** The config, then the layers, in manifest order. */
+  @Override
   public List<Blob> blobs() {
     return blobs;
   }
@@ -308,12 +299,8 @@ public final class OciArchive implements AutoCloseable {
     return referrers;
   }
 
-  /** Config plus layers, in bytes: the image's size as a registry counts it. */
-  public long size() {
-    return blobs.stream().mapToLong(Blob::size).sum();
-  }
-
   /** A blob of the image, as the archive holds it (verified when the archive was opened). */
+  @Override
   public InputStream open(Blob blob) throws IOException {
     return tar.open(Descriptor.blobPath(blob.digest()));
   }

@@ -23,12 +23,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * The one place that drives jib-core's build: an image of the spec's content on a base, pushed
- * to a registry or written as an archive. Every application layer is in jib-core's cache before
- * (built by {@link JibLayers}), and a registry base's layers too, so jib-core reads the base's
- * manifest and config, writes the image's, and pushes what the registry lacks. It reaches
- * registries with the same settings as the plugin's own client: the same credentials, mirrors,
- * insecure-registry policy and offline mode.
+ * The one place that drives jib-core's build: an image of the spec's content on a base, written
+ * as an archive, which the plugin pushes with its own registry client ({@code FullPush}) or
+ * rewrites for the {@code tar} goal. Every application layer is in jib-core's cache before
+ * (built by {@link JibLayers}), and a registry base's layers too, so jib-core only reads the
+ * base's manifest and config from a registry, with the same settings as the plugin's own
+ * client: the same credentials, mirrors, insecure-registry policy and offline mode.
  */
 public final class JibBuild {
 
@@ -50,33 +50,14 @@ public final class JibBuild {
    *
    * @param digest the manifest's digest
    * @param imageId the config's digest
-   * @param tags every tag written, sorted
    */
-  public record Result(String digest, String imageId, List<String> tags) {}
+  public record Result(String digest, String imageId) {}
 
   private final Consumer<LogEvent> jibLog;
 
   /** @param log receives progress per layer and jib-core's warnings */
   public JibBuild(BuildLog log) {
     this.jibLog = new JibLogBridge(log);
-  }
-
-  /**
-   * Builds the image and pushes it under the target's tag and every additional one.
-   *
-   * @param appLayersCache where {@link JibLayers} built the application's layers
-   */
-  public Result push(ImageSpec spec, Base base, JibCredentials baseCredentials,
-      JibCredentials targetCredentials, Path appLayersCache) throws ImageBuildException {
-    ImageReference target = reference(spec.content().targetImage());
-    Containerizer containerizer = Containerizer.to(targetCredentials.image(target));
-    spec.content().additionalTags().forEach(containerizer::withAdditionalTag);
-    JibContainer result = containerize(container(spec, base, baseCredentials), containerizer,
-        spec, registriesAsked(spec, base, Optional.of(target.getRegistry())), appLayersCache,
-        "pushing " + target);
-    List<String> tags = new ArrayList<>(result.getTags());
-    tags.sort(null);
-    return new Result(result.getDigest().toString(), result.getImageId().toString(), tags);
   }
 
   /**
@@ -89,8 +70,7 @@ public final class JibBuild {
     JibContainer result = containerize(container(spec, base, baseCredentials),
         Containerizer.to(TarImage.at(archive).named(target)), spec,
         registriesAsked(spec, base, Optional.empty()), appLayersCache, "writing " + archive);
-    return new Result(result.getDigest().toString(), result.getImageId().toString(),
-        List.copyOf(result.getTags()));
+    return new Result(result.getDigest().toString(), result.getImageId().toString());
   }
 
   private static JibContainerBuilder container(

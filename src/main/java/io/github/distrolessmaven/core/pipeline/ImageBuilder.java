@@ -36,9 +36,9 @@ import java.util.TreeSet;
  * ({@link BaseResolution}); a push that would change nothing stops there ({@link
  * UpToDateCheck}); the application's layers are built while the base is read ({@link JibLayers},
  * {@link BaseScan}) and checked ({@link BaseShells}); then the image goes to the registry, by
- * swapping the changed layers into the last push ({@link IncrementalPush}) or through jib-core
- * ({@link JibBuild}), with its SBOM attached ({@link SbomAttachment}), or into an archive
- * ({@link TarExport}).
+ * swapping the changed layers into the last push ({@link IncrementalPush}) or as jib-core
+ * assembles it ({@link FullPush}), with its SBOM attached ({@link SbomAttachment}), or into an
+ * archive ({@link TarExport}).
  */
 public final class ImageBuilder {
 
@@ -114,11 +114,13 @@ public final class ImageBuilder {
       return TarExport.write(spec, target, jib, jibBase, baseCredentials, layerCache,
           base.reference(), sbom);
     }
-    RegistryClient repository = targetRegistries.push(target.registry(), target.repository());
+    List<String> tags = tags(target, content);
+    Optional<String> mountFrom = mountSource(spec, base, target);
+    RegistryClient repository =
+        targetRegistries.push(target.registry(), target.repository(), mountFrom);
     if (last.isPresent()) {
-      List<String> tags = tags(target, content);
       Optional<IncrementalPush.Pushed> patched =
-          new IncrementalPush(repository, log).push(last.get(), built, tags);
+          new IncrementalPush(repository, log).push(last.get(), built, target, tags);
       if (patched.isPresent()) {
         IncrementalPush.Pushed image = patched.get();
         BuiltImage pushed = attachSbom(repository, target, image.digest(), image.imageId(), tags,
@@ -129,11 +131,10 @@ public final class ImageBuilder {
       // jib-core builds in full, and must find every layer in its cache, filed where it looks.
       built = JibLayers.start(layerCache, content.layers(), modified, log).await();
     }
-    JibBuild.Result result =
-        jib.push(spec, jibBase, baseCredentials, targetCredentials, layerCache);
-    BuiltImage pushed = attachSbom(repository, target, result.digest(), result.imageId(),
-        result.tags(), base.reference(),
-        SbomAttachment.ServedImage.readBack(repository, result.digest()), sbom, content);
+    FullPush.Pushed result = FullPush.push(spec, target, jib, jibBase, baseCredentials,
+        layerCache, repository, tags, mountFrom, log);
+    BuiltImage pushed = attachSbom(repository, target, result.digest(), result.imageId(), tags,
+        base.reference(), result.served(), sbom, content);
     upToDate.remember(pushed, built);
     return pushed;
   }
@@ -169,6 +170,19 @@ public final class ImageBuilder {
         content.timestamps().creationTime().toString());
     return new BuiltImage(target.toString(), digest, imageId, tags, baseReference, served.size(),
         document, attached, false);
+  }
+
+  /**
+   * The base's repository, when the target's registry serves the base (as itself or as its
+   * mirror): its layers are then mounted into the target repository rather than uploaded.
+   */
+  private static Optional<String> mountSource(ImageSpec spec, BaseResolution base,
+      ImageReference target) {
+    return base.registryBase()
+        .filter(name -> spec.registries().registriesFor(name.registry())
+            .contains(target.registry()))
+        .map(ImageReference::repository)
+        .filter(repository -> !repository.equals(target.repository()));
   }
 
   /** The target's tag and every additional one, each once, sorted as jib-core's are. */

@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
+import io.github.distrolessmaven.core.push.ImageUpload;
 import io.github.distrolessmaven.core.registry.Body;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.state.LastBuild;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,8 +35,8 @@ import java.util.Set;
  * settings, which {@link UpToDateCheck} found unchanged; the layers are the ones {@code
  * JibLayers} built for jib-core; and the JSON is written again by Jackson, as jib-core writes
  * it, after a check that Jackson gives back the registry's bytes unchanged. Whatever does not fit
- * (the last push gone from the registry, another number of layers, a refused request) leaves the
- * build to jib-core, which then builds in full.
+ * (the last push or one of its blobs gone from the registry, another number of layers, a
+ * refused request) leaves the build to a full one ({@link FullPush}).
  */
 final class IncrementalPush {
 
@@ -58,11 +63,14 @@ final class IncrementalPush {
   /**
    * @param lastPush the last push to the target's repository, built with the same settings
    * @param layers every non-empty application layer, in image order, built into the cache
+   * @param target the image as the user named it, for messages
    * @param tags every tag to push the manifest to
    * @return what was pushed; empty when this build is left to jib-core, with the reason logged
+   * @throws ImageBuildException when the image is whole in the registry but a tag could not be
+   *     moved to it
    */
-  Optional<Pushed> push(
-      LastBuild.Push lastPush, List<BuiltLayer> layers, List<String> tags) {
+  Optional<Pushed> push(LastBuild.Push lastPush, List<BuiltLayer> layers, ImageReference target,
+      List<String> tags) throws ImageBuildException {
     String last = lastPush.digest();
     try {
       Optional<byte[]> served = registry.manifest(last, MediaTypes.ACCEPT_IMAGE_MANIFEST)
@@ -120,17 +128,24 @@ final class IncrementalPush {
       String mediaType = manifest.get().path("mediaType")
           .asText(MediaTypes.OCI_MANIFEST);
 
-      for (BuiltLayer layer : missing) {
-        if (!registry.hasBlob(layer.digest())) {
-          registry.pushBlob(layer.digest(), Body.of(layer.file()));
+      // Every blob the new manifest names is proved there, or sent: the last push's blobs may
+      // have been garbage-collected since.
+      List<String> needed = new ArrayList<>();
+      needed.add(configDigest);
+      manifest.get().path("layers").forEach(layer -> needed.add(layer.path("digest").asText()));
+      Map<String, BuiltLayer> ours = new HashMap<>();
+      layers.forEach(layer -> ours.put(layer.digest(), layer));
+      List<String> lacking = registry.missingBlobs(needed);
+      for (String blob : lacking) {
+        if (!blob.equals(configDigest) && !ours.containsKey(blob)) {
+          return inFull("the blob " + blob + " of the last push is gone from the registry");
         }
       }
-      if (!registry.hasBlob(configDigest)) {
-        registry.pushBlob(configDigest, Body.of(newConfig));
+      for (String blob : lacking) {
+        registry.pushBlob(blob, blob.equals(configDigest)
+            ? Body.of(newConfig) : Body.of(ours.get(blob).file()));
       }
-      for (String tag : tags) {
-        registry.putManifest(tag, newManifest, mediaType);
-      }
+      new ImageUpload(registry, log).manifest(newManifest, mediaType, target, tags);
       List<String> changed = missing.stream().map(BuiltLayer::name).toList();
       log.info(changed.isEmpty()
           ? "Pushed the last image again: its layers are unchanged"

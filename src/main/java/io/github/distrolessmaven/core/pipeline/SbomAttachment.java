@@ -11,7 +11,6 @@ import io.github.distrolessmaven.core.registry.Referrers;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.registry.RegistryFailure;
 import io.github.distrolessmaven.core.sbom.ImageSbom;
-import java.io.IOException;
 
 /**
  * The last step of a push: the image's SBOM attached to it in the registry, as an OCI artifact
@@ -42,20 +41,6 @@ final class SbomAttachment {
       return new ServedImage(Descriptor.of(
           Json.text(root, "mediaType").orElse(MediaTypes.OCI_MANIFEST), digest, manifest.length),
           size);
-    }
-
-    /** The image {@code digest} of the client's repository, read back from the registry. */
-    static ServedImage readBack(RegistryClient repository, String digest)
-        throws ImageBuildException {
-      try {
-        byte[] manifest = repository.manifest(digest, MediaTypes.ACCEPT_IMAGE_MANIFEST)
-            .orElseThrow(() -> new IOException("the registry has no manifest " + digest))
-            .bytes();
-        return of(manifest, digest);
-      } catch (IOException e) {
-        throw new ImageBuildException("Reading back " + repository.name() + "@" + digest
-            + " failed: " + e.getMessage(), e);
-      }
     }
   }
 

@@ -1,7 +1,9 @@
 package io.github.distrolessmaven.core.pipeline;
 
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.archive.ArchiveException;
 import io.github.distrolessmaven.core.archive.ImageArchive;
+import io.github.distrolessmaven.core.archive.JibArchive;
 import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
@@ -47,8 +49,13 @@ final class TarExport {
       combined = AtomicFiles.temporarySibling(tar);
       byte[] document = sbom.forImage(result.digest());
       String created = spec.content().timestamps().creationTime().toString();
-      long size = ImageArchive.rewrite(jibArchive, combined, references, result.digest(),
-          subject -> SbomAttachment.artifact(document, subject, created));
+      long size;
+      try (JibArchive written = JibArchive.open(jibArchive, result.digest())) {
+        size = ImageArchive.rewrite(written, combined, references,
+            subject -> SbomAttachment.artifact(document, subject, created));
+      } catch (ArchiveException e) {
+        throw new IOException(e.getMessage(), e);
+      }
       AtomicFiles.commit(combined, tar);
       return new BuiltImage(target.toString(), result.digest(), result.imageId(), tags,
           baseReference, size, document, "the archive", false);

@@ -4,7 +4,10 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.FormatException;
+import io.github.distrolessmaven.core.oci.ImageManifest;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.registry.RegistryFailure;
@@ -15,6 +18,7 @@ import io.github.distrolessmaven.core.state.StateFiles;
 import io.github.distrolessmaven.core.state.ToolIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,8 @@ import java.util.Optional;
 
 /**
  * The up-to-date step of a rebuild: when every input has the fingerprint of the last push, and
- * the registry still serves that push's digest under every tag, the image is up to date and
- * nothing is built. Any doubt (a changed input, a tag deleted or moved, an unreadable record, a
+ * the registry still serves that push's digest under every tag and holds every blob it names
+ * (asked side by side, with HEAD requests), the image is up to date and nothing is built. Any doubt (a changed input, a tag deleted or moved, an unreadable record, a
  * registry that does not answer) means a build. When only what the layers hold changed, the
  * last push is the one the incremental push starts from.
  */
@@ -71,9 +75,40 @@ final class UpToDateCheck {
         return Optional.empty();
       }
     }
+    Optional<String> broken = lacking(target, image.digest());
+    if (broken.isPresent()) {
+      log.info("Rebuilding: " + target.name() + "@" + image.digest() + broken.get());
+      return Optional.empty();
+    }
     log.info("Up to date: nothing changed since the last push, and the registry still serves "
         + image.digest() + " under " + String.join(", ", image.tags()));
     return Optional.of(image.asUpToDate());
+  }
+
+  /**
+   * Why the image {@code digest} cannot be pulled whole from the repository (its manifest or a
+   * blob it names is gone: garbage-collected, deleted by a retention policy, the repository
+   * made anew), if it cannot: a tag that names it proves nothing of its blobs.
+   */
+  private Optional<String> lacking(RegistryClient target, String digest) {
+    try {
+      Optional<RegistryClient.Manifest> manifest =
+          target.manifest(digest, MediaTypes.ACCEPT_IMAGE_MANIFEST);
+      if (manifest.isEmpty()) {
+        return Optional.of(" is gone from the registry");
+      }
+      ImageManifest parsed = ImageManifest.parse(manifest.get().bytes(), "the manifest " + digest);
+      List<String> blobs = new ArrayList<>();
+      blobs.add(parsed.config().digest());
+      parsed.layers().forEach(layer -> blobs.add(layer.digest()));
+      List<String> missing = target.missingBlobs(blobs);
+      return missing.isEmpty() ? Optional.empty() : Optional.of(" lacks "
+          + (missing.size() == 1 ? "the blob " : missing.size() + " blobs, among them ")
+          + missing.get(0) + ", which the registry no longer holds");
+    } catch (RegistryFailure | FormatException e) {
+      log.debug("Cannot prove " + digest + " whole in the registry (" + e.getMessage() + ")");
+      return Optional.of(" cannot be proved whole in the registry");
+    }
   }
 
   /**

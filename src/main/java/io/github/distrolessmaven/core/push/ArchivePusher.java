@@ -10,7 +10,6 @@ import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
-import io.github.distrolessmaven.core.registry.Body;
 import io.github.distrolessmaven.core.registry.Referrers;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
@@ -18,17 +17,13 @@ import io.github.distrolessmaven.core.registry.RegistryFailure;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Pushes an image archive to a registry with its manifest digest unchanged: checks the whole
- * archive first, then sends only the blobs the registry lacks (mounting them from another
- * repository of the same registry where the archive names one), then the manifest's own bytes
- * under every tag.
+ * archive first, then puts the image ({@link ImageUpload}), mounting blobs from another
+ * repository of the same registry where the archive names one, then its referrers.
  */
 public final class ArchivePusher {
 
@@ -63,10 +58,7 @@ public final class ArchivePusher {
           new JibCredentials(spec.credentials(), log), null, log);
       RegistryClient repository =
           registries.push(target.registry(), target.repository(), mountFrom);
-      pushBlobs(repository, image, mountFrom);
-      for (String tag : tags) {
-        pushManifest(repository, image, target.withQualifier(tag), tag);
-      }
+      new ImageUpload(repository, log).push(image, target, tags, mountFrom);
       Descriptor subject = Descriptor.of(
           image.manifestMediaType(), image.manifestDigest(), image.manifestBytes().length);
       for (ReferrerArtifact referrer : image.referrers()) {
@@ -78,7 +70,7 @@ public final class ArchivePusher {
               + repository.name() + "@" + subject.digest() + " failed: " + e.getMessage(), e);
         }
         log.info("Attached " + referrer.artifactType() + " "
-            + shortDigest(referrer.descriptor().digest()) + " to the image through " + how);
+            + ImageUpload.shortDigest(referrer.descriptor().digest()) + " to the image through " + how);
       }
       return new PushedImage(target.toString(), image.manifestDigest(), tags, image.size());
     } catch (ArchiveException e) {
@@ -118,63 +110,5 @@ public final class ArchivePusher {
       }
     }
     return Optional.empty();
-  }
-
-  private void pushBlobs(RegistryClient repository, OciArchive image, Optional<String> mountFrom)
-      throws ImageBuildException {
-    Set<String> done = new HashSet<>();
-    for (OciArchive.Blob blob : image.blobs()) {
-      if (!done.add(blob.digest())) {
-        continue;
-      }
-      String outcome;
-      try {
-        if (repository.hasBlob(blob.digest())) {
-          outcome = "already present";
-        } else if (repository.pushBlob(blob.digest(), Body.of(blob.size(), () -> image.open(blob)),
-            mountFrom) == RegistryClient.Upload.MOUNTED) {
-          outcome = "mounted from " + mountFrom.orElse("another repository");
-        } else {
-          outcome = "pushed";
-        }
-      } catch (RegistryFailure e) {
-        throw new ImageBuildException("Pushing " + blob.role() + " " + blob.digest() + " to "
-            + repository.name() + " failed: " + e.getMessage(), e);
-      }
-      log.info(String.format(Locale.ROOT, "%s %s (%s): %s",
-          capitalized(blob.role()), shortDigest(blob.digest()), humanSize(blob.size()), outcome));
-    }
-  }
-
-  /** Puts the archive's manifest, byte for byte, under {@code tag}. */
-  private void pushManifest(RegistryClient repository, OciArchive image, ImageReference reference,
-      String tag) throws ImageBuildException {
-    String stored;
-    try {
-      stored = repository.putManifest(tag, image.manifestBytes(), image.manifestMediaType());
-    } catch (RegistryFailure e) {
-      throw new ImageBuildException(
-          "Pushing the manifest of " + reference + " failed: " + e.getMessage(), e);
-    }
-    if (!stored.equals(image.manifestDigest())) {
-      throw new ImageBuildException("The registry stored " + reference + " as " + stored
-          + ", not as the archive's " + image.manifestDigest());
-    }
-    log.debug("Manifest " + image.manifestDigest() + " tagged " + reference);
-  }
-
-  private static String capitalized(String role) {
-    return Character.toUpperCase(role.charAt(0)) + role.substring(1);
-  }
-
-  static String shortDigest(String digest) {
-    return digest.substring(0, "sha256:".length() + 12);
-  }
-
-  static String humanSize(long bytes) {
-    if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
-    }
-    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 }

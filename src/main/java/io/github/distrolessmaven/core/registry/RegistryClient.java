@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -34,6 +38,8 @@ import javax.net.ssl.SSLHandshakeException;
 public final class RegistryClient {
 
   private static final int MAX_REDIRECTS = 5;
+  /** HEAD requests sent side by side to prove an image whole: a registry takes them at once. */
+  private static final int PARALLEL_HEADS = 8;
 
   /** What a push of a blob did. */
   public enum Upload {
@@ -176,6 +182,54 @@ public final class RegistryClient {
     }
     expect(response, 200, "HEAD blobs/" + digest);
     return true;
+  }
+
+  /**
+   * The blobs of {@code digests} the repository lacks, asked with HEAD requests side by side:
+   * how an image is proved whole before it is reported as pushed.
+   *
+   * @return in the order given
+   */
+  public List<String> missingBlobs(List<String> digests) throws RegistryFailure {
+    List<String> distinct = digests.stream().distinct().toList();
+    if (distinct.size() <= 1) {
+      List<String> missing = new ArrayList<>();
+      for (String digest : distinct) {
+        if (!hasBlob(digest)) {
+          missing.add(digest);
+        }
+      }
+      return missing;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_HEADS, distinct.size()),
+        runnable -> {
+          Thread thread = new Thread(runnable, "distroless-blob-check");
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      List<Future<Boolean>> present = new ArrayList<>();
+      for (String digest : distinct) {
+        present.add(pool.submit(() -> hasBlob(digest)));
+      }
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < distinct.size(); i++) {
+        if (!present.get(i).get()) {
+          missing.add(distinct.get(i));
+        }
+      }
+      return missing;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RegistryFailure failure) {
+        throw failure;
+      }
+      throw RegistryFailure.unexpected(name(), "could not be asked for its blobs: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RegistryFailure.unexpected(name(), "was being asked for its blobs when interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Uploads a blob in one request, as the distribution spec's monolithic upload. */

@@ -96,9 +96,10 @@ class ImageArchiveTest {
 
   @Test
   void returnsTheSizeARegistryCounts() throws Exception {
-    Path jib = jibDockerArchive();
-    long size = ImageArchive.rewrite(jib, dir.resolve("out.tar"), REFERENCES, expectedDigest(),
-        REFERRER);
+    long size;
+    try (JibArchive jib = JibArchive.open(jibDockerArchive(), expectedDigest())) {
+      size = ImageArchive.rewrite(jib, dir.resolve("out.tar"), REFERENCES, REFERRER);
+    }
     assertEquals(CONFIG.length + LAYER_A.length + LAYER_B.length, size);
   }
 
@@ -134,9 +135,12 @@ class ImageArchiveTest {
   }
 
   private Path rewrite(String expectedDigest) throws IOException {
-    Path jib = jibDockerArchive();
     Path out = Files.createTempFile(dir, "out", ".tar");
-    ImageArchive.rewrite(jib, out, REFERENCES, expectedDigest, REFERRER);
+    try (JibArchive jib = JibArchive.open(jibDockerArchive(), expectedDigest)) {
+      ImageArchive.rewrite(jib, out, REFERENCES, REFERRER);
+    } catch (ArchiveException e) {
+      throw new IOException(e);
+    }
     return out;
   }
 

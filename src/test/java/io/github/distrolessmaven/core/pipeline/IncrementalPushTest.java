@@ -12,6 +12,7 @@ import io.github.distrolessmaven.core.fixtures.RecordingLog;
 import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestLayer;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.state.LastBuild;
@@ -148,13 +149,17 @@ class IncrementalPushTest {
         .filter(request -> request.startsWith("PUT /v2/team/app/manifests/")).toList();
   }
 
+  private ImageReference target() {
+    return ImageReference.parse(registry.host() + "/" + REPOSITORY + ":1");
+  }
+
   @Test
   void aChangedLayerIsSwappedIntoTheLastPushAndOnlyWhatIsMissingIsSent() throws Exception {
     LastBuild.Push last = lastPush(base, dependencies, classes);
     Documents expected = documents(base, dependencies, changedClasses);
 
     IncrementalPush.Pushed pushed = new IncrementalPush(client, log)
-        .push(last, List.of(built(dependencies), built(changedClasses)), TAGS).orElseThrow();
+        .push(last, List.of(built(dependencies), built(changedClasses)), target(), TAGS).orElseThrow();
 
     assertEquals(expected.digest(), pushed.digest(), "as if built anew");
     assertArrayEquals(expected.manifest(), pushed.manifest());
@@ -166,13 +171,14 @@ class IncrementalPushTest {
       assertArrayEquals(expected.manifest(), served.bytes(), "under " + tag);
       assertEquals(MediaTypes.DOCKER_MANIFEST, served.mediaType());
     }
-    assertEquals(List.of(changedClasses.digest(), Sha256.of(expected.config())), uploadedBlobs(),
-        "only the changed layer and the new config: " + registry.requests());
-    assertEquals(List.of("PUT /v2/team/app/manifests/1", "PUT /v2/team/app/manifests/latest"),
-        manifestPuts());
-    assertTrue(registry.requests().stream().noneMatch(request ->
-        request.contains(dependencies.digest()) || request.contains(base.digest())),
-        "the layers the last push has are not even asked about: " + registry.requests());
+    assertEquals(List.of(Sha256.of(expected.config()), changedClasses.digest()), uploadedBlobs(),
+        "only the new config and the changed layer: " + registry.requests());
+    assertEquals(List.of("PUT /v2/team/app/manifests/" + expected.digest(),
+        "PUT /v2/team/app/manifests/1", "PUT /v2/team/app/manifests/latest"), manifestPuts(),
+        "by digest first, then the tags");
+    assertTrue(registry.requests().stream().filter(request -> request.contains(base.digest()))
+        .allMatch(request -> request.startsWith("HEAD ")),
+        "the layers the last push has are only proved there: " + registry.requests());
     assertTrue(log.has("INFO Pushed only the changed classes layer; the rest is the last push's ("
         + last.digest() + ")"), log.toString());
   }
@@ -182,7 +188,7 @@ class IncrementalPushTest {
     LastBuild.Push last = lastPush(base, dependencies, classes);
 
     IncrementalPush.Pushed pushed = new IncrementalPush(client, log)
-        .push(last, List.of(built(dependencies), built(classes)), TAGS).orElseThrow();
+        .push(last, List.of(built(dependencies), built(classes)), target(), TAGS).orElseThrow();
 
     assertEquals(last.digest(), pushed.digest());
     assertEquals(List.of(), uploadedBlobs());
@@ -196,7 +202,7 @@ class IncrementalPushTest {
     registry.deleteManifest(REPOSITORY, last.digest());
 
     Optional<IncrementalPush.Pushed> pushed = new IncrementalPush(client, log)
-        .push(last, List.of(built(dependencies), built(changedClasses)), TAGS);
+        .push(last, List.of(built(dependencies), built(changedClasses)), target(), TAGS);
 
     assertEquals(Optional.empty(), pushed);
     assertTrue(log.has("INFO Building in full: the last push, " + last.digest()
@@ -212,7 +218,7 @@ class IncrementalPushTest {
         List.of(recorded(dependencies), recorded(changedClasses)));
 
     Optional<IncrementalPush.Pushed> pushed = new IncrementalPush(client, log)
-        .push(wrong, List.of(built(dependencies), built(changedClasses)), TAGS);
+        .push(wrong, List.of(built(dependencies), built(changedClasses)), target(), TAGS);
 
     assertEquals(Optional.empty(), pushed);
     assertTrue(log.has("is not as this project's record says"), log.toString());
@@ -220,17 +226,31 @@ class IncrementalPushTest {
   }
 
   @Test
-  void aRefusalByTheRegistryLeavesTheBuildToJibCoreWithTheRegistrysReason() throws Exception {
+  void aBlobOfTheLastPushGoneFromTheRegistryLeavesTheBuildToAFullOne() throws Exception {
     LastBuild.Push last = lastPush(base, dependencies, classes);
-    // The base layer went missing: distribution refuses a manifest that names an unknown blob.
+    // Garbage-collected since: this build has no copy of the base layer to send.
     registry.deleteBlob(REPOSITORY, base.digest());
 
     Optional<IncrementalPush.Pushed> pushed = new IncrementalPush(client, log)
-        .push(last, List.of(built(dependencies), built(changedClasses)), TAGS);
+        .push(last, List.of(built(dependencies), built(changedClasses)), target(), TAGS);
 
     assertEquals(Optional.empty(), pushed);
-    assertTrue(log.has("INFO Building in full: " + registry.host() + "/team/app answered HTTP 400"
-        + " to PUT manifests/1: MANIFEST_BLOB_UNKNOWN"), log.toString());
+    assertTrue(log.has("INFO Building in full: the blob " + base.digest()
+        + " of the last push is gone from the registry"), log.toString());
+    assertEquals(List.of(), manifestPuts());
+    assertEquals(List.of(), uploadedBlobs());
+  }
+
+  @Test
+  void aLayerOfOursGoneFromTheRegistryIsSentAgain() throws Exception {
+    LastBuild.Push last = lastPush(base, dependencies, classes);
+    registry.deleteBlob(REPOSITORY, dependencies.digest());
+
+    new IncrementalPush(client, log)
+        .push(last, List.of(built(dependencies), built(classes)), target(), TAGS).orElseThrow();
+
+    assertEquals(List.of(dependencies.digest()), uploadedBlobs());
+    assertTrue(registry.blob(REPOSITORY, dependencies.digest()).isPresent());
   }
 
   private static byte[] utf8(String text) {

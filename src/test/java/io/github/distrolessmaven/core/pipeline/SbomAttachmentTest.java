@@ -2,12 +2,10 @@ package io.github.distrolessmaven.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
@@ -56,7 +54,7 @@ class SbomAttachmentTest {
   }
 
   private String attach() throws Exception {
-    Descriptor subject = SbomAttachment.ServedImage.readBack(repository, digest).manifest();
+    Descriptor subject = SbomAttachment.ServedImage.of(image.manifest(), digest).manifest();
     return SbomAttachment.attach(repository, subject, SBOM, CREATED);
   }
 
@@ -147,19 +145,5 @@ class SbomAttachmentTest {
 
     assertEquals(7 + 8 + 900, served.size());
     assertEquals(Descriptor.of(MediaTypes.DOCKER_MANIFEST, manifest), served.manifest());
-  }
-
-  @Test
-  void aServedImageIsReadBackFromTheRegistry() throws Exception {
-    SbomAttachment.ServedImage served = SbomAttachment.ServedImage.readBack(repository, digest);
-
-    assertEquals(Descriptor.of(MediaTypes.OCI_MANIFEST, image.manifest()), served.manifest());
-    assertEquals(image.config().length + image.layer().length, served.size());
-
-    String missing = "sha256:" + "9".repeat(64);
-    ImageBuildException e = assertThrows(ImageBuildException.class,
-        () -> SbomAttachment.ServedImage.readBack(repository, missing));
-    assertTrue(e.getMessage().startsWith("Reading back " + registry.host() + "/team/app@"
-        + missing + " failed: the registry has no manifest"), e.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.pipeline;
 
+import static io.github.distrolessmaven.core.fixtures.TestImages.sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,7 @@ class UpToDateCheckTest {
   private ImageReference reference;
   private StateFiles state;
   private String digest;
+  private Image pushed;
 
   @BeforeEach
   void start() throws Exception {
@@ -49,7 +52,7 @@ class UpToDateCheckTest {
     target = FakeRegistry.registries(dir.resolve("plain-http.properties"), registry)
         .pull(registry.host(), "team/app");
     state = new StateFiles(TestSpecs.spec(content(Map.of()), dir, Map.of(), false).storage());
-    Image pushed = Image.of("amd64", "pushed");
+    pushed = Image.of("amd64", "pushed");
     digest = registry.seed("team/app", "1", pushed);
     registry.seed("team/app", "latest", pushed);
   }
@@ -103,8 +106,12 @@ class UpToDateCheckTest {
     assertEquals(digest, confirmed.digest());
     assertEquals(List.of("1", "latest"), confirmed.tags());
     assertArrayEquals(SBOM, confirmed.sbom());
-    assertEquals(List.of("HEAD /v2/team/app/manifests/1", "HEAD /v2/team/app/manifests/latest"),
-        registry.requests());
+    List<String> requests = registry.requests();
+    assertEquals(List.of("HEAD /v2/team/app/manifests/1", "HEAD /v2/team/app/manifests/latest",
+        "GET /v2/team/app/manifests/" + digest), requests.subList(0, 3));
+    assertEquals(Set.of("HEAD /v2/team/app/blobs/" + sha256(pushed.config()),
+        "HEAD /v2/team/app/blobs/" + sha256(pushed.layer())),
+        Set.copyOf(requests.subList(3, requests.size())), "every blob is proved there");
     assertTrue(log.has("INFO Up to date: nothing changed since the last push, and the registry"
         + " still serves " + digest + " under 1, latest"), log.toString());
   }
@@ -117,6 +124,26 @@ class UpToDateCheckTest {
     assertEquals(Optional.empty(), check(content(Map.of())).confirmedIn(target, reference));
     assertTrue(log.has("INFO Rebuilding: " + registry.host()
         + "/team/app:latest is gone from the registry"), log.toString());
+  }
+
+  @Test
+  void aLayerGoneFromTheRegistryMeansARebuild() throws Exception {
+    rememberPush();
+    registry.deleteBlob("team/app", sha256(pushed.layer()));
+
+    assertEquals(Optional.empty(), check(content(Map.of())).confirmedIn(target, reference));
+    assertTrue(log.has("INFO Rebuilding: " + registry.host() + "/team/app@" + digest
+        + " lacks the blob " + sha256(pushed.layer()) + ", which the registry no longer holds"),
+        log.toString());
+  }
+
+  @Test
+  void aConfigGoneFromTheRegistryMeansARebuild() throws Exception {
+    rememberPush();
+    registry.deleteBlob("team/app", sha256(pushed.config()));
+
+    assertEquals(Optional.empty(), check(content(Map.of())).confirmedIn(target, reference));
+    assertTrue(log.has("lacks the blob " + sha256(pushed.config())), log.toString());
   }
 
   @Test

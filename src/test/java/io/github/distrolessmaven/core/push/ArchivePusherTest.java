@@ -103,8 +103,8 @@ class ArchivePusherTest {
 
   @Test
   void sizesAndDigestsAreShortInTheLog() {
-    assertEquals("sha256:0123456789ab", ArchivePusher.shortDigest("sha256:0123456789abcdef"));
-    assertEquals("2.0 kB", ArchivePusher.humanSize(2048));
-    assertEquals("3.5 MB", ArchivePusher.humanSize(3670016));
+    assertEquals("sha256:0123456789ab", ImageUpload.shortDigest("sha256:0123456789abcdef"));
+    assertEquals("2.0 kB", ImageUpload.humanSize(2048));
+    assertEquals("3.5 MB", ImageUpload.humanSize(3670016));
   }
 }

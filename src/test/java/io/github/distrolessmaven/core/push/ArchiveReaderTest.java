@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.archive.ArchivedImage;
 import io.github.distrolessmaven.core.archive.OciArchive;
 import io.github.distrolessmaven.core.fixtures.OciArchiveFixture;
 import java.io.InputStream;
@@ -45,8 +46,8 @@ class ArchiveReaderTest {
       assertEquals(OCI_MANIFEST, image.manifestMediaType());
       assertArrayEquals(manifest, image.manifestBytes());
       assertEquals(List.of("config", "layer"),
-          image.blobs().stream().map(OciArchive.Blob::role).toList());
-      for (OciArchive.Blob blob : image.blobs()) {
+          image.blobs().stream().map(ArchivedImage.Blob::role).toList());
+      for (ArchivedImage.Blob blob : image.blobs()) {
         byte[] content;
         try (InputStream in = image.open(blob)) {
           content = in.readAllBytes();
@@ -54,7 +55,7 @@ class ArchiveReaderTest {
         assertEquals(blob.digest(), sha256(content));
         assertEquals(blob.size(), content.length);
       }
-      assertEquals(image.blobs().stream().mapToLong(OciArchive.Blob::size).sum(), image.size());
+      assertEquals(image.blobs().stream().mapToLong(ArchivedImage.Blob::size).sum(), image.size());
     }
   }
 

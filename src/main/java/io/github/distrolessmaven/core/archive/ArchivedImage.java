@@ -1,0 +1,44 @@
+package io.github.distrolessmaven.core.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * One image in an archive, read for a push: its manifest byte for byte, and the blobs that
+ * manifest needs, each read from the archive when it is sent.
+ */
+public interface ArchivedImage extends AutoCloseable {
+
+  /**
+   * One blob the manifest needs, present and of the size it says.
+   *
+   * @param digest {@code sha256:<hex>}
+   * @param size in bytes
+   * @param role "config" or "layer", for the log
+   */
+  record Blob(String digest, long size, String role) {}
+
+  /** The manifest's digest, the archive's and, once pushed, the registry's. */
+  String manifestDigest();
+
+  /** The OCI or Docker v2.2 manifest media type. */
+  String manifestMediaType();
+
+  /** The manifest, byte for byte as it is pushed. */
+  byte[] manifestBytes();
+
+  /** The config, then the layers, in manifest order. */
+  List<Blob> blobs();
+
+  /** A blob of the image, as the archive holds it. */
+  InputStream open(Blob blob) throws IOException;
+
+  /** Config plus layers, in bytes: the image's size as a registry counts it. */
+  default long size() {
+    return blobs().stream().mapToLong(Blob::size).sum();
+  }
+
+  @Override
+  void close() throws ArchiveException;
+}

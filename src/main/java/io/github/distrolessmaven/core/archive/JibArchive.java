@@ -1,0 +1,173 @@
+package io.github.distrolessmaven.core.archive;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.oci.Descriptor;
+import io.github.distrolessmaven.core.oci.FormatException;
+import io.github.distrolessmaven.core.oci.ImageIndex;
+import io.github.distrolessmaven.core.oci.ImageManifest;
+import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.oci.MediaTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The archive jib-core writes (a docker-archive, or an OCI layout for the OCI format, with one
+ * image), read in place: its blobs, and the manifest a registry push of the same image stores,
+ * byte for byte (for a docker-archive, which holds no manifest, written as jib-core's registry
+ * push writes it). Both the {@code tar} goal's archive and a full build's push are made from it.
+ */
+public final class JibArchive implements ArchivedImage {
+
+  private final TarEntries tar;
+  private final byte[] manifest;
+  private final String mediaType;
+  private final List<Blob> blobs;
+  /** The entry of jib-core's archive that holds each blob, by digest. */
+  private final Map<String, String> entries;
+
+  private JibArchive(TarEntries tar, byte[] manifest, String mediaType, List<Blob> blobs,
+      Map<String, String> entries) {
+    this.tar = tar;
+    this.manifest = manifest;
+    this.mediaType = mediaType;
+    this.blobs = List.copyOf(blobs);
+    this.entries = Map.copyOf(entries);
+  }
+
+  /**
+   * Opens jib-core's archive; the caller closes it.
+   *
+   * @param expectedDigest the manifest digest jib-core reported; a mismatch is an internal error
+   * @throws IOException when the archive cannot be read, or is not as jib-core writes it
+   */
+  public static JibArchive open(Path archive, String expectedDigest) throws IOException {
+    TarEntries tar = null;
+    try {
+      tar = TarEntries.open(archive);
+      Map<String, String> entries = new HashMap<>();
+      List<Blob> blobs = new ArrayList<>();
+      JibArchive image = tar.contains("manifest.json")
+          ? fromDockerArchive(tar, blobs, entries) : fromOciLayout(tar, blobs, entries);
+      if (!image.manifestDigest().equals(expectedDigest)) {
+        throw new IOException("the archive's manifest is " + image.manifestDigest()
+            + " but the image is " + expectedDigest
+            + "; please report this as a bug of distroless-maven-plugin");
+      }
+      return image;
+    } catch (ArchiveException e) {
+      closeQuietly(tar);
+      throw new IOException("cannot read the archive jib-core wrote, " + archive + ": "
+          + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(tar);
+      throw e;
+    }
+  }
+
+  /** Docker format: the manifest is written as jib-core's registry push writes it. */
+  private static JibArchive fromDockerArchive(TarEntries tar, List<Blob> blobs,
+      Map<String, String> entries) throws ArchiveException, IOException {
+    DockerArchiveReader.Image image = new DockerArchiveReader(tar).images().get(0);
+    Blob config = blob(tar, image.config(), "config", entries);
+    blobs.add(config);
+    for (String layer : image.layers()) {
+      blobs.add(blob(tar, layer, "layer", entries));
+    }
+    ObjectNode manifest = Json.object();
+    manifest.put("schemaVersion", 2);
+    manifest.put("mediaType", MediaTypes.DOCKER_MANIFEST);
+    descriptor(manifest.putObject("config"), MediaTypes.DOCKER_CONFIG, config);
+    ArrayNode layerNodes = manifest.putArray("layers");
+    blobs.subList(1, blobs.size())
+        .forEach(layer -> descriptor(layerNodes.addObject(), MediaTypes.DOCKER_LAYER_GZIP, layer));
+    return new JibArchive(tar, Json.write(manifest), MediaTypes.DOCKER_MANIFEST, blobs, entries);
+  }
+
+  /** OCI format: jib-core wrote the layout already; its manifest blob is kept as it is. */
+  private static JibArchive fromOciLayout(TarEntries tar, List<Blob> blobs,
+      Map<String, String> entries) throws ArchiveException {
+    LayoutReader layout = new LayoutReader(tar, "the OCI layout jib-core wrote");
+    ImageIndex index = layout.index();
+    LayoutReader.Document document = layout.document(index.manifests().get(0), "the manifest");
+    ImageManifest manifest;
+    try {
+      manifest = ImageManifest.of(document.tree(), document.where());
+    } catch (FormatException e) {
+      throw LayoutReader.corrupt(e);
+    }
+    List<Descriptor> descriptors = new ArrayList<>();
+    descriptors.add(manifest.config());
+    descriptors.addAll(manifest.layers());
+    for (Descriptor descriptor : descriptors) {
+      String role = descriptor == manifest.config() ? "config" : "layer";
+      blobs.add(new Blob(descriptor.digest(), descriptor.size(), role));
+      entries.put(descriptor.digest(), descriptor.blobPath());
+    }
+    return new JibArchive(tar, document.bytes(), MediaTypes.OCI_MANIFEST, blobs, entries);
+  }
+
+  private static Blob blob(TarEntries tar, String entry, String role, Map<String, String> entries)
+      throws ArchiveException, IOException {
+    long size = tar.require(entry, "a blob of jib-core's archive");
+    String digest;
+    try (InputStream in = tar.open(entry)) {
+      digest = Sha256.copy(in, OutputStream.nullOutputStream()).digest();
+    }
+    entries.put(digest, entry);
+    return new Blob(digest, size, role);
+  }
+
+  private static void closeQuietly(TarEntries tar) {
+    if (tar != null) {
+      try {
+        tar.close();
+      } catch (ArchiveException e) {
+        // Already failing for a better reason.
+      }
+    }
+  }
+
+  private static void descriptor(ObjectNode node, String mediaType, Blob blob) {
+    node.put("mediaType", mediaType);
+    node.put("digest", blob.digest());
+    node.put("size", blob.size());
+  }
+
+  @Override
+  public String manifestDigest() {
+    return Sha256.of(manifest);
+  }
+
+  @Override
+  public String manifestMediaType() {
+    return mediaType;
+  }
+
+  @Override
+  public byte[] manifestBytes() {
+    return manifest.clone();
+  }
+
+  @Override
+  public List<Blob> blobs() {
+    return blobs;
+  }
+
+  @Override
+  public InputStream open(Blob blob) throws IOException {
+    return tar.open(entries.get(blob.digest()));
+  }
+
+  @Override
+  public void close() throws ArchiveException {
+    tar.close();
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.distrolessmaven.core.push;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.archive.ArchivedImage;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.registry.Body;
+import io.github.distrolessmaven.core.registry.RegistryClient;
+import io.github.distrolessmaven.core.registry.RegistryFailure;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts an image read from an archive into a repository, its manifest digest unchanged: the
+ * blobs the registry lacks (mounted from another repository of the same registry where one is
+ * named), then the manifest by its digest, then under every tag. A tag is moved only once the
+ * image is whole in the registry; a tag that could not be moved is reported with those that
+ * were.
+ */
+public final class ImageUpload {
+
+  private final RegistryClient repository;
+  private final BuildLog log;
+
+  /**
+   * @param repository a client that may push to the target repository, and pull from the one
+   *     to mount from
+   * @param log receives one line per blob
+   */
+  public ImageUpload(RegistryClient repository, BuildLog log) {
+    this.repository = repository;
+    this.log = log;
+  }
+
+  /**
+   * Uploads the image and tags it.
+   *
+   * @param target the image as the user named it, for messages
+   * @param tags every tag to point at the image, the target's first
+   * @param mountFrom a repository of the same registry that may hold some blobs already
+   * @throws ImageBuildException when the registry refuses or cannot be reached, naming the blob
+   *     or tag, and for a tag which tags were moved and which were not
+   */
+  public void push(ArchivedImage image, ImageReference target, List<String> tags,
+      Optional<String> mountFrom) throws ImageBuildException {
+    blobs(image, mountFrom);
+    manifest(image.manifestBytes(), image.manifestMediaType(), target, tags);
+  }
+
+  /**
+   * Puts a manifest whose blobs the repository holds: by its digest, then under every tag.
+   *
+   * @param target the image as the user named it, for messages
+   * @throws ImageBuildException when the registry refuses or cannot be reached; for a tag, it
+   *     says which tags were moved and which were not
+   */
+  public void manifest(byte[] manifest, String mediaType, ImageReference target,
+      List<String> tags) throws ImageBuildException {
+    String digest = Sha256.of(manifest);
+    put(manifest, mediaType, digest, repository.name() + "@" + digest);
+    List<String> moved = new ArrayList<>();
+    for (String tag : tags) {
+      try {
+        put(manifest, mediaType, tag, target.withQualifier(tag).toStringWithQualifier());
+      } catch (ImageBuildException e) {
+        List<String> notMoved = tags.subList(moved.size(), tags.size());
+        throw new ImageBuildException(e.getMessage() + ". The image is whole in "
+            + repository.name() + " as " + digest + "; "
+            + (moved.isEmpty() ? "no tag points to it yet"
+                : "now pointing to it: " + String.join(", ", moved))
+            + "; not moved: " + String.join(", ", notMoved) + ". Run the same build again to"
+            + " move them: what the registry holds is not sent again.", e);
+      }
+      moved.add(tag);
+    }
+  }
+
+  private void blobs(ArchivedImage image, Optional<String> mountFrom)
+      throws ImageBuildException {
+    Set<String> done = new HashSet<>();
+    for (ArchivedImage.Blob blob : image.blobs()) {
+      if (!done.add(blob.digest())) {
+        continue;
+      }
+      String outcome;
+      try {
+        if (repository.hasBlob(blob.digest())) {
+          outcome = "already present";
+        } else if (repository.pushBlob(blob.digest(), Body.of(blob.size(), () -> image.open(blob)),
+            mountFrom) == RegistryClient.Upload.MOUNTED) {
+          outcome = "mounted from " + mountFrom.orElse("another repository");
+        } else {
+          outcome = "pushed";
+        }
+      } catch (RegistryFailure e) {
+        throw new ImageBuildException("Pushing " + blob.role() + " " + blob.digest() + " to "
+            + repository.name() + " failed: " + e.getMessage(), e);
+      }
+      log.info(String.format(Locale.ROOT, "%s %s (%s): %s",
+          capitalized(blob.role()), shortDigest(blob.digest()), humanSize(blob.size()), outcome));
+    }
+  }
+
+  /** Puts the manifest, byte for byte, under {@code reference} (a digest or a tag). */
+  private void put(byte[] manifest, String mediaType, String reference, String name)
+      throws ImageBuildException {
+    String digest = Sha256.of(manifest);
+    String stored;
+    try {
+      stored = repository.putManifest(reference, manifest, mediaType);
+    } catch (RegistryFailure e) {
+      throw new ImageBuildException("Pushing the manifest of " + name + " failed: "
+          + e.getMessage(), e);
+    }
+    if (!stored.equals(digest)) {
+      throw new ImageBuildException("The registry stored the manifest of " + name + " as "
+          + stored + ", not as " + digest);
+    }
+    log.debug("Manifest " + digest + " put as " + reference);
+  }
+
+  private static String capitalized(String role) {
+    return Character.toUpperCase(role.charAt(0)) + role.substring(1);
+  }
+
+  static String shortDigest(String digest) {
+    return digest.substring(0, "sha256:".length() + 12);
+  }
+
+  static String humanSize(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+  }
+}
