@@ -52,7 +52,12 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
       return;
     }
     try {
-      run(new MavenBuildLog(getLog()));
+      BuildLog log = new MavenBuildLog(getLog());
+      if (session != null) {
+        SettingsProxies.activate(session.getSettings(), settingsDecrypter,
+            System.getProperties()).forEach(log::debug);
+      }
+      run(log);
     } catch (InvalidConfigurationException e) {
       throw new MojoFailureException(SettingNames.render(e.getMessage()), RenderedFailure.of(e));
     } catch (ImageBuildException e) {

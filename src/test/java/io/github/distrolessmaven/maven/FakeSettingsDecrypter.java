@@ -48,11 +48,23 @@ final class FakeSettingsDecrypter implements SettingsDecrypter {
       decrypted.setPassword(clearTexts.getOrDefault(password, password));
       servers.add(decrypted);
     }
+    List<Proxy> proxies = new ArrayList<>();
+    for (Proxy proxy : request.getProxies()) {
+      Proxy decrypted = proxy.clone();
+      String password = proxy.getPassword();
+      if (failures.containsKey(password)) {
+        problems.add(new DefaultSettingsProblem("Failed to decrypt password for proxy "
+            + proxy.getId() + ": bad master password", failures.get(password),
+            "proxy: " + proxy.getId(), -1, -1, null));
+      }
+      decrypted.setPassword(clearTexts.getOrDefault(password, password));
+      proxies.add(decrypted);
+    }
     return new SettingsDecryptionResult() {
       @Override public Server getServer() { return servers.isEmpty() ? null : servers.get(0); }
       @Override public List<Server> getServers() { return servers; }
-      @Override public Proxy getProxy() { return null; }
-      @Override public List<Proxy> getProxies() { return List.of(); }
+      @Override public Proxy getProxy() { return proxies.isEmpty() ? null : proxies.get(0); }
+      @Override public List<Proxy> getProxies() { return proxies; }
       @Override public List<SettingsProblem> getProblems() { return problems; }
     };
   }

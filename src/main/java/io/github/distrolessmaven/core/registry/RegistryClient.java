@@ -535,6 +535,7 @@ public final class RegistryClient {
       String contentType, Body body, boolean stream, String authorizationHeader)
       throws IOException {
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+    connection.setAuthenticator(ProxyCredentials.INSTANCE);
     if (how == Endpoint.HTTPS_UNVERIFIED && connection instanceof HttpsURLConnection https) {
       https.setSSLSocketFactory(Registries.unverifiedTls());
       https.setHostnameVerifier(Registries.ANY_HOST);
