@@ -8,6 +8,8 @@ support.assertNothingPushed(repository)
 File tar = new File(basedir, 'target/distroless/image.tar')
 assert tar.file && tar.length() > 0
 assert !new File(basedir, 'target/distroless').list().any { it.contains('partial') || it.endsWith('.tmp') }
+assert !new File(basedir, 'target/distroless/cache/app-layers/tmp/layer4242').exists()
+assert new File(basedir, 'build.log').text.contains('Removed 2 leftovers of an interrupted build')
 String digest = support.writtenDigest()
 Map json = support.writtenImageJson()
 assert json.image == "${registry}/${repository}:1".toString()

@@ -60,6 +60,11 @@ public final class ImageBuilder {
       throws InvalidConfigurationException, ImageBuildException {
     ImageContent content = spec.content();
     StateFiles state = new StateFiles(spec.storage());
+    int leftovers = state.removeLeftovers(Instant.now());
+    if (leftovers > 0) {
+      log.info("Removed " + leftovers + " leftover" + (leftovers == 1 ? "" : "s")
+          + " of an interrupted build");
+    }
     JibBuild jib = new JibBuild(log);
     ImageReference target = ImageReferences.parse(content.targetImage(), Setting.TO_IMAGE);
     JibCredentials baseCredentials =

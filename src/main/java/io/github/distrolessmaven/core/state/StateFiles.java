@@ -1,7 +1,11 @@
 package io.github.distrolessmaven.core.state;
 
 import io.github.distrolessmaven.core.spec.Storage;
+import io.github.distrolessmaven.core.files.Leftovers;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Every file and folder the plugin keeps between builds, named in this one place. The shared
@@ -70,5 +74,28 @@ public record StateFiles(Storage storage) {
   /** The last resolution of the runtime dependencies ({@link ResolvedDependencies}). */
   public Path runtimeDependencies() {
     return storage.projectDirectory().resolve("runtime-dependencies.tsv");
+  }
+
+  /** How old a leftover in the shared cache must be before a build takes it for one. */
+  static final Duration SHARED_LEFTOVER_AGE = Duration.ofHours(1);
+
+  /**
+   * Removes what killed builds left: in the project's folders everything of the kind (a build of
+   * this project starting now is the only one), in the shared cache only what is older than an
+   * hour (another project's build may be writing it now).
+   *
+   * @return how many leftovers were removed
+   */
+  public int removeLeftovers(Instant now) {
+    int removed = 0;
+    for (Path project : List.of(storage.projectDirectory(), projectCache(), localBases())) {
+      removed += Leftovers.removePartials(project, Duration.ZERO, now);
+    }
+    removed += Leftovers.removeTemporaries(applicationLayers().resolve("tmp"), Duration.ZERO, now);
+    for (Path shared : List.of(storage.sharedCache(), resolvedBaseTags(), baseContents())) {
+      removed += Leftovers.removePartials(shared, SHARED_LEFTOVER_AGE, now);
+    }
+    removed += Leftovers.removeTemporaries(baseLayers().resolve("tmp"), SHARED_LEFTOVER_AGE, now);
+    return removed;
   }
 }
