@@ -17,8 +17,7 @@ mvn -B -q install -DskipTests -Dinvoker.skip=true
 echo "==> Building the example app's image (it/demo)"
 mvn -B -f it/demo/pom.xml package distroless:build \
   -Ddemo.registry="$registry" \
-  -Ddistroless.registryMirrors="gcr.io=$registry" \
-  -Ddistroless.allowInsecureRegistries=true
+  -Ddistroless.registryMirrors="gcr.io=$registry"
 
 image="$(jq -r .image it/demo/target/distroless/image.json)"
 digest="$(cat it/demo/target/distroless/image.digest)"

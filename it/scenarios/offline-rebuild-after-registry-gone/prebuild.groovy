@@ -18,7 +18,7 @@ try {
       "docker://${registry}/distroless/java17-debian13:nonroot",
       "docker://${privateRegistry}/distroless/java17-debian13:nonroot"], [:], 300)
   support.run(['mvn', '-B', '-q', '-f', new File(basedir, 'pom.xml').path, 'package', 'distroless:tar', '-Drun=online',
-      "-Dit.registry=${registry}", '-Ddistroless.allowInsecureRegistries=true'], [:], 600)
+      "-Dit.registry=${registry}"], [:], 600)
 } finally {
   registryProcess.destroy()
   registryProcess.waitFor()

@@ -32,9 +32,12 @@ import java.util.Optional;
  * @param identity what identifies the base's content: its manifest digest, or its config's
  * @param registryBase the registry reference, for a base from a registry
  * @param file the prepared docker-archive, for a base from a file
+ * @param servedBy the registry (the origin or a mirror) that answered with the digest in this
+ *     build, if one did
  */
 record BaseResolution(String name, String reference, String digest, String identity,
-    Optional<ImageReference> registryBase, Optional<PreparedBase> file) {
+    Optional<ImageReference> registryBase, Optional<PreparedBase> file,
+    Optional<String> servedBy) {
 
   /** Resolves or prepares the spec's base, logging which it is. */
   static BaseResolution resolve(
@@ -47,10 +50,11 @@ record BaseResolution(String name, String reference, String digest, String ident
       String digest = prepared.manifestDigest().orElse(null);
       return new BaseResolution(prepared.description(),
           base + (digest == null ? "" : "@" + digest), digest, prepared.configDigest(),
-          Optional.empty(), Optional.of(prepared));
+          Optional.empty(), Optional.of(prepared), Optional.empty());
     }
     ImageReference name = ImageReferences.parse(base, Setting.FROM_IMAGE);
-    String digest = digestOf(spec, name, state, registries, log);
+    Resolved resolved = digestOf(spec, name, state, registries, log);
+    String digest = resolved.digest();
     log.info("Base image " + name + " at " + digest);
     if (name.digest().isEmpty()) {
       log.warn("The base is referenced by tag, which can move to another image. Pin it: "
@@ -58,36 +62,47 @@ record BaseResolution(String name, String reference, String digest, String ident
     }
     ImageReference pinned = name.withQualifier(digest);
     return new BaseResolution(name.toString(), pinned.toString(), digest, digest,
-        Optional.of(name), Optional.empty());
+        Optional.of(name), Optional.empty(), resolved.servedBy());
   }
 
-  /** The base as jib-core takes it. */
+  /**
+   * The base as jib-core takes it: from the registry that answered in this build, so that
+   * jib-core asks that one (a mirror on this machine, say) and no other.
+   */
   JibBuild.Base jibBase(String baseImage) {
-    return file.isPresent()
-        ? new JibBuild.Base(file.get().dockerArchive().toString(), true, baseImage, digest)
-        : new JibBuild.Base(reference, false, baseImage, digest);
+    if (file.isPresent()) {
+      return new JibBuild.Base(file.get().dockerArchive().toString(), true, baseImage, digest);
+    }
+    String origin = registryBase.orElseThrow().registry() + "/";
+    String pulled = servedBy.filter(registry -> reference.startsWith(origin))
+        .map(registry -> registry + "/" + reference.substring(origin.length()))
+        .orElse(reference);
+    return new JibBuild.Base(pulled, false, baseImage, digest);
   }
 
   /**
    * The base's digest: from the reference itself, from the registry (remembered for offline
    * builds), or offline from what an earlier build remembered.
    */
-  private static String digestOf(ImageSpec spec, ImageReference name, StateFiles state,
+  /** A base's digest, and the registry that answered with it in this build, if one did. */
+  private record Resolved(String digest, Optional<String> servedBy) {}
+
+  private static Resolved digestOf(ImageSpec spec, ImageReference name, StateFiles state,
       Registries registries, BuildLog log) throws ImageBuildException {
     if (name.digest().isPresent()) {
-      return name.digest().get();
+      return new Resolved(name.digest().get(), Optional.empty());
     }
     ResolvedBaseTags memory = new ResolvedBaseTags(state.resolvedBaseTags());
     try {
       if (spec.registries().offline()) {
-        return memory.recall(name.toString()).orElseThrow(() -> new ImageBuildException(
+        return new Resolved(memory.recall(name.toString()).orElseThrow(() -> new ImageBuildException(
             "The base image " + name + " has not been pulled before, and the build is offline."
                 + " Build once online to cache it, or pin " + Setting.FROM_IMAGE.element()
-                + " by digest."));
+                + " by digest.")), Optional.empty());
       }
-      String digest = fromRegistries(spec, name, registries, log);
-      memory.remember(name.toString(), digest);
-      return digest;
+      Resolved resolved = fromRegistries(spec, name, registries, log);
+      memory.remember(name.toString(), resolved.digest());
+      return resolved;
     } catch (IOException e) {
       throw new ImageBuildException("Cannot read or write the base cache "
           + state.resolvedBaseTags() + ": " + e.getMessage(), e);
@@ -95,9 +110,8 @@ record BaseResolution(String name, String reference, String digest, String ident
   }
 
   /** The tag's digest from the first registry that has it, mirrors first. */
-  private static String fromRegistries(
-      ImageSpec spec, ImageReference base, Registries registries, BuildLog log)
-      throws ImageBuildException {
+  private static Resolved fromRegistries(ImageSpec spec, ImageReference base,
+      Registries registries, BuildLog log) throws ImageBuildException {
     List<String> failures = new ArrayList<>();
     RegistryFailure last = null;
     for (String registry : spec.registries().registriesFor(base.registry())) {
@@ -106,7 +120,7 @@ record BaseResolution(String name, String reference, String digest, String ident
             .manifestDigest(base.qualifier());
         if (digest.isPresent()) {
           log.debug("Base " + base + " is " + digest.get() + " (from " + registry + ")");
-          return digest.get();
+          return new Resolved(digest.get(), Optional.of(registry));
         }
         failures.add(registry + ": it has no " + base.repository() + ":" + base.qualifier());
       } catch (RegistryFailure e) {

@@ -91,6 +91,10 @@ class BaseResolutionTest {
     assertEquals(List.of("HEAD /v2/base/java/manifests/17"), mirror.requests());
     assertEquals(List.of(), origin.requests(), "the mirror answered: the origin is not asked");
     assertTrue(log.has("(from " + mirror.host() + ")"), log.toString());
+    assertEquals(mirror.host() + "/base/java:17@" + mirrored, base.jibBase("base").reference(),
+        "jib-core reads the base from the mirror that answered, and from no other registry");
+    assertEquals(origin.host() + "/base/java:17@" + mirrored, base.reference(),
+        "the summary names the base as the user did");
   }
 
   @Test
@@ -102,6 +106,7 @@ class BaseResolutionTest {
     assertEquals(digest, base.digest());
     assertEquals(List.of("HEAD /v2/base/java/manifests/17"), mirror.requests());
     assertEquals(List.of("HEAD /v2/base/java/manifests/17"), origin.requests());
+    assertEquals(origin.host() + "/base/java:17@" + digest, base.jibBase("base").reference());
   }
 
   @Test
