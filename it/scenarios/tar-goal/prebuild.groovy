@@ -11,3 +11,5 @@ File unpack = new File(distroless, 'cache/app-layers/tmp/layer4242')
 unpack.mkdirs()
 new File(unpack, 'layer.partial').text = 'half a layer'
 new File(distroless, '.image.tar.4242.partial').text = 'half an archive'
+// The invoker runs the build only when a pre-build script's value reads as true.
+return true
