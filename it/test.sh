@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 
 bash it/env/setup.sh
 port="${DISTROLESS_IT_REGISTRY_PORT:-15000}"
-exec mvn -B verify -Dit.registry="127.0.0.1:${port}" -Dit.authRegistry="127.0.0.1:$((port + 1))" "$@"
+exec mvn -B verify -Dit.registry="127.0.0.1:${port}" -Dit.authRegistry="127.0.0.1:$((port + 1))" \
+  -Dit.registryProxy="127.0.0.1:$((port + 2))" "$@"

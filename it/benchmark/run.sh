@@ -16,7 +16,7 @@
 # the jar, so package (and, for the Spring Boot app, its plugins) would only add the same time
 # to both.
 # Wall time and peak RSS of the Maven JVM come from GNU time; bytes uploaded and registry
-# requests from lib/count_proxy.py, which both tools talk to (base and target alike) so that
+# requests from it/env/lib/registry_proxy.py, which both tools talk to (base and target alike) so that
 # what the registry received is counted on the wire. Results: results/<stamp>.tsv (one line
 # per run), results/<stamp>.md (the tables, also printed), results/<stamp>/logs/ (Maven logs).
 # A FAIL against a target is reported, never turned into a non-zero exit.
@@ -108,7 +108,7 @@ ensure_registry() {
 
 start_proxy() {
   : >"$PROXY_LOG"
-  python3 "$HERE/lib/count_proxy.py" "$PROXY_PORT" "$REGISTRY" "$PROXY_LOG" 2>"$OUT/proxy.err" &
+  python3 "$HERE/../env/lib/registry_proxy.py" "$PROXY_PORT" "$REGISTRY" "$PROXY_LOG" 2>"$OUT/proxy.err" &
   PROXY_PID=$!
   local i
   for ((i = 0; i < 50; i++)); do

@@ -6,7 +6,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERE_LIB="$HERE/lib"
-for f in common host-packages podman registry debian-apt rootfs oci bases; do
+for f in common host-packages podman registry proxy debian-apt rootfs oci bases; do
   # shellcheck source=/dev/null
   . "$HERE_LIB/$f.sh"
 done
@@ -23,11 +23,13 @@ ensure_podman_insecure_registry
 ensure_podman_service
 ensure_registry
 ensure_auth_registry
+ensure_registry_proxy
 ensure_bases
 
 cat >"$STATE/env.properties" <<PROPS
 registry=$REGISTRY
 authRegistry=$AUTH_REGISTRY
+registryProxy=$REGISTRY_PROXY
 dockerHost=unix://$PODMAN_SOCK
 PROPS
 step "registry: $REGISTRY"

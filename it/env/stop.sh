@@ -5,10 +5,11 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERE_LIB="$HERE/lib"
-for f in common podman registry; do
+for f in common podman registry proxy; do
   # shellcheck source=/dev/null
   . "$HERE_LIB/$f.sh"
 done
 
+stop_registry_proxy
 stop_registry
 stop_podman_service

@@ -160,6 +160,24 @@ void deleteTags(String fragment) {
 }
 
 /**
+ * For scenarios that watch a push happen: removes what an earlier run left in the repository
+ * (its tags, and the blob links of the images they named, so that every blob is sent again) and
+ * the project's own record of its last push.
+ */
+void forgetEarlierPushes(String repository) {
+  tags(repository).each { String tag ->
+    if (registryGet("${repository}/manifests/${tag}", "${DOCKER_MANIFEST}, ${OCI_MANIFEST}").statusCode() == 200) {
+      Map image = manifest(repository, tag)
+      if (image.config) {
+        deleteBlobs(repository, [image.config.digest] + image.layers*.digest)
+      }
+    }
+  }
+  deleteTags(repository)
+  new File(basedir, 'target/distroless').deleteDir()
+}
+
+/**
  * For the default-base scenarios: the image pushed as it/default-base-java<release>:1 is built
  * on gcr.io/distroless/java<release>-debian13:nonroot (served by the mirror), runs as 65532 from
  * /usr/bin/java, and its output says the classes ran on that Java release.
@@ -412,6 +430,37 @@ Map httpGet(String url, long timeoutSeconds = 30) {
     }
   }
   throw new AssertionError("${url} did not answer within ${timeoutSeconds} s: ${last}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registry proxy (it/env/lib/registry_proxy.py): the registry, failing when told to
+
+HttpResponse<String> proxyControl(String method, String query, String json = null) {
+  HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://${registryProxy}/_faults${query}"))
+      .timeout(Duration.ofSeconds(10))
+  request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+  HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString())
+  assert response.statusCode() == 200: "${method} /_faults${query}: ${response.statusCode()} ${response.body()}"
+  response
+}
+
+/**
+ * Makes the proxy fail requests (keys as registry_proxy.py documents them: path, method, status,
+ * times, seconds, retryAfter, action, afterBytes). Scope path by the scenario's repository.
+ */
+void addFault(Map rule) {
+  proxyControl('POST', '', groovy.json.JsonOutput.toJson(rule))
+}
+
+/** Removes the rules whose path is exactly this one. */
+void clearFaults(String path) {
+  proxyControl('DELETE', "?path=${URLEncoder.encode(path, 'UTF-8')}")
+}
+
+/** How many requests the rules with this path have failed so far. */
+int faultHits(String path) {
+  List<Map> rules = new JsonSlurper().parseText(proxyControl('GET', '').body()) as List<Map>
+  rules.findAll { it.path == path }.sum { it.hits as int } as Integer ?: 0
 }
 
 return this
