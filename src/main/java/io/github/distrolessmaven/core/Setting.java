@@ -25,6 +25,7 @@ public enum Setting {
   CONTAINER_ALLOW_ROOT("container.allowRoot"),
   CONTAINER_MAIN_CLASS("container.mainClass"),
   CONTAINER_ENTRYPOINT("container.entrypoint"),
+  CONTAINER_JVM_FLAGS("container.jvmFlags"),
   CONTAINER_ENVIRONMENT("container.environment"),
   CONTAINER_PORTS("container.ports"),
   CONTAINER_LABELS("container.labels"),

@@ -7,6 +7,7 @@ import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.output.ImageOutputs;
 import io.github.distrolessmaven.core.pipeline.Destination;
 import io.github.distrolessmaven.core.pipeline.ImageBuilder;
+import io.github.distrolessmaven.core.policy.EntrypointCheck;
 import io.github.distrolessmaven.core.policy.SecurityContext;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
       log.info("Skipping distroless: packaging 'pom' has no classes to put in an image.");
       return;
     }
+    EntrypointCheck.jvmFlagWarnings(container.getJvmFlags()).forEach(log::warn);
     ImageSpec spec =
         new ImageSpecFactory(this, destination() == Destination.REGISTRY, log).create();
     checkBeforeBuild(spec);

@@ -10,6 +10,7 @@ import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.policy.EndOfLifeBases;
+import io.github.distrolessmaven.core.policy.EntrypointCheck;
 import io.github.distrolessmaven.core.policy.FileModes;
 import io.github.distrolessmaven.core.spec.BuildTimestamps;
 import io.github.distrolessmaven.core.spec.ContainerUser;
@@ -158,6 +159,7 @@ final class ImageSpecFactory {
   private List<String> entrypoint(ContainerParameters container, LayerPlan layers)
       throws InvalidConfigurationException, IOException {
     if (!container.getEntrypoint().isEmpty()) {
+      EntrypointCheck.refuseInherit(container.getEntrypoint());
       return container.getEntrypoint();
     }
     String mainClass = MainClass.resolve(

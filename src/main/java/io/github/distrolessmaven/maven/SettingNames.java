@@ -39,6 +39,7 @@ final class SettingNames {
       case CONTAINER_ALLOW_ROOT -> new Name("<container><allowRoot>", null);
       case CONTAINER_MAIN_CLASS -> new Name("<container><mainClass>", Properties.MAIN_CLASS);
       case CONTAINER_ENTRYPOINT -> new Name("<container><entrypoint>", null);
+      case CONTAINER_JVM_FLAGS -> new Name("<container><jvmFlags>", null);
       case CONTAINER_ENVIRONMENT -> new Name("<container><environment>", null);
       case CONTAINER_PORTS -> new Name("<container><ports>", null);
       case CONTAINER_LABELS -> new Name("<container><labels>", null);

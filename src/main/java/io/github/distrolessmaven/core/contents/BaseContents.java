@@ -11,9 +11,10 @@ import java.util.List;
  *     {@code /busybox/sh}), sorted
  * @param packages the installed Debian packages, sorted by name, then architecture
  * @param javaRuntimes the Java runtimes, sorted by home
+ * @param executables what the base can run, for the entrypoint's check
  */
-public record BaseContents(
-    List<String> shells, List<DebianPackage> packages, List<JavaRuntime> javaRuntimes) {
+public record BaseContents(List<String> shells, List<DebianPackage> packages,
+    List<JavaRuntime> javaRuntimes, Executables executables) {
 
   private static final Comparator<DebianPackage> PACKAGE_ORDER =
       Comparator.comparing(DebianPackage::name)

@@ -25,7 +25,7 @@ import java.util.function.Function;
 final class BaseContentsJson {
 
   /** Raise when the shape changes, so caches written by older plugins are read as misses. */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   private static final JsonFactory FACTORY = Json.FACTORY;
 
@@ -47,6 +47,13 @@ final class BaseContentsJson {
       objects(json, "javaRuntimes", contents.javaRuntimes(), runtime -> new String[] {
           "home", runtime.home(), "version", runtime.version(),
           "implementor", runtime.implementor().orElse(null)});
+      json.writeArrayFieldStart("executables");
+      for (String file : contents.executables().files()) {
+        json.writeString(file);
+      }
+      json.writeEndArray();
+      objects(json, "links", List.copyOf(contents.executables().links().entrySet()),
+          link -> new String[] {"path", link.getKey(), "target", link.getValue()});
       json.writeEndObject();
     } catch (IOException e) {
       // Written to a string: there is no I/O to fail.
@@ -79,6 +86,8 @@ final class BaseContentsJson {
       List<String> shells = null;
       List<DebianPackage> packages = null;
       List<JavaRuntime> runtimes = null;
+      List<String> executables = null;
+      List<Map.Entry<String, String>> links = null;
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String field = json.currentName();
         JsonToken value = json.nextToken();
@@ -88,6 +97,9 @@ final class BaseContentsJson {
           case "shells" -> shells = strings(json, field);
           case "packages" -> packages = objects(json, field, BaseContentsJson::debianPackage);
           case "javaRuntimes" -> runtimes = objects(json, field, BaseContentsJson::javaRuntime);
+          case "executables" -> executables = strings(json, field);
+          case "links" -> links = objects(json, field,
+              link -> Map.entry(required(link, "path"), required(link, "target")));
           default -> json.skipChildren();
         }
       }
@@ -98,10 +110,15 @@ final class BaseContentsJson {
       requirePresent(shells, "shells");
       requirePresent(packages, "packages");
       requirePresent(runtimes, "javaRuntimes");
+      requirePresent(executables, "executables");
+      requirePresent(links, "links");
       if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
         throw new IOException("Base contents JSON goes on after its object");
       }
-      return new BaseContents(shells, packages, runtimes);
+      Map<String, String> linkMap = new HashMap<>();
+      links.forEach(link -> linkMap.put(link.getKey(), link.getValue()));
+      return new BaseContents(shells, packages, runtimes,
+          new Executables(new java.util.HashSet<>(executables), linkMap));
     } catch (IllegalArgumentException e) {
       throw new IOException("Base contents JSON holds an invalid value: " + e.getMessage(), e);
     }

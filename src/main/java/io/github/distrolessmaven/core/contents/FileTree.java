@@ -8,7 +8,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -38,6 +40,8 @@ final class FileTree {
     final String target;
     final byte[] content;
     final Map<String, Node> children;
+    /** For a regular file: whether any of its execute bits is set. */
+    boolean executable;
     int layer;
 
     Node(Kind kind, int layer, String target, byte[] content) {
@@ -97,9 +101,12 @@ final class FileTree {
    * Adds a regular file at a path {@link #place} returned, replacing whatever was there.
    *
    * @param content the bytes to keep, or null to keep none
+   * @param executable whether any of its execute bits is set
    */
-  void putFile(String path, byte[] content) {
-    put(path, new Node(Kind.FILE, layer, null, content));
+  void putFile(String path, byte[] content, boolean executable) {
+    Node file = new Node(Kind.FILE, layer, null, content);
+    file.executable = executable;
+    put(path, file);
   }
 
   /** Adds a symbolic link at a path {@link #place} returned, replacing whatever was there. */
@@ -124,7 +131,9 @@ final class FileTree {
     if (linked == null || linked.kind == Kind.DIRECTORY) {
       return;
     }
-    put(path, new Node(linked.kind, layer, linked.target, keepContent ? linked.content : null));
+    Node link = new Node(linked.kind, layer, linked.target, keepContent ? linked.content : null);
+    link.executable = linked.executable;
+    put(path, link);
   }
 
   /**
@@ -159,6 +168,28 @@ final class FileTree {
   boolean isRegularFile(String path) {
     Walk walk = walk(path, false);
     return walk != null && walk.node().kind == Kind.FILE;
+  }
+
+  /** The executable regular files and the symbolic links, by absolute path. */
+  Executables executables() {
+    Set<String> files = new TreeSet<>();
+    Map<String, String> links = new TreeMap<>();
+    visit("", root, files, links);
+    return new Executables(files, links);
+  }
+
+  private void visit(String prefix, Node directory, Set<String> files, Map<String, String> links) {
+    for (Map.Entry<String, Node> child : directory.children.entrySet()) {
+      String path = prefix + "/" + child.getKey();
+      Node node = child.getValue();
+      if (node.kind == Kind.DIRECTORY) {
+        visit(path, node, files, links);
+      } else if (node.kind == Kind.SYMLINK) {
+        links.put(path, node.target);
+      } else if (node.kind == Kind.FILE && node.executable) {
+        files.add(path);
+      }
+    }
   }
 
   /** Calls {@code action} with each regular file whose content was kept, in path order. */

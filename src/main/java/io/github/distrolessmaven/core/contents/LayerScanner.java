@@ -69,7 +69,8 @@ public final class LayerScanner {
             JavaRuntime.parseRelease("/" + home, text).ifPresent(runtimes::add);
           }
         });
-    return new BaseContents(Shells.in(tree), new ArrayList<>(packages), runtimes);
+    return new BaseContents(Shells.in(tree), new ArrayList<>(packages), runtimes,
+        tree.executables());
   }
 
   private void apply(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
@@ -100,7 +101,7 @@ public final class LayerScanner {
     } else if (entry.isLink()) {
       tree.putHardLink(path, entry.getLinkName(), KeptFiles.of(path) != null);
     } else if (entry.isFile()) {
-      tree.putFile(path, keep(path, entry, tar));
+      tree.putFile(path, keep(path, entry, tar), (entry.getMode() & 0111) != 0);
     } else {
       tree.putOther(path);
     }

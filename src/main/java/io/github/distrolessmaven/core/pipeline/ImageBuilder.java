@@ -10,11 +10,15 @@ import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.jib.JibWarmUp;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.layers.LayerPlan;
+import io.github.distrolessmaven.core.layers.PlannedFile;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.oci.FormatException;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.policy.BaseShells;
+import io.github.distrolessmaven.core.policy.EntrypointCheck;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.spec.ImageContent;
@@ -23,8 +27,10 @@ import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.BaseContentsMemory;
 import io.github.distrolessmaven.core.state.LastBuild;
 import io.github.distrolessmaven.core.state.StateFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +112,9 @@ public final class ImageBuilder {
     try {
       contents = contents(spec, state, base, baseRegistries);
       BaseShells.check(base.name(), contents.shells(), content.allowShell());
+      EntrypointCheck.check(content.entrypoint(), base.name(),
+          contents.executables().with(executables(content.layers())),
+          EntrypointCheck.pathOf(content.environment()));
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
       throw e;
@@ -163,6 +172,19 @@ public final class ImageBuilder {
     ImageReference name = base.registryBase().orElseThrow();
     return scan.of(name, base.digest(), spec.registries().registriesFor(name.registry()),
         registries, spec.registries().offline());
+  }
+
+  /** The application's files, by path in the image, and whether each is executable. */
+  private static Map<String, Boolean> executables(LayerPlan layers) {
+    Map<String, Boolean> files = new HashMap<>();
+    for (PlannedLayer layer : layers.layers()) {
+      for (PlannedFile file : layer.files()) {
+        if (!Files.isDirectory(file.source())) {
+          files.put(file.target(), (file.mode() & 0111) != 0);
+        }
+      }
+    }
+    return files;
   }
 
   /** Attaches the SBOM of the pushed image to it. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +25,16 @@ class BaseContentsTest {
   private static final JavaRuntime JRE =
       new JavaRuntime("/opt/java/openjdk", "17.0.16", Optional.empty());
 
+  private static final Executables RUNNABLE = new Executables(
+      Set.of("/usr/bin/dash", "/usr/lib/jvm/jre/bin/java"),
+      Map.of("/usr/bin/java", "/usr/lib/jvm/jre/bin/java", "/bin", "usr/bin"));
+
   @Test
   void sortsAndCopies() {
     List<String> shells = new ArrayList<>(List.of("/usr/bin/bash", "/bin/sh"));
     BaseContents contents =
-        new BaseContents(shells, List.of(ZLIB, LIBC6_AMD64, LIBC6_ALL), List.of(JDK, JRE));
+        new BaseContents(shells, List.of(ZLIB, LIBC6_AMD64, LIBC6_ALL), List.of(JDK, JRE),
+            Executables.NONE);
     shells.clear();
 
     assertEquals(List.of("/bin/sh", "/usr/bin/bash"), contents.shells());
@@ -39,30 +46,33 @@ class BaseContentsTest {
   void jsonRoundTripsAndIsTheSameForTheSameContents() throws IOException {
     BaseContents contents =
         new BaseContents(
-            List.of("/busybox/sh", "/bin/sh"), List.of(ZLIB, LIBC6_AMD64), List.of(JDK, JRE));
+            List.of("/busybox/sh", "/bin/sh"), List.of(ZLIB, LIBC6_AMD64), List.of(JDK, JRE),
+            RUNNABLE);
     BaseContents reordered =
         new BaseContents(
-            List.of("/bin/sh", "/busybox/sh"), List.of(LIBC6_AMD64, ZLIB), List.of(JRE, JDK));
+            List.of("/bin/sh", "/busybox/sh"), List.of(LIBC6_AMD64, ZLIB), List.of(JRE, JDK),
+            new Executables(Set.of("/usr/lib/jvm/jre/bin/java", "/usr/bin/dash"),
+                Map.of("/bin", "usr/bin", "/usr/bin/java", "/usr/lib/jvm/jre/bin/java")));
 
     assertEquals(contents, BaseContents.fromJson(contents.toJson()));
     assertEquals(contents.toJson(), reordered.toJson());
-    assertTrue(contents.toJson().startsWith("{\"formatVersion\":1,"), contents.toJson());
+    assertTrue(contents.toJson().startsWith("{\"formatVersion\":2,"), contents.toJson());
   }
 
   @Test
   void jsonOfEmptyContentsRoundTrips() throws IOException {
-    BaseContents empty = new BaseContents(List.of(), List.of(), List.of());
+    BaseContents empty = new BaseContents(List.of(), List.of(), List.of(), Executables.NONE);
 
     assertEquals(empty, BaseContents.fromJson(empty.toJson()));
   }
 
   @Test
   void refusesJsonOfAnotherFormatVersionOrNone() {
-    String current = new BaseContents(List.of("/bin/sh"), List.of(), List.of()).toJson();
+    String current = new BaseContents(List.of("/bin/sh"), List.of(), List.of(), Executables.NONE).toJson();
 
     assertThrows(
         IOException.class,
-        () -> BaseContents.fromJson(current.replace("\"formatVersion\":1", "\"formatVersion\":2")));
+        () -> BaseContents.fromJson(current.replace("\"formatVersion\":2", "\"formatVersion\":1")));
     assertThrows(
         IOException.class,
         () ->

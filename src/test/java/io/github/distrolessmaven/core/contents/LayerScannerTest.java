@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LayerScannerTest {
@@ -32,6 +33,30 @@ class LayerScannerTest {
 
     assertEquals(
         List.of("/bin/dash", "/bin/sh", "/usr/bin/dash", "/usr/bin/sh"), contents.shells());
+  }
+
+  @Test
+  void recordsWhatTheImageCanRunAndItsLinks() throws IOException {
+    BaseContents contents =
+        scan(
+            new TestLayer()
+                .dir("./usr/lib/jvm/jre/bin/")
+                .executable("./usr/lib/jvm/jre/bin/java", "ELF")
+                .file("./usr/lib/jvm/jre/release", "JAVA_VERSION=\"21\"")
+                .dir("./etc/alternatives/")
+                .symlink("./etc/alternatives/java", "/usr/lib/jvm/jre/bin/java")
+                .dir("./usr/bin/")
+                .symlink("./usr/bin/java", "/etc/alternatives/java")
+                .symlink("./bin", "usr/bin"),
+            new TestLayer().hardLink("./usr/bin/java2", "./usr/lib/jvm/jre/bin/java"));
+
+    Executables executables = contents.executables();
+    assertEquals(Set.of("/usr/lib/jvm/jre/bin/java", "/usr/bin/java2"), executables.files());
+    assertEquals("usr/bin", executables.links().get("/bin"));
+    assertEquals(Optional.of("/usr/lib/jvm/jre/bin/java"), executables.resolve("/bin/java"));
+    assertEquals(Optional.empty(), executables.resolve("/usr/lib/jvm/jre/release"),
+        "not executable");
+    assertEquals(contents, BaseContents.fromJson(contents.toJson()));
   }
 
   @Test

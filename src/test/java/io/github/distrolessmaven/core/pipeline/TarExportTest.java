@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.contents.Executables;
 import io.github.distrolessmaven.core.fixtures.RecordingLog;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
 import io.github.distrolessmaven.core.fixtures.TestImages;
@@ -66,7 +67,7 @@ class TarExportTest {
         spec, state, new Registries(false, Credentials.NONE, null, log), log);
     JibLayers.start(state.applicationLayers(), content.layers(),
         content.timestamps().filesModificationTime(), log).await();
-    PendingSbom sbom = PendingSbom.start(content, new BaseContents(List.of(), List.of(), List.of()),
+    PendingSbom sbom = PendingSbom.start(content, new BaseContents(List.of(), List.of(), List.of(), Executables.NONE),
         state.jarHashes(), "registry.example/team/app");
     return TarExport.write(spec, ImageReference.parse(TARGET), new JibBuild(log),
         base.jibBase(content.baseImage()),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.contents.DebianPackage;
+import io.github.distrolessmaven.core.contents.Executables;
 import io.github.distrolessmaven.core.contents.JavaRuntime;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.Dependency;
@@ -37,7 +38,8 @@ class ImageSbomTest {
       List.of(
           new DebianPackage("libc6", "2.41-12", "amd64", Optional.of("glibc")),
           new DebianPackage("zlib1g", "1:1.3.dfsg+really1.3.1-1+b1", "amd64", Optional.empty())),
-      List.of(new JavaRuntime("/usr/lib/jvm/java-21-openjdk-amd64", "21.0.9", Optional.of("Debian"))));
+      List.of(new JavaRuntime("/usr/lib/jvm/java-21-openjdk-amd64", "21.0.9", Optional.of("Debian"))),
+      Executables.NONE);
 
   @TempDir Path dir;
 
