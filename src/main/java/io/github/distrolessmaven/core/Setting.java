@@ -26,6 +26,10 @@ public enum Setting {
   CONTAINER_MAIN_CLASS("container.mainClass"),
   CONTAINER_ENTRYPOINT("container.entrypoint"),
   CONTAINER_JVM_FLAGS("container.jvmFlags"),
+  /** The project's URL, in the POM. */
+  PROJECT_URL("project.url"),
+  /** The project's source repository URL, in the POM. */
+  PROJECT_SCM_URL("project.scm.url"),
   CONTAINER_ENVIRONMENT("container.environment"),
   CONTAINER_PORTS("container.ports"),
   CONTAINER_LABELS("container.labels"),

@@ -49,10 +49,12 @@ final class ImageSpecFactory {
   private final boolean requiresTarget;
   private final Storage storage;
   private final ProjectInputs project;
+  private final BuildLog log;
 
   /** For a goal: the runtime dependencies resolved through Maven. */
   ImageSpecFactory(AbstractDistrolessMojo mojo, boolean requiresTarget, BuildLog log) {
     this.mojo = mojo;
+    this.log = log;
     this.requiresTarget = requiresTarget;
     this.storage = storage(mojo);
     this.project = new ProjectInputs(mojo.project, new RuntimeDependencies(mojo.project,
@@ -60,10 +62,14 @@ final class ImageSpecFactory {
         new StateFiles(storage).runtimeDependencies(), log));
   }
 
-  /** @param dependencies the runtime dependencies, as a test gives them */
+  /**
+   * @param dependencies the runtime dependencies, as a test gives them
+   * @param log receives the warnings about the project's values
+   */
   ImageSpecFactory(AbstractDistrolessMojo mojo, boolean requiresTarget,
-      ProjectInputs.DependencySource dependencies) {
+      ProjectInputs.DependencySource dependencies, BuildLog log) {
     this.mojo = mojo;
+    this.log = log;
     this.requiresTarget = requiresTarget;
     this.storage = storage(mojo);
     this.project = new ProjectInputs(mojo.project, dependencies);
@@ -136,7 +142,7 @@ final class ImageSpecFactory {
           workingDirectory,
           format,
           timestamps,
-          project.metadata(),
+          project.metadata(log),
           layers,
           project.coordinates(),
           dependencies,

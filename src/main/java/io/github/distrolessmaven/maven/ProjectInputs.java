@@ -1,11 +1,13 @@
 package io.github.distrolessmaven.maven;
 
+import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.labels.GitRevision;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.spec.ProjectMetadata;
+import io.github.distrolessmaven.core.spec.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +104,11 @@ final class ProjectInputs {
     return project.getProperties().getProperty("project.build.outputTimestamp");
   }
 
-  ProjectMetadata metadata() {
+  /**
+   * @param log warned of credentials in a URL, which are left out (the warning names the POM
+   *     element, never the secret)
+   */
+  ProjectMetadata metadata(BuildLog log) {
     String licenses = project.getLicenses().stream()
         .map(License::getName)
         .filter(name -> name != null && !name.isBlank())
@@ -111,11 +117,22 @@ final class ProjectInputs {
         project.getName() != null ? project.getName() : project.getArtifactId(),
         project.getDescription(),
         project.getVersion(),
-        project.getUrl(),
-        project.getScm() == null ? null : project.getScm().getUrl(),
+        withoutCredentials(project.getUrl(), Setting.PROJECT_URL, log),
+        withoutCredentials(project.getScm() == null ? null : project.getScm().getUrl(),
+            Setting.PROJECT_SCM_URL, log),
         GitRevision.of(baseDirectory()).orElse(null),
         licenses,
         project.getOrganization() == null ? null : project.getOrganization().getName());
+  }
+
+  private static String withoutCredentials(String url, Setting setting, BuildLog log) {
+    String stripped = UrlCredentials.strip(url);
+    if (stripped != null && !stripped.equals(url)) {
+      log.warn(setting.element() + " holds credentials; they were left out of the image's"
+          + " labels, which give " + stripped + ". Remove them from the POM: anyone who can pull"
+          + " the image would read them, and the POM is not the place for a secret either.");
+    }
+    return stripped;
   }
 
   private String pluginSetting(String artifactId, String... path) {

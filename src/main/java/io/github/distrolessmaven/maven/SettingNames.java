@@ -40,6 +40,8 @@ final class SettingNames {
       case CONTAINER_MAIN_CLASS -> new Name("<container><mainClass>", Properties.MAIN_CLASS);
       case CONTAINER_ENTRYPOINT -> new Name("<container><entrypoint>", null);
       case CONTAINER_JVM_FLAGS -> new Name("<container><jvmFlags>", null);
+      case PROJECT_URL -> new Name("the POM's <url>", null);
+      case PROJECT_SCM_URL -> new Name("the POM's <scm><url>", null);
       case CONTAINER_ENVIRONMENT -> new Name("<container><environment>", null);
       case CONTAINER_PORTS -> new Name("<container><ports>", null);
       case CONTAINER_LABELS -> new Name("<container><labels>", null);

@@ -72,6 +72,7 @@ class ImageSpecFactoryTest {
   private Model model;
   private DefaultMavenExecutionRequest request;
   private List<Dependency> dependencies;
+  private final RecordingLog log = new RecordingLog();
 
   @BeforeAll
   static void compile() throws IOException {
@@ -122,7 +123,7 @@ class ImageSpecFactoryTest {
 
   private ImageSpec spec(AbstractDistrolessMojo mojo) throws InvalidConfigurationException {
     return new ImageSpecFactory(mojo, mojo.destination() == Destination.REGISTRY,
-        () -> dependencies).create();
+        () -> dependencies, new MavenBuildLog(log)).create();
   }
 
   private void property(String name, String value) {
@@ -405,6 +406,28 @@ class ImageSpecFactoryTest {
     assertEquals("A demo", metadata.description());
     assertEquals("1.0.0", metadata.version());
     assertEquals("https://example.com/demo", metadata.url());
+  }
+
+  @Test
+  void credentialsInTheProjectsUrlsAreLeftOutWithAWarningThatNamesTheElementNotTheSecret()
+      throws Exception {
+    model.setUrl("https://deploy:s3cr3t-pass@example.com/demo");
+    org.apache.maven.model.Scm scm = new org.apache.maven.model.Scm();
+    scm.setUrl("https://ghp_t0ken@git.example.com/team/demo");
+    model.setScm(scm);
+
+    ProjectMetadata metadata = spec(tar()).content().project();
+
+    assertEquals("https://example.com/demo", metadata.url());
+    assertEquals("https://git.example.com/team/demo", metadata.source());
+    assertTrue(log.lines.contains("[warn] the POM's <url> holds credentials; they were left out"
+        + " of the image's labels, which give https://example.com/demo. Remove them from the"
+        + " POM: anyone who can pull the image would read them, and the POM is not the place for"
+        + " a secret either."), log.lines.toString());
+    assertTrue(log.lines.stream().anyMatch(line -> line.startsWith("[warn] the POM's <scm><url>"
+        + " holds credentials")), log.lines.toString());
+    assertTrue(log.lines.stream().noneMatch(line -> line.contains("s3cr3t")
+        || line.contains("t0ken")), log.lines.toString());
   }
 
   @Test
