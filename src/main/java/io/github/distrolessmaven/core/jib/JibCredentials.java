@@ -9,10 +9,13 @@ import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import com.google.cloud.tools.jib.registry.credentials.DockerConfigCredentialRetriever;
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.auth.CredentialSources;
+import io.github.distrolessmaven.core.auth.DockerConfigFile;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
 import io.github.distrolessmaven.core.registry.Credentials;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +71,7 @@ public final class JibCredentials implements Credentials {
     CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(reference, logger);
     List<CredentialRetriever> retrievers = new ArrayList<>();
     sources.explicit().ifPresent(auth -> retrievers.add(known(factory, auth)));
-    sources.credHelper().ifPresent(helper -> retrievers.add(helper.contains("/")
-        ? factory.dockerCredentialHelper(Path.of(helper))
-        : factory.dockerCredentialHelper("docker-credential-" + helper)));
+    sources.credHelper().ifPresent(helper -> retrievers.add(credHelper(factory, helper)));
     RegistryAuth server = sources.servers().get(reference.getRegistry());
     if (server != null) {
       retrievers.add(known(factory, server));
@@ -78,6 +79,29 @@ public final class JibCredentials implements Credentials {
     sources.dockerConfig().ifPresent(file -> retrievers.add(dockerConfig(reference, file)));
     retrievers.add(factory.wellKnownCredentialHelpers());
     return retrievers;
+  }
+
+  /**
+   * The POM's {@code <credHelper>}: a path, or a name completed to {@code docker-credential-NAME}
+   * and looked up on the PATH; one that is not there fails naming it and the setting, where
+   * jib-core would only say "not found".
+   */
+  private static CredentialRetriever credHelper(CredentialRetrieverFactory factory,
+      String helper) {
+    Path path = helper.contains("/") ? Path.of(helper) : null;
+    String command = path != null ? helper : "docker-credential-" + helper;
+    boolean found = path != null ? Files.isExecutable(path)
+        : DockerConfigFile.onPath(command, System.getenv("PATH")).isPresent();
+    if (!found) {
+      return () -> {
+        throw new CredentialRetrievalException(new IOException("the credential helper "
+            + command + " that " + Setting.CRED_HELPER.element(helper) + " names is not "
+            + (path != null ? "an executable file" : "on the PATH") + ". Install it, or fix "
+            + Setting.CRED_HELPER.element() + "."));
+      };
+    }
+    return path != null ? factory.dockerCredentialHelper(path)
+        : factory.dockerCredentialHelper(command);
   }
 
   private static CredentialRetriever known(CredentialRetrieverFactory factory, RegistryAuth auth) {
@@ -89,6 +113,11 @@ public final class JibCredentials implements Credentials {
     DockerConfigCredentialRetriever retriever =
         DockerConfigCredentialRetriever.create(reference.getRegistry(), file);
     return () -> {
+      Optional<String> problem = DockerConfigFile.problemFor(file, reference.getRegistry(),
+          System.getenv("PATH"));
+      if (problem.isPresent()) {
+        throw new CredentialRetrievalException(new IOException(problem.get()));
+      }
       try {
         return retriever.retrieve(logger);
       } catch (IOException e) {

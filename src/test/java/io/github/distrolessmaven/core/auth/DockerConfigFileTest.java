@@ -107,4 +107,63 @@ class DockerConfigFileTest {
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("'" + field + "' is not an object"), e.getMessage());
   }
+
+  private static final String SECRET = java.util.Base64.getEncoder().encodeToString(
+      "it-user:it-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  @Test
+  void aBrokenEntryForAnotherRegistryIsNoProblemOfThisBuild() throws IOException {
+    Path file = write(dir.resolve("config.json"), "{\"auths\": {"
+        + "\"other.example.com\": {\"auth\": \"!!not base64!!\"},"
+        + "\"registry.example.com:5000\": {\"auth\": \"" + SECRET + "\"}},"
+        + "\"credHelpers\": {\"third.example.com\": \"missing\"}}");
+
+    assertEquals(Optional.empty(),
+        DockerConfigFile.problemFor(file, "registry.example.com:5000", ""));
+  }
+
+  @Test
+  void anAuthThatIsNotBase64IsNamedWithItsFileAndKeyNeverItsValue() throws IOException {
+    String broken = "aXQtdXNlcjppdC1zZWNyZXQ!!";
+    Path file = write(dir.resolve("config.json"),
+        "{\"auths\": {\"https://registry.example.com/v1/\": {\"auth\": \"" + broken + "\"}}}");
+
+    String problem = DockerConfigFile.problemFor(file, "registry.example.com", "").orElseThrow();
+
+    assertEquals(file + ": the entry \"https://registry.example.com/v1/\" under \"auths\" has an"
+        + " \"auth\" that is not base64 of user:password. Log in again (docker login"
+        + " registry.example.com), or remove the entry.", problem);
+    assertTrue(!problem.contains(broken) && !problem.contains("Illegal"), problem);
+  }
+
+  @Test
+  void anAuthOfBase64WithoutUserAndPasswordIsNamed() throws IOException {
+    String token = java.util.Base64.getEncoder().encodeToString(
+        "just-a-token".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path file = write(dir.resolve("config.json"),
+        "{\"auths\": {\"registry.example.com\": {\"auth\": \"" + token + "\"}}}");
+
+    String problem = DockerConfigFile.problemFor(file, "registry.example.com", "").orElseThrow();
+
+    assertTrue(problem.contains("is base64, but not of user:password"), problem);
+    assertTrue(!problem.contains("just-a-token") && !problem.contains(token), problem);
+  }
+
+  @Test
+  void aCredentialHelperThatIsNotOnThePathIsNamed() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path file = write(dir.resolve("config.json"),
+        "{\"credHelpers\": {\"registry.example.com\": \"corp\"}}");
+
+    String problem = DockerConfigFile.problemFor(file, "registry.example.com", bin.toString())
+        .orElseThrow();
+    assertEquals(file + ": the entry \"registry.example.com\" under \"credHelpers\" names the"
+        + " helper docker-credential-corp, which is not on the PATH. Install it, or remove the"
+        + " entry.", problem);
+
+    Path helper = write(bin.resolve("docker-credential-corp"), "#!/bin/true");
+    helper.toFile().setExecutable(true);
+    assertEquals(Optional.empty(),
+        DockerConfigFile.problemFor(file, "registry.example.com", bin.toString()));
+  }
 }
