@@ -1,5 +1,7 @@
 package io.github.distrolessmaven.core.layers;
 
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -44,16 +46,20 @@ public final class LayerPlanner {
    * @param classesDirectory the project's output directory (classes and resources)
    * @param dependencies runtime dependencies in Maven's classpath order
    * @param extraDirectories copied last, in the order given; missing ones are skipped
+   * @throws InvalidConfigurationException for a symbolic link that leads out of its directory
+   *     (or nowhere), or to a directory
    */
   public LayerPlan plan(
       Path classesDirectory, List<Dependency> dependencies, List<ExtraDirectory> extraDirectories)
-      throws IOException {
+      throws IOException, InvalidConfigurationException {
     List<PlannedLayer> layers = new ArrayList<>();
     List<String> classpath = new ArrayList<>();
     Map<Dependency, String> libNames = libraryNames(dependencies);
 
-    List<PlannedFile> resources = tree(classesDirectory, appRoot + "/resources", path -> !isClass(path));
-    List<PlannedFile> classes = tree(classesDirectory, appRoot + "/classes", LayerPlanner::isClass);
+    List<PlannedFile> resources = tree(classesDirectory, appRoot + "/resources",
+        path -> !isClass(path), Setting.CLASSES_DIRECTORY);
+    List<PlannedFile> classes = tree(classesDirectory, appRoot + "/classes",
+        LayerPlanner::isClass, Setting.CLASSES_DIRECTORY);
     if (!resources.isEmpty()) {
       classpath.add(appRoot + "/resources");
     }
@@ -67,7 +73,7 @@ public final class LayerPlanner {
         }
         String target = appRoot + "/libs/" + libNames.get(dependency);
         files.addAll(Files.isDirectory(dependency.file())
-            ? tree(dependency.file(), target, path -> true)
+            ? tree(dependency.file(), target, path -> true, Setting.DEPENDENCIES)
             : withParents(List.of(new PlannedFile(dependency.file(), target, FILE_MODE))));
       }
       addIfNotEmpty(layers, layerName(origin), files);
@@ -78,7 +84,8 @@ public final class LayerPlanner {
     List<PlannedFile> extra = new ArrayList<>();
     for (ExtraDirectory directory : extraDirectories) {
       if (Files.isDirectory(directory.from())) {
-        extra.addAll(tree(directory.from(), directory.into(), path -> true));
+        extra.addAll(tree(directory.from(), directory.into(), path -> true,
+            Setting.EXTRA_DIRECTORY_FROM));
       }
     }
     addIfNotEmpty(layers, "extra files", applyPermissions(extra));
@@ -124,15 +131,25 @@ public final class LayerPlanner {
     return names;
   }
 
-  /** Files under {@code root} that pass {@code include}, with the directories that hold them. */
-  private static List<PlannedFile> tree(Path root, String target, Predicate<Path> include)
-      throws IOException {
+  /**
+   * Files under {@code root} that pass {@code include}, with the directories that hold them. A
+   * symbolic link to a file of the tree is copied as that file; one that leads out of the tree
+   * (absolute, through {@code ..}, or by a link further on), nowhere, or to a directory is
+   * refused, so that no file of the build machine reaches the image and nothing is dropped
+   * silently.
+   */
+  private static List<PlannedFile> tree(Path root, String target, Predicate<Path> include,
+      Setting setting) throws IOException, InvalidConfigurationException {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
+    Path realRoot = root.toRealPath();
     List<PlannedFile> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path path : (Iterable<Path>) walk.sorted()::iterator) {
+        if (Files.isSymbolicLink(path)) {
+          checkLink(root, realRoot, path, setting);
+        }
         if (Files.isRegularFile(path) && include.test(path)) {
           String relative = root.relativize(path).toString().replace('\\', '/');
           files.add(new PlannedFile(path, join(target, relative), FILE_MODE));
@@ -140,6 +157,35 @@ public final class LayerPlanner {
       }
     }
     return withParents(files, root, target);
+  }
+
+  private static void checkLink(Path root, Path realRoot, Path link, Setting setting)
+      throws IOException, InvalidConfigurationException {
+    Path written = Files.readSymbolicLink(link);
+    boolean inside = !written.isAbsolute()
+        && link.getParent().resolve(written).normalize().startsWith(root.normalize());
+    Path real = null;
+    if (inside) {
+      try {
+        real = link.toRealPath();
+      } catch (IOException e) {
+        throw new InvalidConfigurationException(setting, "the symbolic link " + link
+            + " points to " + written + ", which does not exist. Remove the link, or make it"
+            + " point to a file in " + root + ".");
+      }
+    }
+    if (real == null || !real.startsWith(realRoot)) {
+      throw new InvalidConfigurationException(setting, "the symbolic link " + link
+          + " points to " + written + ", outside " + root + ". It is refused so that no"
+          + " file of this machine goes into the image: copy the file into " + root
+          + " instead, or make the link relative and point it inside.");
+    }
+    if (Files.isDirectory(real)) {
+      throw new InvalidConfigurationException(setting, "the symbolic link "
+          + link + " points to the directory " + written + ", and links to directories are not"
+          + " copied into the image. Replace the link by the directory, or leave it out of "
+          + root + ".");
+    }
   }
 
   private static List<PlannedFile> withParents(List<PlannedFile> files) {

@@ -6,9 +6,11 @@ import static io.github.distrolessmaven.core.layers.Dependency.Origin.SNAPSHOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +32,7 @@ class LayerPlannerTest {
   private List<Dependency> dependencies;
 
   @BeforeEach
-  void writeProject() throws IOException {
+  void writeProject() throws Exception {
     classes = project.resolve("target/classes");
     touch(classes.resolve("com/example/App.class"));
     touch(classes.resolve("com/example/util/Helper.class"));
@@ -56,12 +58,12 @@ class LayerPlannerTest {
     touch(conf.resolve("nested/logging.xml"));
   }
 
-  private static void touch(Path file) throws IOException {
+  private static void touch(Path file) throws Exception {
     Files.createDirectories(file.getParent());
     Files.writeString(file, file.getFileName().toString());
   }
 
-  private Dependency jar(String groupId, String name, Dependency.Origin origin) throws IOException {
+  private Dependency jar(String groupId, String name, Dependency.Origin origin) throws Exception {
     Path file = project.resolve("repo").resolve(groupId).resolve(name);
     touch(file);
     return new Dependency(coordinates(groupId, name), file, origin);
@@ -71,7 +73,7 @@ class LayerPlannerTest {
     return new MavenCoordinates(groupId, name.replaceAll("(-[0-9].*)?\\.jar$", ""), "1.0", "", "jar");
   }
 
-  private LayerPlan planAll(Map<String, Integer> permissions) throws IOException {
+  private LayerPlan planAll(Map<String, Integer> permissions) throws Exception {
     return new LayerPlanner("/app", permissions)
         .plan(
             classes,
@@ -107,7 +109,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void layersStackFromLeastToMostOftenChanged() throws IOException {
+  void layersStackFromLeastToMostOftenChanged() throws Exception {
     assertEquals(
         List.of("dependencies", "snapshot dependencies", "project dependencies", "resources",
             "classes", "extra files"),
@@ -115,7 +117,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void emptyLayersAreOmitted() throws IOException {
+  void emptyLayersAreOmitted() throws Exception {
     LayerPlan plan =
         new LayerPlanner("/app", Map.of())
             .plan(classes, List.of(dependencies.get(1)), List.of());
@@ -124,7 +126,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void dependencyLayersHoldTheirJarsOnceWithTheirDirectories() throws IOException {
+  void dependencyLayersHoldTheirJarsOnceWithTheirDirectories() throws Exception {
     LayerPlan plan = planAll(Map.of());
 
     assertEquals(
@@ -142,7 +144,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void everyLayerIsSortedWithoutDuplicates() throws IOException {
+  void everyLayerIsSortedWithoutDuplicates() throws Exception {
     for (PlannedLayer layer : planAll(Map.of()).layers()) {
       List<String> targets = targets(layer);
       List<String> sorted = targets.stream().sorted().distinct().collect(Collectors.toList());
@@ -151,7 +153,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void everyFileHasItsParentDirectoriesInTheSameLayer() throws IOException {
+  void everyFileHasItsParentDirectoriesInTheSameLayer() throws Exception {
     for (PlannedLayer layer : planAll(Map.of()).layers()) {
       Map<String, Integer> modes = modes(layer);
       for (PlannedFile file : regularFiles(layer)) {
@@ -167,7 +169,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void filesAre0644AndDirectories0755() throws IOException {
+  void filesAre0644AndDirectories0755() throws Exception {
     for (PlannedLayer layer : planAll(Map.of()).layers()) {
       for (PlannedFile file : layer.files()) {
         int expected = Files.isRegularFile(file.source()) ? 0644 : 0755;
@@ -177,7 +179,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void resourcesAndClassesAreSplitByExtension() throws IOException {
+  void resourcesAndClassesAreSplitByExtension() throws Exception {
     LayerPlan plan = planAll(Map.of());
 
     assertEquals(
@@ -208,7 +210,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void classpathIsResourcesClassesThenJarsInMavenOrder() throws IOException {
+  void classpathIsResourcesClassesThenJarsInMavenOrder() throws Exception {
     assertEquals(
         List.of(
             "/app/resources",
@@ -222,7 +224,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void noResourcesMeansNoResourcesOnTheClasspath() throws IOException {
+  void noResourcesMeansNoResourcesOnTheClasspath() throws Exception {
     Path onlyClasses = project.resolve("only-classes");
     touch(onlyClasses.resolve("App.class"));
 
@@ -234,7 +236,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void sameFileNameFromTwoGroupsIsPrefixedWithTheGroupId() throws IOException {
+  void sameFileNameFromTwoGroupsIsPrefixedWithTheGroupId() throws Exception {
     Dependency first = jar("org.one", "common-1.0.jar", RELEASE);
     Dependency second = jar("org.two", "common-1.0.jar", RELEASE);
 
@@ -257,7 +259,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void reactorModuleDirectoryIsLaidOutAsATree() throws IOException {
+  void reactorModuleDirectoryIsLaidOutAsATree() throws Exception {
     Path moduleClasses = project.resolve("module-b/target/classes");
     touch(moduleClasses.resolve("com/example/b/B.class"));
     touch(moduleClasses.resolve("b.properties"));
@@ -288,7 +290,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void twoReactorModuleDirectoriesOfOneGroupDoNotShareALibraryPath() throws IOException {
+  void twoReactorModuleDirectoriesOfOneGroupDoNotShareALibraryPath() throws Exception {
     Path aClasses = project.resolve("module-a/target/classes");
     Path bClasses = project.resolve("module-b/target/classes");
     touch(aClasses.resolve("a/A.class"));
@@ -313,7 +315,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void extraDirectoriesAreCopiedWithTheirNestedFiles() throws IOException {
+  void extraDirectoriesAreCopiedWithTheirNestedFiles() throws Exception {
     assertEquals(
         List.of(
             "/opt",
@@ -331,7 +333,57 @@ class LayerPlannerTest {
   }
 
   @Test
-  void permissionsApplyToExtraFilesByGlob() throws IOException {
+  void aLinkToAFileOfTheDirectoryIsCopiedAsThatFile() throws Exception {
+    Files.createSymbolicLink(extra.resolve("opt/app/bin/start"), Path.of("run.sh"));
+
+    PlannedLayer layer = layer(planAll(Map.of()), "extra files");
+
+    assertTrue(targets(layer).contains("/opt/app/bin/start"), targets(layer).toString());
+  }
+
+  @Test
+  void aLinkLeadingOutOfTheDirectoryIsRefusedSoNoHostFileIsCopied() throws Exception {
+    Path secret = project.resolve("secret.txt");
+    Files.writeString(secret, "host secret");
+    for (Path target : List.of(secret, Path.of("../../../../../secret.txt"))) {
+      Path link = extra.resolve("opt/app/leak");
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, target);
+
+      InvalidConfigurationException e =
+          assertThrows(InvalidConfigurationException.class, () -> planAll(Map.of()));
+
+      assertEquals(Setting.EXTRA_DIRECTORY_FROM, e.setting());
+      assertTrue(e.getMessage().contains("the symbolic link " + link + " points to " + target
+          + ", outside " + extra), e.getMessage());
+      assertFalse(e.getMessage().contains("host secret"));
+    }
+  }
+
+  @Test
+  void aChainOfLinksThatEndsOutsideIsRefused() throws Exception {
+    Files.createSymbolicLink(project.resolve("outside"), Path.of("/etc/hostname"));
+    Path link = extra.resolve("opt/app/inner");
+    Files.createSymbolicLink(link, Path.of("../../../outside"));
+
+    assertThrows(InvalidConfigurationException.class, () -> planAll(Map.of()));
+  }
+
+  @Test
+  void aDanglingLinkOrALinkToADirectoryIsRefusedNotDropped() throws Exception {
+    Path dangling = extra.resolve("opt/app/gone");
+    Files.createSymbolicLink(dangling, Path.of("nothing-here"));
+    assertTrue(assertThrows(InvalidConfigurationException.class, () -> planAll(Map.of()))
+        .getMessage().contains("points to nothing-here, which does not exist"));
+    Files.delete(dangling);
+
+    Files.createSymbolicLink(extra.resolve("opt/app/tools"), Path.of("bin/tools"));
+    assertTrue(assertThrows(InvalidConfigurationException.class, () -> planAll(Map.of()))
+        .getMessage().contains("points to the directory bin/tools"));
+  }
+
+  @Test
+  void permissionsApplyToExtraFilesByGlob() throws Exception {
     Map<String, Integer> modes =
         modes(layer(planAll(Map.of("/opt/app/bin/*", 0755)), "extra files"));
 
@@ -342,7 +394,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void lastMatchingPermissionWins() throws IOException {
+  void lastMatchingPermissionWins() throws Exception {
     Map<String, Integer> broadFirst = new LinkedHashMap<>();
     broadFirst.put("/opt/app/**.sh", 0700);
     broadFirst.put("/opt/app/bin/*", 0750);
@@ -360,7 +412,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void permissionsDoNotTouchTheApplicationLayers() throws IOException {
+  void permissionsDoNotTouchTheApplicationLayers() throws Exception {
     LayerPlan plan = planAll(Map.of("/app/**", 0777));
 
     for (PlannedLayer layer : plan.layers()) {
@@ -371,7 +423,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void rootAppRoot() throws IOException {
+  void rootAppRoot() throws Exception {
     LayerPlan plan =
         new LayerPlanner("/", Map.of()).plan(classes, dependencies.subList(0, 1), List.of());
 
@@ -386,7 +438,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void customAppRoot() throws IOException {
+  void customAppRoot() throws Exception {
     LayerPlan plan =
         new LayerPlanner("/srv/app", Map.of()).plan(classes, dependencies.subList(0, 1), List.of());
 
@@ -402,7 +454,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void missingExtraDirectoryIsSkipped() throws IOException {
+  void missingExtraDirectoryIsSkipped() throws Exception {
     LayerPlan plan =
         new LayerPlanner("/app", Map.of())
             .plan(
@@ -420,7 +472,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void onlyMissingExtraDirectoriesGiveNoExtraLayer() throws IOException {
+  void onlyMissingExtraDirectoriesGiveNoExtraLayer() throws Exception {
     LayerPlan plan =
         new LayerPlanner("/app", Map.of())
             .plan(classes, List.of(), List.of(new ExtraDirectory(project.resolve("nope"), "/opt")));
@@ -429,7 +481,7 @@ class LayerPlannerTest {
   }
 
   @Test
-  void laterExtraDirectoryWinsForTheSameFile() throws IOException {
+  void laterExtraDirectoryWinsForTheSameFile() throws Exception {
     Path override = project.resolve("src/main/override");
     touch(override.resolve("app.conf"));
 
