@@ -18,7 +18,9 @@ same port, under /_faults (never under /v2/, so no registry path is shadowed):
                       and a distribution error body, with Retry-After if given; the registry
                       never sees them.
                       {"path": REGEX, "status": 429, "seconds": 3, "retryAfter": "1"}
-                      every matching request for `seconds` from now gets that answer.
+                      every matching request gets that answer for `seconds` from the first
+                      one (so the window opens when the client gets there, however long its
+                      start took).
                       {"path": REGEX, "action": "reset", "times": 1, "afterBytes": 65536}
                       the next matching requests have their connection reset (RST) after
                       that many bytes of their body were read.
@@ -67,15 +69,18 @@ class Rule:
         self.status = int(spec.get("status", 503))
         self.retry_after = spec.get("retryAfter")
         self.after_bytes = int(spec.get("afterBytes", 0))
-        self.until = time.monotonic() + float(spec["seconds"]) if "seconds" in spec else None
-        self.left = int(spec.get("times", 1)) if self.until is None else None
+        self.seconds = float(spec["seconds"]) if "seconds" in spec else None
+        self.until = None  # a window opens at its first request
+        self.left = int(spec.get("times", 1)) if self.seconds is None else None
         self.hits = 0
 
     def takes(self, method, path):
         if self.method and self.method != method or not self.pattern.search(path):
             return False
-        if self.until is not None:
-            if time.monotonic() >= self.until:
+        if self.seconds is not None:
+            if self.until is None:
+                self.until = time.monotonic() + self.seconds
+            elif time.monotonic() >= self.until:
                 return False
         elif self.left <= 0:
             return False
@@ -88,7 +93,8 @@ class Rule:
         return {"path": self.path, "method": self.method, "action": self.action,
                 "status": self.status, "retryAfter": self.retry_after,
                 "timesLeft": self.left,
-                "secondsLeft": None if self.until is None
+                "secondsLeft": None if self.seconds is None
+                else self.seconds if self.until is None
                 else max(0.0, round(self.until - time.monotonic(), 1)),
                 "hits": self.hits}
 
