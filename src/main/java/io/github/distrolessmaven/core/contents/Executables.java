@@ -35,14 +35,20 @@ public record Executables(Set<String> files, Map<String, String> links) {
   }
 
   /**
-   * This image with files put over it (an application's layers): each replaces what was at its
-   * path, a link too.
+   * This image with files and links put over it (an application's layers): each replaces what
+   * was at its path.
    *
    * @param added absolute paths to whether the file put there is executable
+   * @param addedLinks absolute paths of links put there, to their targets as written
    */
-  public Executables with(Map<String, Boolean> added) {
+  public Executables with(Map<String, Boolean> added, Map<String, String> addedLinks) {
     Set<String> newFiles = new TreeSet<>(files);
     Map<String, String> newLinks = new TreeMap<>(links);
+    addedLinks.forEach((path, target) -> {
+      String real = real(parentOf(path)).map(parent -> parent + "/" + nameOf(path)).orElse(path);
+      newFiles.remove(real);
+      newLinks.put(real, target);
+    });
     added.forEach((path, executable) -> {
       String real = real(parentOf(path)).map(parent -> parent + "/" + nameOf(path)).orElse(path);
       newLinks.remove(real);

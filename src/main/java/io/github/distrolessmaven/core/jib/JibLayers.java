@@ -158,7 +158,8 @@ public final class JibLayers {
         return found(cacheDirectory, layer.getName(), cached.get());
       }
     }
-    Blob tar = new ReproducibleLayerBuilder(entries).build();
+    Blob tar = LinkPreservingLayer.hasLinks(entries)
+        ? LinkPreservingLayer.build(entries) : new ReproducibleLayerBuilder(entries).build();
     BuiltLayer built =
         writeCompressed(cacheDirectory, layer.getName(), tar, deflaters, parallelism);
     if (lookUp) {

@@ -133,10 +133,10 @@ public final class LayerPlanner {
 
   /**
    * Files under {@code root} that pass {@code include}, with the directories that hold them. A
-   * symbolic link to a file of the tree is copied as that file; one that leads out of the tree
-   * (absolute, through {@code ..}, or by a link further on), nowhere, or to a directory is
-   * refused, so that no file of the build machine reaches the image and nothing is dropped
-   * silently.
+   * symbolic link that stays in the tree, to a file or a directory, is planned as itself: its
+   * layer holds it as a link, its target as written. One that leads out of the tree (absolute,
+   * through {@code ..}, or by a link further on) or nowhere is refused, so that no file of the
+   * build machine reaches the image and nothing is dropped silently.
    */
   private static List<PlannedFile> tree(Path root, String target, Predicate<Path> include,
       Setting setting) throws IOException, InvalidConfigurationException {
@@ -149,6 +149,11 @@ public final class LayerPlanner {
       for (Path path : (Iterable<Path>) walk.sorted()::iterator) {
         if (Files.isSymbolicLink(path)) {
           checkLink(root, realRoot, path, setting);
+          if (include.test(path)) {
+            String relative = root.relativize(path).toString().replace('\\', '/');
+            files.add(new PlannedFile(path, join(target, relative), FILE_MODE));
+          }
+          continue;
         }
         if (Files.isRegularFile(path) && include.test(path)) {
           String relative = root.relativize(path).toString().replace('\\', '/');
@@ -179,12 +184,6 @@ public final class LayerPlanner {
           + " points to " + written + ", outside " + root + ". It is refused so that no"
           + " file of this machine goes into the image: copy the file into " + root
           + " instead, or make the link relative and point it inside.");
-    }
-    if (Files.isDirectory(real)) {
-      throw new InvalidConfigurationException(setting, "the symbolic link "
-          + link + " points to the directory " + written + ", and links to directories are not"
-          + " copied into the image. Replace the link by the directory, or leave it out of "
-          + root + ".");
     }
   }
 

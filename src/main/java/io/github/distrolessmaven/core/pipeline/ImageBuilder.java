@@ -113,7 +113,7 @@ public final class ImageBuilder {
       contents = contents(spec, state, base, baseRegistries);
       BaseShells.check(base.name(), contents.shells(), content.allowShell());
       EntrypointCheck.check(content.entrypoint(), base.name(),
-          contents.executables().with(executables(content.layers())),
+          contents.executables().with(executables(content.layers()), links(content.layers())),
           EntrypointCheck.pathOf(content.environment()));
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
@@ -179,12 +179,30 @@ public final class ImageBuilder {
     Map<String, Boolean> files = new HashMap<>();
     for (PlannedLayer layer : layers.layers()) {
       for (PlannedFile file : layer.files()) {
-        if (!Files.isDirectory(file.source())) {
+        if (!Files.isSymbolicLink(file.source()) && !Files.isDirectory(file.source())) {
           files.put(file.target(), (file.mode() & 0111) != 0);
         }
       }
     }
     return files;
+  }
+
+  /** The application's symbolic links, by path in the image, to their targets as written. */
+  private static Map<String, String> links(LayerPlan layers) throws ImageBuildException {
+    Map<String, String> links = new HashMap<>();
+    for (PlannedLayer layer : layers.layers()) {
+      for (PlannedFile file : layer.files()) {
+        if (Files.isSymbolicLink(file.source())) {
+          try {
+            links.put(file.target(), Files.readSymbolicLink(file.source()).toString());
+          } catch (java.io.IOException e) {
+            throw new ImageBuildException("Cannot read the link " + file.source() + ": "
+                + e.getMessage(), e);
+          }
+        }
+      }
+    }
+    return links;
   }
 
   /** Attaches the SBOM of the pushed image to it. */

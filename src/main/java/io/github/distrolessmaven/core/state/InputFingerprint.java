@@ -178,6 +178,10 @@ public record InputFingerprint(String whole, String settings, Map<String, String
     Path source = file.source();
     String prefix = file.target() + " " + Integer.toOctalString(file.mode()) + " ";
     try {
+      if (Files.isSymbolicLink(source)) {
+        // The image holds the link itself: its target as written is what it is.
+        return prefix + "link " + Files.readSymbolicLink(source);
+      }
       BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
       if (attributes.isDirectory()) {
         return prefix + "dir";

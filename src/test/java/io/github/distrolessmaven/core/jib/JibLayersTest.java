@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.jib;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.blobs.ParallelGzipOutputStream;
+import io.github.distrolessmaven.core.layers.BuiltLayer;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -109,6 +112,47 @@ class JibLayersTest {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       assertArrayEquals(tar.toByteArray(), in.readAllBytes());
     }
+  }
+
+  @Test
+  void symbolicLinksAreLinkEntriesWithTheirTargetsAsWritten() throws Exception {
+    Path extra = Files.createDirectories(dir.resolve("extra/bin"));
+    Path script = Files.writeString(extra.resolve("run.sh"), "#!/usr/bin/java --source 17\n");
+    Path fileLink = Files.createSymbolicLink(extra.resolve("start"), Path.of("run.sh"));
+    Path dirLink = Files.createSymbolicLink(dir.resolve("extra/current"), Path.of("bin"));
+    LayerPlan plan = new LayerPlan(List.of(new PlannedLayer("extra files", List.of(
+        new PlannedFile(dir.resolve("extra"), "/opt", 0755),
+        new PlannedFile(extra, "/opt/bin", 0755),
+        new PlannedFile(script, "/opt/bin/run.sh", 0755),
+        new PlannedFile(fileLink, "/opt/bin/start", 0644),
+        new PlannedFile(dirLink, "/opt/current", 0644)))), List.of());
+    Path cacheDirectory = dir.resolve("app-cache");
+
+    BuiltLayer built = JibLayers.start(cacheDirectory, plan, Instant.EPOCH, QUIET).await().get(0);
+
+    Map<String, TarArchiveEntry> entries = new java.util.LinkedHashMap<>();
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(
+        new GZIPInputStream(Files.newInputStream(built.file())))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        entries.put(entry.getName(), entry);
+      }
+    }
+    assertEquals(List.of("opt/", "opt/bin/", "opt/bin/run.sh", "opt/bin/start", "opt/current"),
+        List.copyOf(entries.keySet()));
+    assertTrue(entries.get("opt/bin/start").isSymbolicLink());
+    assertEquals("run.sh", entries.get("opt/bin/start").getLinkName());
+    assertTrue(entries.get("opt/current").isSymbolicLink());
+    assertEquals("bin", entries.get("opt/current").getLinkName());
+    assertTrue(entries.get("opt/bin/run.sh").isFile());
+    assertEquals(0755, entries.get("opt/bin/run.sh").getMode() & 0777);
+    for (TarArchiveEntry entry : entries.values()) {
+      assertEquals(0, entry.getLongUserId());
+      assertEquals(0, entry.getModTime().getTime(), entry.getName());
+    }
+
+    BuiltLayer again =
+        JibLayers.start(dir.resolve("other-cache"), plan, Instant.EPOCH, QUIET).await().get(0);
+    assertEquals(built.digest(), again.digest(), "reproducible");
   }
 
   /** One layer of one file, as the planner plans it. */

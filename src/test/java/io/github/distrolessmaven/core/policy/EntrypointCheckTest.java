@@ -80,23 +80,33 @@ class EntrypointCheckTest {
   void directoriesLoopsAndFilesWithoutExecuteBitsAreRefused() {
     refusal(List.of("/usr/lib/jvm"), DISTROLESS);
     refusal(List.of("/loop"), DISTROLESS);
-    Executables withScript = DISTROLESS.with(Map.of("/app/run.sh", false));
+    Executables withScript = DISTROLESS.with(Map.of("/app/run.sh", false), Map.of());
     refusal(List.of("/app/run.sh"), withScript);
   }
 
   @Test
   void aFileOfTheApplicationsLayersCounts() throws Exception {
-    Executables image = DISTROLESS.with(Map.of("/app/bin/start", true));
+    Executables image = DISTROLESS.with(Map.of("/app/bin/start", true), Map.of());
 
     check(List.of("/app/bin/start"), image);
     assertEquals(Optional.of("/usr/bin/start"),
-        DISTROLESS.with(Map.of("/bin/start", true)).resolve("/usr/bin/start"),
+        DISTROLESS.with(Map.of("/bin/start", true), Map.of()).resolve("/usr/bin/start"),
         "put through the /bin link, as an extractor writes it");
   }
 
   @Test
+  void aLinkOfTheApplicationsLayersIsFollowed() throws Exception {
+    Executables image = DISTROLESS.with(Map.of("/app/bin/real-start", true),
+        Map.of("/app/bin/start", "real-start", "/app/current", "/app/bin"));
+
+    check(List.of("/app/bin/start"), image);
+    check(List.of("/app/current/start"), image);
+    refusal(List.of("/app/current/missing"), image);
+  }
+
+  @Test
   void anImagesOwnPathIsFollowed() throws Exception {
-    Executables image = DISTROLESS.with(Map.of("/opt/tool/bin/tool", true));
+    Executables image = DISTROLESS.with(Map.of("/opt/tool/bin/tool", true), Map.of());
 
     EntrypointCheck.check(List.of("tool"), BASE, image, "/opt/tool/bin:/usr/bin");
     assertThrows(InvalidConfigurationException.class, () -> check(List.of("tool"), image));
