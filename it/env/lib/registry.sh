@@ -79,7 +79,8 @@ ensure_registry() {
 
 # Credentials only travel over TLS (Jib refuses to send them over plain HTTP), so this one
 # serves HTTPS with a self-signed certificate, as a company registry with a private CA would;
-# allowInsecureRegistries accepts it.
+# the plugin accepts it as a registry on this machine (one elsewhere would need
+# allowInsecureRegistries).
 ensure_auth_registry() {
   local dir="$STATE/auth-registry"
   mkdir -p "$dir"
