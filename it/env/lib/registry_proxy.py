@@ -24,13 +24,19 @@ same port, under /_faults (never under /v2/, so no registry path is shadowed):
                       {"path": REGEX, "action": "reset", "times": 1, "afterBytes": 65536}
                       the next matching requests have their connection reset (RST) after
                       that many bytes of their body were read.
+                      {"path": REGEX, "action": "proxyAuth", "credentials": "user:password"}
+                      matching requests must carry those credentials in Proxy-Authorization
+                      (Basic), else they get 407; `hits` counts the 407s, `passed` the others.
     GET    /_faults   the rules, with how many requests each has hit so far
     DELETE /_faults?path=REGEX   removes the rules with that path (all without ?path=)
 
 Scenarios running side by side scope their rules by repository (`/v2/it/<scenario>/`).
 
 Usage: registry_proxy.py PORT UPSTREAM_HOST:PORT LOG [IDLE_EXIT_SECONDS]
-It listens on 127.0.0.1 only, and stops by itself after IDLE_EXIT_SECONDS (default: never)
+It also serves as a forward proxy for plain HTTP: a request whose target is a whole URL
+(http://any-name:port/v2/...) goes to the upstream registry all the same, so that a client
+proves it went through a proxy by naming a registry no resolver knows. HTTPS (CONNECT) is not
+served. It listens on 127.0.0.1 only, and stops by itself after IDLE_EXIT_SECONDS (default: never)
 without a request; it/env/stop.sh and the benchmark stop it by pid.
 """
 
@@ -41,6 +47,7 @@ import os
 import re
 import socket
 import socketserver
+import base64
 import struct
 import sys
 import threading
@@ -64,8 +71,12 @@ class Rule:
         self.pattern = re.compile(self.path)
         self.method = spec.get("method")
         self.action = spec.get("action", "status")
-        if self.action not in ("status", "reset"):
-            raise ValueError("action must be status or reset")
+        if self.action not in ("status", "reset", "proxyAuth"):
+            raise ValueError("action must be status, reset or proxyAuth")
+        self.credentials = spec.get("credentials")
+        if self.action == "proxyAuth" and not self.credentials:
+            raise ValueError("proxyAuth needs credentials")
+        self.passed = 0
         self.status = int(spec.get("status", 503))
         self.retry_after = spec.get("retryAfter")
         self.after_bytes = int(spec.get("afterBytes", 0))
@@ -74,9 +85,16 @@ class Rule:
         self.left = int(spec.get("times", 1)) if self.seconds is None else None
         self.hits = 0
 
-    def takes(self, method, path):
+    def takes(self, method, path, proxy_authorization=None):
         if self.method and self.method != method or not self.pattern.search(path):
             return False
+        if self.action == "proxyAuth":
+            expected = "Basic " + base64.b64encode(self.credentials.encode()).decode()
+            if proxy_authorization == expected:
+                self.passed += 1
+                return False
+            self.hits += 1
+            return True
         if self.seconds is not None:
             if self.until is None:
                 self.until = time.monotonic() + self.seconds
@@ -96,7 +114,7 @@ class Rule:
                 "secondsLeft": None if self.seconds is None
                 else self.seconds if self.until is None
                 else max(0.0, round(self.until - time.monotonic(), 1)),
-                "hits": self.hits}
+                "hits": self.hits, "passed": self.passed}
 
 
 class Faults:
@@ -104,10 +122,10 @@ class Faults:
     rules = []
 
     @classmethod
-    def take(cls, method, path):
+    def take(cls, method, path, proxy_authorization):
         with cls.lock:
             for rule in cls.rules:
-                if rule.takes(method, path):
+                if rule.takes(method, path, proxy_authorization):
                     return rule
         return None
 
@@ -165,11 +183,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path.startswith("/_faults"):
             self._control()
             return
-        rule = Faults.take(self.command, self.path)
+        rule = Faults.take(self.command, self.path, self.headers.get("Proxy-Authorization"))
         if rule is None:
             self._forward()
         elif rule.action == "reset":
             self._reset(rule)
+        elif rule.action == "proxyAuth":
+            self._read_body()
+            self._reply(407, b"", [("Proxy-Authenticate", 'Basic realm="test-bed proxy"')])
+            self._log(407, 0, 0)
         else:
             body = self._read_body()
             error = {"errors": [{"code": CODES.get(rule.status, "UNKNOWN"),
@@ -216,13 +238,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def _forward(self):
         body = self._read_body()
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        headers = {k: v for k, v in self.headers.items()
+                   if k.lower() not in HOP_BY_HOP and k.lower() != "proxy-authorization"}
+        target = self.path
+        if target.startswith("http://"):
+            # A forward-proxy request: the registry is the upstream, whatever the name.
+            split = urllib.parse.urlsplit(target)
+            target = split.path + ("?" + split.query if split.query else "")
         if body or self.command in ("PUT", "POST", "PATCH"):
             headers["Content-Length"] = str(len(body))
         for attempt in (1, 2):  # a kept-alive upstream connection may have been closed
             conn = self._connection()
             try:
-                conn.request(self.command, self.path, body=body, headers=headers)
+                conn.request(self.command, target, body=body, headers=headers)
                 resp = conn.getresponse()
                 break
             except (http.client.HTTPException, OSError):

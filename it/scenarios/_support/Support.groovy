@@ -459,8 +459,14 @@ void clearFaults(String path) {
 
 /** How many requests the rules with this path have failed so far. */
 int faultHits(String path) {
-  List<Map> rules = new JsonSlurper().parseText(proxyControl('GET', '').body()) as List<Map>
-  rules.findAll { it.path == path }.sum { it.hits as int } as Integer ?: 0
+  faultCounts(path).hits
+}
+
+/** For the rules with this path: [hits: requests failed, passed: requests a proxyAuth let by]. */
+Map faultCounts(String path) {
+  List<Map> rules = (new JsonSlurper().parseText(proxyControl('GET', '').body()) as List<Map>)
+      .findAll { it.path == path }
+  [hits: rules.sum(0) { it.hits as int }, passed: rules.sum(0) { (it.passed ?: 0) as int }]
 }
 
 return this
