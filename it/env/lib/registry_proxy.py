@@ -30,7 +30,9 @@ same port, under /_faults (never under /v2/, so no registry path is shadowed):
     GET    /_faults   the rules, with how many requests each has hit so far
     DELETE /_faults?path=REGEX   removes the rules with that path (all without ?path=)
 
-Scenarios running side by side scope their rules by repository (`/v2/it/<scenario>/`).
+Scenarios running side by side scope their rules by repository (`/v2/it/<scenario>/`). Any rule
+may also name "userAgent": a regex the request's User-Agent must match (to fail one client's
+requests and not another's).
 
 Usage: registry_proxy.py PORT UPSTREAM_HOST:PORT LOG [IDLE_EXIT_SECONDS]
 It also serves as a forward proxy for plain HTTP: a request whose target is a whole URL
@@ -70,6 +72,7 @@ class Rule:
         self.path = spec["path"]
         self.pattern = re.compile(self.path)
         self.method = spec.get("method")
+        self.user_agent = re.compile(spec["userAgent"]) if spec.get("userAgent") else None
         self.action = spec.get("action", "status")
         if self.action not in ("status", "reset", "proxyAuth"):
             raise ValueError("action must be status, reset or proxyAuth")
@@ -85,8 +88,10 @@ class Rule:
         self.left = int(spec.get("times", 1)) if self.seconds is None else None
         self.hits = 0
 
-    def takes(self, method, path, proxy_authorization=None):
+    def takes(self, method, path, proxy_authorization=None, user_agent=""):
         if self.method and self.method != method or not self.pattern.search(path):
+            return False
+        if self.user_agent and not self.user_agent.search(user_agent or ""):
             return False
         if self.action == "proxyAuth":
             expected = "Basic " + base64.b64encode(self.credentials.encode()).decode()
@@ -122,10 +127,10 @@ class Faults:
     rules = []
 
     @classmethod
-    def take(cls, method, path, proxy_authorization):
+    def take(cls, method, path, proxy_authorization, user_agent):
         with cls.lock:
             for rule in cls.rules:
-                if rule.takes(method, path, proxy_authorization):
+                if rule.takes(method, path, proxy_authorization, user_agent):
                     return rule
         return None
 
@@ -183,7 +188,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path.startswith("/_faults"):
             self._control()
             return
-        rule = Faults.take(self.command, self.path, self.headers.get("Proxy-Authorization"))
+        rule = Faults.take(self.command, self.path, self.headers.get("Proxy-Authorization"),
+                           self.headers.get("User-Agent"))
         if rule is None:
             self._forward()
         elif rule.action == "reset":

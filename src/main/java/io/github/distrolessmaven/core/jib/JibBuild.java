@@ -12,9 +12,12 @@ import com.google.cloud.tools.jib.api.TarImage;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.registry.Registries;
+import io.github.distrolessmaven.core.registry.RetryPolicy;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +57,22 @@ public final class JibBuild {
   public record Result(String digest, String imageId) {}
 
   private final Consumer<LogEvent> jibLog;
+  private final BuildLog log;
+  private final RetryPolicy retryPolicy;
 
   /** @param log receives progress per layer and jib-core's warnings */
   public JibBuild(BuildLog log) {
+    this(log, RetryPolicy.DEFAULT);
+  }
+
+  /**
+   * @param retryPolicy when a build that a busy registry failed (reading the base) is run
+   *     again: jib-core's own client does not retry
+   */
+  public JibBuild(BuildLog log, RetryPolicy retryPolicy) {
     this.jibLog = new JibLogBridge(log);
+    this.log = log;
+    this.retryPolicy = retryPolicy;
   }
 
   /**
@@ -117,17 +132,37 @@ public final class JibBuild {
     for (Map.Entry<String, List<String>> mirror : spec.registries().registryMirrors().entrySet()) {
       containerizer.addRegistryMirrors(mirror.getKey(), mirror.getValue());
     }
-    try {
-      return container.containerize(containerizer);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImageBuildException("Interrupted while " + subject, e);
-    } catch (CacheDirectoryCreationException e) {
-      throw new ImageBuildException("Cannot create the layer cache (" + e.getMessage()
-          + "). Check that " + spec.storage().sharedCache() + " and " + appLayersCache
-          + " are writable.", e);
-    } catch (RegistryException | IOException | ExecutionException e) {
-      throw JibFailures.describe(e, subject.substring(0, 1).toUpperCase() + subject.substring(1));
+    Instant start = Instant.now();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return container.containerize(containerizer);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ImageBuildException("Interrupted while " + subject, e);
+      } catch (CacheDirectoryCreationException e) {
+        throw new ImageBuildException("Cannot create the layer cache (" + e.getMessage()
+            + "). Check that " + spec.storage().sharedCache() + " and " + appLayersCache
+            + " are writable.", e);
+      } catch (RegistryException | IOException | ExecutionException e) {
+        // jib-core reads the base's manifest and config itself, with no retries: a busy
+        // registry's answer there runs the build again, as the plugin's own client would ask
+        // again. Every layer is in the caches by then, so a run costs little.
+        Optional<String> busy = JibFailures.busyAnswer(e, retryPolicy);
+        Duration wait = retryPolicy.backoff(attempt);
+        Duration spent = Duration.between(start, Instant.now());
+        if (busy.isEmpty() || spent.plus(wait).compareTo(retryPolicy.budget()) > 0) {
+          throw JibFailures.describe(e,
+              subject.substring(0, 1).toUpperCase() + subject.substring(1));
+        }
+        log.warn("jib-core's read of the base got " + busy.get() + " from its registry;"
+            + " trying again in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + ")");
+        try {
+          retryPolicy.sleeper().sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new ImageBuildException("Interrupted while " + subject, interrupted);
+        }
+      }
     }
   }
 

@@ -8,8 +8,11 @@ import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.registry.RetryPolicy;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -33,6 +36,27 @@ final class JibFailures {
       return new ImageBuildException("Failed: " + subject);
     }
     return new ImageBuildException(subject + " failed: " + explain(cause), cause);
+  }
+
+  /**
+   * What a busy or failing registry answered jib-core, when that is why it failed: a status the
+   * retry policy sends again, or a dropped connection. Empty for every other failure.
+   */
+  static Optional<String> busyAnswer(Throwable failure, RetryPolicy policy) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ResponseException response) {
+        return policy.retries(response.getStatusCode())
+            ? Optional.of("HTTP " + response.getStatusCode()) : Optional.empty();
+      }
+      if (cause instanceof IOException io && policy.retries(io, true)) {
+        return Optional.of(io.getMessage() == null
+            ? io.getClass().getSimpleName() : io.getMessage());
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Why a registry call failed, with the fix where we know it. */
