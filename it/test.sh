@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash it/env/setup.sh
+# The registry proxy the fault scenarios rely on, against a stub registry (a few seconds).
+/usr/bin/python3 -m unittest discover -s it/env/lib -p '*_test.py'
 port="${DISTROLESS_IT_REGISTRY_PORT:-15000}"
 exec mvn -B verify -Dit.registry="127.0.0.1:${port}" -Dit.authRegistry="127.0.0.1:$((port + 1))" \
   -Dit.registryProxy="127.0.0.1:$((port + 2))" "$@"

@@ -5,8 +5,10 @@
 REGISTRY_PROXY="127.0.0.1:$((PORT + 2))"
 REGISTRY_PROXY_PIDFILE="$STATE/registry-proxy.pid"
 REGISTRY_PROXY_PYTHON=/usr/bin/python3
-# A test bed left running stops its proxy after six hours without a request.
+# A test bed left running stops its proxy after six hours without a request, as soon as its
+# pid file is removed, or once the registry behind it has been gone for a minute.
 REGISTRY_PROXY_IDLE_EXIT=21600
+REGISTRY_PROXY_UPSTREAM_GRACE=60
 
 registry_proxy_answers() {
   curl -fsS --max-time 2 "http://$REGISTRY_PROXY/_faults" >/dev/null 2>&1
@@ -20,8 +22,9 @@ ensure_registry_proxy() {
     return
   fi
   start_daemon "$REGISTRY_PROXY_PIDFILE" "$LOGS/registry-proxy.err" "$REGISTRY_PROXY_PYTHON" \
-    "$HERE_LIB/registry_proxy.py" "$((PORT + 2))" "$REGISTRY" "$LOGS/registry-proxy.tsv" \
-    "$REGISTRY_PROXY_IDLE_EXIT"
+    "$HERE_LIB/registry_proxy.py" "$REGISTRY_PROXY" "$REGISTRY" "$LOGS/registry-proxy.tsv" \
+    "$REGISTRY_PROXY_IDLE_EXIT" --pid-file "$REGISTRY_PROXY_PIDFILE" \
+    --upstream-grace "$REGISTRY_PROXY_UPSTREAM_GRACE"
   if ! wait_for 15 registry_proxy_answers; then
     tail -n 20 "$LOGS/registry-proxy.err" >&2 || true
     die "the registry proxy did not answer on $REGISTRY_PROXY within 15 s (see $LOGS/registry-proxy.err)"

@@ -51,7 +51,7 @@ Usage: registry_proxy.py [HOST:]PORT UPSTREAM_HOST:PORT LOG [IDLE_EXIT_SECONDS]
 It listens on a loopback address only (127.0.0.1 unless HOST says another loopback address;
 anything else is refused) and forwards to a loopback registry only. It stops by itself:
 after IDLE_EXIT_SECONDS (default: never) without a request; with --pid-file, once that file
-(the proxy writes its pid into it) is removed or names another process; with
+(the proxy writes its pid into it) is removed; with
 --upstream-grace, once the registry has refused connections for that many seconds.
 it/env/stop.sh and the benchmark stop it by pid.
 It also serves as a forward proxy for plain HTTP: a request whose target is a whole URL
@@ -498,8 +498,8 @@ def watch(idle_exit, pid_file, upstream_grace, upstream, tick=0.5):
         now = time.monotonic()
         if idle_exit and Activity.idle_for() > idle_exit:
             reason = f"no request for {idle_exit:g} s"
-        elif pid_file and not pid_file_names_us(pid_file):
-            reason = f"{pid_file} was removed or names another process"
+        elif pid_file and not os.path.exists(pid_file):
+            reason = f"{pid_file} was removed"
         elif upstream_grace and now >= next_upstream_check and not upstream_answers(upstream):
             next_upstream_check = now + upstream_every
             upstream_down_since = upstream_down_since or now
@@ -515,14 +515,6 @@ def watch(idle_exit, pid_file, upstream_grace, upstream, tick=0.5):
         os._exit(0)
 
 
-def pid_file_names_us(pid_file):
-    try:
-        with open(pid_file, encoding="ascii") as f:
-            return f.read().strip() == str(os.getpid())
-    except OSError:
-        return False
-
-
 def main():
     parser = argparse.ArgumentParser(description="The test bed's registry proxy; see the module docstring.")
     parser.add_argument("listen", help="[HOST:]PORT, a loopback address (default host 127.0.0.1)")
@@ -530,7 +522,7 @@ def main():
     parser.add_argument("log", help="file the request log is appended to")
     parser.add_argument("idle_exit", nargs="?", type=float, default=0,
                         help="stop after this many seconds without a request (0: never)")
-    parser.add_argument("--pid-file", help="write the pid here; stop once the file is gone or names another pid")
+    parser.add_argument("--pid-file", help="write the pid here; stop once the file is removed")
     parser.add_argument("--upstream-grace", type=float, default=0,
                         help="stop once the registry has refused connections this many seconds (0: never)")
     args = parser.parse_args()
