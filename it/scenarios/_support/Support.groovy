@@ -446,7 +446,8 @@ HttpResponse<String> proxyControl(String method, String query, String json = nul
 
 /**
  * Makes the proxy fail requests (keys as registry_proxy.py documents them: path, method, status,
- * times, seconds, retryAfter, action, afterBytes). Scope path by the scenario's repository.
+ * times, seconds, retryAfter, action, afterBytes), or only count them (action: 'count'). Scope
+ * path by the scenario's repository.
  */
 void addFault(Map rule) {
   proxyControl('POST', '', groovy.json.JsonOutput.toJson(rule))
