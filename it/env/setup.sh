@@ -6,7 +6,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERE_LIB="$HERE/lib"
-for f in common host-packages podman registry proxy debian-apt rootfs oci bases; do
+for f in common host-packages emulation podman registry proxy debian-apt rootfs oci bases; do
   # shellcheck source=/dev/null
   . "$HERE_LIB/$f.sh"
 done
@@ -18,6 +18,7 @@ exec 9>"$STATE/setup.lock"
 flock 9
 
 ensure_host_packages
+ensure_arm64_emulation
 ensure_podman_conf
 ensure_podman_insecure_registry
 ensure_podman_service
@@ -31,5 +32,6 @@ registry=$REGISTRY
 authRegistry=$AUTH_REGISTRY
 registryProxy=$REGISTRY_PROXY
 dockerHost=unix://$PODMAN_SOCK
+arm64Emulation=$(arm64_emulation && echo true || echo false)
 PROPS
 step "registry: $REGISTRY"

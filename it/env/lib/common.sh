@@ -11,6 +11,8 @@ PODMAN_SOCK=/run/podman/podman.sock
 # machine setup only pushes from here.
 CACHE_ROOT="${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/distroless-it-bases"
 LOGS="$STATE/logs"
+# The Debian architecture of this machine (amd64 here).
+HOST_ARCH=$(dpkg --print-architecture)
 
 # Files we create must not depend on the caller's umask (image contents, configs).
 umask 022

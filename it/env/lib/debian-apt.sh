@@ -1,10 +1,12 @@
-# Private apt instances (one per Debian suite) that only resolve and download .debs.
-# They never touch the system's apt state; lists and .debs live in the cache.
+# Private apt instances that only resolve and download .debs, one per channel: a Debian
+# suite for one architecture ("trixie" for the machine's own, "trixie-arm64" for another;
+# apt downloads any architecture's packages on any machine). They never touch the system's
+# apt state; lists and .debs live in the cache.
 
 APT_ROOT="$CACHE_ROOT/apt"
 DEB_DIR="$CACHE_ROOT/debs"
 DEBIAN_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
-declare -A APT_UPDATED=()   # suites whose lists were refreshed during this run
+declare -A APT_UPDATED=()   # channels whose lists were refreshed during this run
 declare -A DEB_SHA256=()    # .deb file name -> sha256 the archive index gives
 
 # archive_uris : print "main URI" and "security URI" taken from the machine's own apt
@@ -37,13 +39,21 @@ archive_uris() {
   } | awk '$2 !~ /^cdrom:/ && !seen[$1]++'
 }
 
+# channel SUITE ARCH : the channel's name (also its directory under $APT_ROOT).
+channel() { if [[ $2 == "$HOST_ARCH" ]]; then echo "$1"; else echo "$1-$2"; fi; }
+channel_suite() { echo "${1%%-*}"; }
+channel_arch() { if [[ $1 == *-* ]]; then echo "${1#*-}"; else echo "$HOST_ARCH"; fi; }
+
 apt_dir() { echo "$APT_ROOT/$1"; }
 
-# apt_opts SUITE : options that point apt at the private dirs for SUITE.
+# apt_opts CHANNEL : options that point apt at the private dirs and architecture of CHANNEL.
 apt_opts() {
-  local d
+  local d arch
   d=$(apt_dir "$1")
+  arch=$(channel_arch "$1")
   printf '%s\n' \
+    -o "APT::Architecture=$arch" \
+    -o "APT::Architectures=$arch" \
     -o "Dir::Etc::SourceList=$d/sources.list" \
     -o "Dir::Etc::SourceParts=$d/empty" \
     -o "Dir::Etc::Preferences=$d/empty/none" \
@@ -58,20 +68,21 @@ apt_opts() {
 }
 
 private_apt() {
-  local suite=$1; shift
+  local channel=$1; shift
   local opts
-  mapfile -t opts < <(apt_opts "$suite")
+  mapfile -t opts < <(apt_opts "$channel")
   apt-get -q "${opts[@]}" "$@"
 }
 
-# write_sources SUITE : SUITE, SUITE-updates and SUITE-security from the machine's URIs.
+# write_sources CHANNEL : its suite, -updates and -security from the machine's URIs.
 write_sources() {
-  local suite=$1 d main security arch line
-  d=$(apt_dir "$suite")
+  local channel=$1 suite d main security arch line
+  suite=$(channel_suite "$channel")
+  d=$(apt_dir "$channel")
   main=$(archive_uris | awk '$1 == "main" { print $2 }')
   security=$(archive_uris | awk '$1 == "security" { print $2 }')
   [[ -n $main ]] || die "no Debian archive URI found in /etc/apt/sources.list{,.d}"
-  arch=$(dpkg --print-architecture)
+  arch=$(channel_arch "$channel")
   mkdir -p "$d/lists/partial" "$d/cache/archives/partial" "$d/state" "$d/empty"
   {
     line="deb [arch=$arch signed-by=$DEBIAN_KEYRING]"
@@ -93,40 +104,40 @@ apt_lists_present() {
 }
 
 apt_update() {
-  local suite=$1 d
-  d=$(apt_dir "$suite")
-  run_logged "$LOGS/apt-$suite.log" private_apt "$suite" update
+  local channel=$1 d
+  d=$(apt_dir "$channel")
+  run_logged "$LOGS/apt-$channel.log" private_apt "$channel" update
   rm -f "$d/resolved."*
-  APT_UPDATED[$suite]=1
-  step "bases: refreshed package lists for $suite"
+  APT_UPDATED[$channel]=1
+  step "bases: refreshed package lists for $channel"
 }
 
-# prepare_suite SUITE : sources written; lists fetched if absent or a refresh is asked.
-prepare_suite() {
-  local suite=$1
-  write_sources "$suite"
-  if [[ ${DISTROLESS_IT_REFRESH:-0} == 1 ]] || ! apt_lists_present "$suite"; then
-    [[ -n ${APT_UPDATED[$suite]:-} ]] || apt_update "$suite"
+# prepare_channel CHANNEL : sources written; lists fetched if absent or a refresh is asked.
+prepare_channel() {
+  local channel=$1
+  write_sources "$channel"
+  if [[ ${DISTROLESS_IT_REFRESH:-0} == 1 ]] || ! apt_lists_present "$channel"; then
+    [[ -n ${APT_UPDATED[$channel]:-} ]] || apt_update "$channel"
   fi
 }
 
-# resolve SUITE PKG... : print "PKG FILE SHA256" for each PKG's candidate .deb.
+# resolve CHANNEL PKG... : print "PKG FILE SHA256" for each PKG's candidate .deb.
 # Resolving takes apt ~1.5 s, so the answer is kept until the lists or the names change.
 resolve() {
-  local suite=$1; shift
+  local channel=$1; shift
   local d key out
-  d=$(apt_dir "$suite")
+  d=$(apt_dir "$channel")
   key=$( { echo "format 2"; printf '%s\n' "$@" | sort -u; stat -c '%n %s %Y' "$d/lists/"*_* 2>/dev/null; } | sha256sum | cut -c1-16)
   out="$d/resolved.$key"
   if [[ ! -s $out ]]; then
     rm -f "$d/resolved."*
     # --print-uris lines: 'URI' FILE SIZE SHA256:HEX ; FILE is NAME_VERSION_ARCH.deb
-    private_apt "$suite" download --print-uris "$@" 2>>"$LOGS/apt-$suite.log" |
+    private_apt "$channel" download --print-uris "$@" 2>>"$LOGS/apt-$channel.log" |
       awk '{ f = $2; n = f; sub(/_.*/, "", n); h = $4; sub(/^SHA256:/, "", h); print n, f, h }' |
       sort >"$out.tmp" ||
-      { rm -f "$out.tmp"; die "cannot resolve packages in $suite (see $LOGS/apt-$suite.log)"; }
+      { rm -f "$out.tmp"; die "cannot resolve packages in $channel (see $LOGS/apt-$channel.log)"; }
     (($(wc -l <"$out.tmp") == $(printf '%s\n' "$@" | sort -u | wc -l))) ||
-      { rm -f "$out.tmp"; die "some packages not found in $suite: $*"; }
+      { rm -f "$out.tmp"; die "some packages not found in $channel: $*"; }
     mv "$out.tmp" "$out"
   fi
   cat "$out"
@@ -136,11 +147,11 @@ deb_intact() {
   [[ -s $DEB_DIR/$1 && "$(sha256sum "$DEB_DIR/$1" | cut -d' ' -f1)" == "${DEB_SHA256[$1]:-}" ]]
 }
 
-# fetch_debs SUITE FILE... : make sure each .deb FILE is in the cache and intact (a run
+# fetch_debs CHANNEL FILE... : make sure each .deb FILE is in the cache and intact (a run
 # may have been cut off mid-download); downloads by exact NAME=VERSION (file names carry
 # the version, with ':' escaped as %3a). Only called when an image is built.
 fetch_debs() {
-  local suite=$1; shift
+  local channel=$1; shift
   local f name ver want=()
   mkdir -p "$DEB_DIR"
   for f in "$@"; do
@@ -151,9 +162,9 @@ fetch_debs() {
     want+=("$name=$ver")
   done
   ((${#want[@]})) || return 0
-  (cd "$DEB_DIR" && run_logged "$LOGS/apt-$suite.log" private_apt "$suite" download "${want[@]}")
+  (cd "$DEB_DIR" && run_logged "$LOGS/apt-$channel.log" private_apt "$channel" download "${want[@]}")
   for f in "$@"; do
     deb_intact "$f" || die "$DEB_DIR/$f is missing or does not match the archive's checksum"
   done
-  step "bases: downloaded ${#want[@]} packages from $suite"
+  step "bases: downloaded ${#want[@]} packages from $channel"
 }

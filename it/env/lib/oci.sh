@@ -1,7 +1,9 @@
 # Write a rootfs as a one-layer OCI image layout (tags latest and nonroot) without any
-# container engine, and push tags to the registry only when their digest differs.
+# container engine, join such layouts of several architectures under one image index per
+# tag, and push tags to the registry only when their digest differs.
 
 OCI_MANIFEST=application/vnd.oci.image.manifest.v1+json
+OCI_INDEX=application/vnd.oci.image.index.v1+json
 # Fixed timestamps keep layer and config digests a function of the packages alone.
 OCI_CREATED=1970-01-01T00:00:00Z
 TAR_MTIME=@1
@@ -35,15 +37,16 @@ write_layer() {
   LAYER_DIGEST=$(put_blob "$layout" "$tmp.gz")
 }
 
-# write_image LAYOUT TAG USER WORKDIR ENV_JSON ENTRYPOINT_JSON : config + manifest for
-# the layer written by write_layer; prints a descriptor for index.json.
+# write_image LAYOUT TAG USER WORKDIR ENV_JSON ENTRYPOINT_JSON ARCH VARIANT : config +
+# manifest for the layer written by write_layer; prints a descriptor for index.json.
 write_image() {
-  local layout=$1 tag=$2 user=$3 workdir=$4 env=$5 entrypoint=$6 tmp cfg manifest
+  local layout=$1 tag=$2 user=$3 workdir=$4 env=$5 entrypoint=$6 arch=$7 variant=$8 tmp cfg manifest
   tmp=$(mktemp -p "$layout")
   jq -cn --arg user "$user" --arg wd "$workdir" --argjson env "$env" \
     --argjson ep "$entrypoint" --arg diff "$LAYER_DIFF_ID" --arg created "$OCI_CREATED" \
-    --arg arch "$(dpkg --print-architecture)" '{
-      created: $created, architecture: $arch, os: "linux",
+    --arg arch "$arch" --arg variant "$variant" '{
+      created: $created, architecture: $arch, os: "linux"}
+      + (if $variant == "" then {} else {variant: $variant} end) + {
       config: ({User: $user, Env: $env, WorkingDir: $wd}
                + (if $ep == null then {} else {Entrypoint: $ep} end)),
       rootfs: {type: "layers", diff_ids: [$diff]},
@@ -64,16 +67,51 @@ write_image() {
     '{mediaType: $mt, digest: $d, size: $size, annotations: {"org.opencontainers.image.ref.name": $tag}}'
 }
 
-# write_layout LAYOUT ROOT ENV_JSON ENTRYPOINT_JSON : the two distroless tags.
+# write_layout LAYOUT ROOT ENV_JSON ENTRYPOINT_JSON ARCH VARIANT : the two distroless tags.
 write_layout() {
-  local layout=$1 root=$2 env=$3 entrypoint=$4 latest nonroot
+  local layout=$1 root=$2 env=$3 entrypoint=$4 arch=$5 variant=$6 latest nonroot
   mkdir -p "$layout"
   echo '{"imageLayoutVersion":"1.0.0"}' >"$layout/oci-layout"
   write_layer "$layout" "$root"
-  latest=$(write_image "$layout" latest 0 / "$env" "$entrypoint")
-  nonroot=$(write_image "$layout" nonroot 65532 /home/nonroot "$env" "$entrypoint")
+  latest=$(write_image "$layout" latest 0 / "$env" "$entrypoint" "$arch" "$variant")
+  nonroot=$(write_image "$layout" nonroot 65532 /home/nonroot "$env" "$entrypoint" "$arch" "$variant")
   jq -cn --argjson a "$latest" --argjson b "$nonroot" '{schemaVersion: 2, manifests: [$a, $b]}' \
     >"$layout/index.json"
+}
+
+# write_index_layout OUT LAYOUT... : a layout holding every LAYOUT's blobs (hard links) and,
+# per tag, an image index of each LAYOUT's image for that tag, with the platform its
+# config names.
+write_index_layout() {
+  local out=$1; shift
+  local layout tag entries tmp index manifest config
+  mkdir -p "$out/blobs/sha256"
+  echo '{"imageLayoutVersion":"1.0.0"}' >"$out/oci-layout"
+  for layout in "$@"; do
+    cp -alf "$layout/blobs/sha256/." "$out/blobs/sha256/"
+  done
+  entries='[]'
+  for tag in "${TAGS[@]}"; do
+    index='[]'
+    for layout in "$@"; do
+      manifest=$(layout_digest "$layout" "$tag")
+      config=$(jq -r '.config.digest' "$layout/blobs/sha256/${manifest#sha256:}")
+      index=$(jq -c --arg mt "$OCI_MANIFEST" --arg d "$manifest" \
+        --argjson size "$(blob_size "$layout" "$manifest")" \
+        --slurpfile cfg "$layout/blobs/sha256/${config#sha256:}" \
+        '. + [{mediaType: $mt, digest: $d, size: $size,
+               platform: ({architecture: $cfg[0].architecture, os: $cfg[0].os}
+                          + (if $cfg[0].variant then {variant: $cfg[0].variant} else {} end))}]' \
+        <<<"$index")
+    done
+    tmp=$(mktemp -p "$out")
+    jq -cn --arg mt "$OCI_INDEX" --argjson m "$index" '{schemaVersion: 2, mediaType: $mt, manifests: $m}' >"$tmp"
+    index=$(put_blob "$out" "$tmp")
+    entries=$(jq -c --arg mt "$OCI_INDEX" --arg d "$index" --argjson size "$(blob_size "$out" "$index")" \
+      --arg tag "$tag" '. + [{mediaType: $mt, digest: $d, size: $size,
+                             annotations: {"org.opencontainers.image.ref.name": $tag}}]' <<<"$entries")
+  done
+  jq -cn --argjson m "$entries" '{schemaVersion: 2, manifests: $m}' >"$out/index.json"
 }
 
 layout_digest() {
@@ -83,14 +121,14 @@ layout_digest() {
 
 # registry_digest REPO TAG : digest the registry holds for REPO:TAG, empty if none.
 registry_digest() {
-  curl -fsSI --max-time 5 -H "Accept: $OCI_MANIFEST" \
+  curl -fsSI --max-time 5 -H "Accept: $OCI_MANIFEST, $OCI_INDEX" \
     "http://$REGISTRY/v2/$1/manifests/$2" 2>/dev/null |
     tr -d '\r' | awk 'tolower($1) == "docker-content-digest:" { print $2 }'
 }
 
-# push_tag LAYOUT REPO TAG : copy unless the registry already has the same manifest.
-# Prints "pushed" or "current". An OCI manifest goes through unchanged, so the digest
-# the registry reports is the one in index.json.
+# push_tag LAYOUT REPO TAG : copy (an index with all its images) unless the registry already
+# has the same manifest. Prints "pushed" or "current". OCI manifests and indexes go
+# through unchanged, so the digest the registry reports is the one in index.json.
 push_tag() {
   local layout=$1 repo=$2 tag=$3 want
   want=$(layout_digest "$layout" "$tag")
@@ -98,7 +136,7 @@ push_tag() {
     echo current
     return
   fi
-  run_logged "$LOGS/push.log" skopeo copy -q --dest-tls-verify=false \
+  run_logged "$LOGS/push.log" skopeo copy -q --all --preserve-digests --dest-tls-verify=false \
     "oci:$layout:$tag" "docker://$REGISTRY/$repo:$tag"
   [[ "$(registry_digest "$repo" "$tag")" == "$want" ]] ||
     die "$REGISTRY/$repo:$tag has not digest $want after push"
