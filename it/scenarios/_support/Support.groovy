@@ -20,6 +20,8 @@ import static java.util.concurrent.TimeUnit.SECONDS
 
 @Field static final String DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json'
 @Field static final String OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+@Field static final String DOCKER_INDEX = 'application/vnd.docker.distribution.manifest.list.v2+json'
+@Field static final String OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -243,13 +245,27 @@ void assertNothingPushed(String fragment) {
   assert !pushed: "images were pushed: ${pushed}"
 }
 
-/** The manifest (Docker or OCI) of repository:reference, parsed, plus its digest. */
-Map manifest(String repository, String reference) {
-  HttpResponse<byte[]> response = registryGet("${repository}/manifests/${reference}", "${DOCKER_MANIFEST}, ${OCI_MANIFEST}")
+/**
+ * The image manifest (Docker or OCI) of repository:reference, parsed, plus its digest; through
+ * an index (the test bases are indexes), the one for linux/architecture.
+ */
+Map manifest(String repository, String reference, String architecture = 'amd64') {
+  HttpResponse<byte[]> response = registryGet("${repository}/manifests/${reference}",
+      "${DOCKER_MANIFEST}, ${OCI_MANIFEST}, ${DOCKER_INDEX}, ${OCI_INDEX}")
   assert response.statusCode() == 200: "GET manifest ${repository}:${reference}: ${response.statusCode()} ${new String(response.body())}"
-  Map manifest = new JsonSlurper().parse(response.body()) as Map
-  manifest.digest = response.headers().firstValue('Docker-Content-Digest').orElse(null)
-  manifest
+  Map document = new JsonSlurper().parse(response.body()) as Map
+  document.digest = response.headers().firstValue('Docker-Content-Digest').orElse(null)
+  if (document.manifests != null) {
+    Map entry = document.manifests.find { it.platform?.os == 'linux' && it.platform?.architecture == architecture } as Map
+    assert entry: "${repository}:${reference} is an index without a linux/${architecture} image: ${document.manifests*.platform}"
+    return this.manifest(repository, entry.digest as String, architecture)
+  }
+  document
+}
+
+/** The digest of repository:tag's image for linux/architecture, through its index. */
+String platformDigest(String repository, String tag, String architecture = 'amd64') {
+  manifest(repository, tag, architecture).digest
 }
 
 /**
@@ -378,13 +394,28 @@ void assertRootOwnedReadOnly(List<Map> entries) {
 // ---------------------------------------------------------------------------------------------
 // podman
 
-/** Runs an image to completion; returns its stdout. Removes the pulled image afterwards. */
-String podmanRun(String imageReference, List<String> args = []) {
+/**
+ * Runs an image to completion (for another platform, under emulation: see arm64Emulation());
+ * returns its stdout. Removes the pulled image afterwards.
+ */
+String podmanRun(String imageReference, List<String> args = [], String platform = null) {
   try {
-    run(['podman', 'run', '--rm', '--tls-verify=false', imageReference] + args, [:], 180)
+    run(['podman', 'run', '--rm', '--tls-verify=false'] + (platform ? ['--platform', platform] : [])
+        + [imageReference] + args, [:], 180)
   } finally {
     removeImage(imageReference)
   }
+}
+
+/**
+ * Why arm64 images cannot run on this machine, or null when they can (it/env/setup.sh registers
+ * qemu's emulator with binfmt_misc where the kernel lets it).
+ */
+String arm64Emulation() {
+  if (System.getProperty('os.arch') in ['aarch64', 'arm64'] || new File('/proc/sys/fs/binfmt_misc/qemu-aarch64').exists()) {
+    return null
+  }
+  'no qemu-aarch64 handler in /proc/sys/fs/binfmt_misc (see it/env/README.md, Emulation)'
 }
 
 void removeImage(String imageReference) {

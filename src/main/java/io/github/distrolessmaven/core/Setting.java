@@ -10,6 +10,8 @@ package io.github.distrolessmaven.core;
 public enum Setting {
   FROM_IMAGE("from.image"),
   FROM_AUTH("from.auth"),
+  /** The platforms the image is built for. */
+  FROM_PLATFORMS("from.platforms"),
   TO_IMAGE("to.image"),
   TO_TAGS("to.tags"),
   TO_AUTH("to.auth"),

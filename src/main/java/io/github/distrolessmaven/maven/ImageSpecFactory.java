@@ -9,6 +9,7 @@ import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.policy.EndOfLifeBases;
 import io.github.distrolessmaven.core.policy.EntrypointCheck;
 import io.github.distrolessmaven.core.policy.FileModes;
@@ -22,6 +23,7 @@ import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.spec.MainClass;
 import io.github.distrolessmaven.core.spec.OutputPaths;
+import io.github.distrolessmaven.core.spec.Platforms;
 import io.github.distrolessmaven.core.spec.RegistryMirrors;
 import io.github.distrolessmaven.core.spec.RegistryOptions;
 import io.github.distrolessmaven.core.spec.Storage;
@@ -84,6 +86,24 @@ final class ImageSpecFactory {
         Path.of(mojo.project.getBuild().getDirectory(), "distroless"));
   }
 
+  /** The platforms to build for: the property's, else the POM's, else linux/amd64 alone. */
+  private List<Platform> platforms() throws InvalidConfigurationException {
+    String property = mojo.property(Properties.PLATFORMS, null);
+    if (property != null) {
+      return Platforms.parse(property);
+    }
+    List<PlatformParameters> pom = mojo.from.getPlatforms();
+    if (pom == null) {
+      return Platforms.of(null);
+    }
+    List<Platforms.Entry> entries = new ArrayList<>();
+    for (PlatformParameters platform : pom) {
+      entries.add(platform == null ? null : new Platforms.Entry(
+          platform.getOs(), platform.getArchitecture(), platform.getVariant()));
+    }
+    return Platforms.of(entries);
+  }
+
   ImageSpec create() throws InvalidConfigurationException {
     ContainerParameters container = mojo.container;
     String target = targetImage();
@@ -130,6 +150,7 @@ final class ImageSpecFactory {
       List<String> entrypoint = entrypoint(container, layers);
       ImageContent content = new ImageContent(
           base,
+          platforms(),
           target,
           tags,
           user,

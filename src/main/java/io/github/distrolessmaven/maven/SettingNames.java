@@ -28,6 +28,7 @@ final class SettingNames {
     return switch (setting) {
       case FROM_IMAGE -> new Name("<from><image>", Properties.FROM_IMAGE);
       case FROM_AUTH -> new Name("<from><auth>", null);
+      case FROM_PLATFORMS -> new Name("<from><platforms>", Properties.PLATFORMS);
       case TO_IMAGE -> new Name("<to><image>", Properties.TO_IMAGE);
       case TO_TAGS -> new Name("<to><tags>", Properties.TO_TAGS);
       case TO_AUTH -> new Name("<to><auth>", null);

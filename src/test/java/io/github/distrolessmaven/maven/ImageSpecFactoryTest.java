@@ -14,6 +14,7 @@ import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.mainclass.JavaSources;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.pipeline.Destination;
 import io.github.distrolessmaven.core.spec.BuildTimestamps;
 import io.github.distrolessmaven.core.spec.ExposedPort;
@@ -557,6 +558,39 @@ class ImageSpecFactoryTest {
     property("distroless.to.image", " registry.example.com/team/app:2.0 ");
 
     assertEquals("registry.example.com/team/app:2.0", spec(build()).content().targetImage());
+  }
+
+  @Test
+  void platformsAreLinuxAmd64AloneUnlessGiven() throws Exception {
+    assertEquals(List.of(Platform.LINUX_AMD64), spec(build()).content().platforms());
+  }
+
+  @Test
+  void platformsComeFromThePomAndThePropertyOverridesThem() throws Exception {
+    PlatformParameters arm = new PlatformParameters();
+    Beans.set(arm, "os", "linux");
+    Beans.set(arm, "architecture", "arm64");
+    Beans.set(arm, "variant", "v8");
+    AbstractDistrolessMojo mojo = build();
+    Beans.set(mojo.from, "platforms", List.of(arm));
+    assertEquals(List.of(Platform.of("linux", "arm64", "v8")), spec(mojo).content().platforms());
+
+    property("distroless.platforms", "linux/s390x,linux/amd64");
+    assertEquals(List.of(Platform.of("linux", "s390x"), Platform.LINUX_AMD64),
+        spec(mojo).content().platforms());
+  }
+
+  @Test
+  void badPlatformsAreRefusedNamingWhereTheyWereGiven() throws Exception {
+    PlatformParameters windows = new PlatformParameters();
+    Beans.set(windows, "os", "windows");
+    Beans.set(windows, "architecture", "amd64");
+    AbstractDistrolessMojo mojo = build();
+    Beans.set(mojo.from, "platforms", List.of(windows));
+    refused(mojo, Setting.FROM_PLATFORMS, "<from><platforms>: 'windows'");
+
+    property("distroless.platforms", "linux/arm64,linux/aarch64");
+    refused(build(), Setting.FROM_PLATFORMS, "distroless.platforms: linux/arm64 is given twice");
   }
 
   @Test

@@ -296,26 +296,17 @@ public final class LocalBase {
     if (entries.isEmpty()) {
       throw ArchiveException.unusable(base + " holds no image.");
     }
-    List<Descriptor> matching = new ArrayList<>();
-    List<Descriptor> unknown = new ArrayList<>();
-    for (Descriptor entry : entries) {
-      if (entry.platform().isEmpty()) {
-        unknown.add(entry);
-      } else if (entry.platform().get().matches(platform)) {
-        matching.add(entry);
-      }
-    }
-    List<Descriptor> pool = matching.isEmpty() ? unknown : matching;
+    List<Descriptor> pool = ImageIndex.candidatesFor(entries, platform);
+    boolean matching = !pool.isEmpty() && pool.get(0).platform().isPresent();
     if (pool.isEmpty()) {
-      Set<String> platforms = new LinkedHashSet<>();
-      entries.forEach(entry -> platforms.add(entry.platform().get().toString()));
       throw ArchiveException.unusable(base + " holds images only for "
-          + String.join(", ", platforms) + ", none for " + platform + ". Use a base that has a "
-          + platform + " image.");
+          + ImageIndex.platformsOf(entries) + ", none for " + platform + ". Use a base that has"
+          + " a " + platform + " image, or build for the platforms it has ("
+          + Setting.FROM_PLATFORMS.element() + ").");
     }
     if (pool.size() > 1) {
       throw ArchiveException.unusable(base + " holds " + pool.size() + " images"
-          + (matching.isEmpty() ? "" : " for " + platform) + ": "
+          + (matching ? " for " + platform : "") + ": "
           + pool.stream().map(Descriptor::label).collect(Collectors.joining(", "))
           + ", and the reference does not say which to use. " + howToName);
     }
@@ -333,7 +324,8 @@ public final class LocalBase {
       throw ArchiveException.unusable(base + " holds an image for " + actual.get() + ", but this"
           + " build makes a " + expected + " image. Use a " + expected + " base, e.g. skopeo copy"
           + " --override-os " + expected.os() + " --override-arch " + expected.architecture()
-          + " docker://IMAGE oci:DIR.");
+          + " docker://IMAGE oci:DIR, or build for " + actual.get() + " ("
+          + Setting.FROM_PLATFORMS.element() + ").");
     }
   }
 

@@ -11,6 +11,7 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RetryPolicy;
 import io.github.distrolessmaven.core.spec.ImageSpec;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -45,8 +47,10 @@ public final class JibBuild {
    * @param fromFile whether {@code reference} is a docker-archive's path
    * @param name the base as the user named it, for the base.name label
    * @param digest its manifest digest, for the base.digest label; null when unknown
+   * @param platform the platform to build for: jib-core takes that image from an index
    */
-  public record Base(String reference, boolean fromFile, String name, String digest) {}
+  public record Base(String reference, boolean fromFile, String name, String digest,
+      Platform platform) {}
 
   /**
    * What jib-core built.
@@ -94,6 +98,8 @@ public final class JibBuild {
         ? Jib.from(TarImage.at(Path.of(base.reference())))
         : Jib.from(baseCredentials.image(reference(base.reference())));
     JibContainerConfig.apply(container, spec.content(), base.name(), base.digest());
+    container.setPlatforms(Set.of(new com.google.cloud.tools.jib.api.buildplan.Platform(
+        base.platform().architecture(), base.platform().os())));
     return container;
   }
 

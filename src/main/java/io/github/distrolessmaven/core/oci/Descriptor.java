@@ -81,8 +81,8 @@ public record Descriptor(
     JsonNode platform = node.path("platform");
     Optional<Platform> parsedPlatform = Optional.empty();
     if (Json.text(platform, "os").isPresent() && Json.text(platform, "architecture").isPresent()) {
-      parsedPlatform = Optional.of(Platform.of(
-          Json.text(platform, "os").get(), Json.text(platform, "architecture").get()));
+      parsedPlatform = Optional.of(Platform.of(Json.text(platform, "os").get(),
+          Json.text(platform, "architecture").get(), Json.text(platform, "variant").orElse(null)));
     }
     return new Descriptor(Json.text(node, "mediaType"), digest, size.asLong(), parsedPlatform,
         annotations, Json.text(node, "artifactType"));

@@ -11,9 +11,11 @@ import java.util.Optional;
  *
  * @param os the operating system it names, if any
  * @param architecture the architecture it names, if any
+ * @param variant the CPU variant it names, if any
  * @param diffIds {@code rootfs.diff_ids}, bottom first
  */
-public record ImageConfig(Optional<String> os, Optional<String> architecture, List<String> diffIds) {
+public record ImageConfig(Optional<String> os, Optional<String> architecture,
+    Optional<String> variant, List<String> diffIds) {
 
   /** @param diffIds copied defensively */
   public ImageConfig {
@@ -33,12 +35,14 @@ public record ImageConfig(Optional<String> os, Optional<String> architecture, Li
     }
     List<String> ids = new ArrayList<>();
     diffIds.forEach(id -> ids.add(id.asText()));
-    return new ImageConfig(Json.text(config, "os"), Json.text(config, "architecture"), ids);
+    return new ImageConfig(Json.text(config, "os"), Json.text(config, "architecture"),
+        Json.text(config, "variant"), ids);
   }
 
   /** The platform it names; empty when it names none. */
   public Optional<Platform> platform() {
     return os.isPresent() && architecture.isPresent()
-        ? Optional.of(Platform.of(os.get(), architecture.get())) : Optional.empty();
+        ? Optional.of(Platform.of(os.get(), architecture.get(), variant.orElse(null)))
+        : Optional.empty();
   }
 }

@@ -54,6 +54,23 @@ public record ImageIndex(Optional<String> mediaType, List<Descriptor> manifests)
     return manifests.stream().filter(Descriptor::mayBeImage).toList();
   }
 
+  /**
+   * Of {@code entries}, those for {@code platform}; when none names it, those that name no
+   * platform at all (an index that does not say), never entries for other platforms.
+   */
+  public static List<Descriptor> candidatesFor(List<Descriptor> entries, Platform platform) {
+    List<Descriptor> matching = entries.stream()
+        .filter(entry -> entry.platform().map(platform::matches).orElse(false)).toList();
+    return matching.isEmpty()
+        ? entries.stream().filter(entry -> entry.platform().isEmpty()).toList() : matching;
+  }
+
+  /** The platforms {@code entries} name, each once, in order: {@code linux/amd64, linux/arm64/v8}. */
+  public static String platformsOf(List<Descriptor> entries) {
+    return String.join(", ", entries.stream().flatMap(entry -> entry.platform().stream())
+        .map(Platform::toString).distinct().toList());
+  }
+
   /** The entries that are artifacts (an SBOM, a signature), listed with their artifact type. */
   public List<Descriptor> artifacts() {
     return manifests.stream().filter(entry -> entry.artifactType().isPresent()).toList();

@@ -39,13 +39,17 @@ record BaseResolution(String name, String reference, String digest, String ident
     Optional<ImageReference> registryBase, Optional<PreparedBase> file,
     Optional<String> servedBy) {
 
-  /** Resolves or prepares the spec's base, logging which it is. */
+  /**
+   * Resolves or prepares the spec's base, logging which it is.
+   *
+   * @param platform the platform built for: a base from a file is prepared as its image for it
+   */
   static BaseResolution resolve(
-      ImageSpec spec, StateFiles state, Registries registries, BuildLog log)
+      ImageSpec spec, Platform platform, StateFiles state, Registries registries, BuildLog log)
       throws InvalidConfigurationException, ImageBuildException {
     String base = spec.content().baseImage();
     if (LocalBase.isLocal(base)) {
-      PreparedBase prepared = LocalBase.prepare(base, state.localBases(), Platform.LINUX_AMD64);
+      PreparedBase prepared = LocalBase.prepare(base, state.localBases(), platform);
       log.info("Base image " + prepared.description());
       String digest = prepared.manifestDigest().orElse(null);
       return new BaseResolution(prepared.description(),
@@ -69,15 +73,16 @@ record BaseResolution(String name, String reference, String digest, String ident
    * The base as jib-core takes it: from the registry that answered in this build, so that
    * jib-core asks that one (a mirror on this machine, say) and no other.
    */
-  JibBuild.Base jibBase(String baseImage) {
+  JibBuild.Base jibBase(String baseImage, Platform platform) {
     if (file.isPresent()) {
-      return new JibBuild.Base(file.get().dockerArchive().toString(), true, baseImage, digest);
+      return new JibBuild.Base(
+          file.get().dockerArchive().toString(), true, baseImage, digest, platform);
     }
     String origin = registryBase.orElseThrow().registry() + "/";
     String pulled = servedBy.filter(registry -> reference.startsWith(origin))
         .map(registry -> registry + "/" + reference.substring(origin.length()))
         .orElse(reference);
-    return new JibBuild.Base(pulled, false, baseImage, digest);
+    return new JibBuild.Base(pulled, false, baseImage, digest, platform);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.github.distrolessmaven.core.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.archive.DockerArchiveLayers;
 import io.github.distrolessmaven.core.base.PreparedBase;
 import io.github.distrolessmaven.core.blobs.Sha256;
@@ -46,7 +48,7 @@ import java.util.concurrent.Executors;
 record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
 
   /** What a base given as a file, prepared as a docker-archive, holds. */
-  BaseContents of(PreparedBase base) throws ImageBuildException {
+  BaseContents of(PreparedBase base) throws ImageBuildException, InvalidConfigurationException {
     return remembered(base.configDigest(), () -> {
       LayerScanner scanner = new LayerScanner();
       DockerArchiveLayers.forEach(base.dockerArchive(), scanner::apply);
@@ -55,31 +57,39 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
   }
 
   /**
-   * What a registry base holds, by the digest the build uses.
+   * What a registry base holds for {@code platform}, by the digest the build uses.
    *
+   * @param digest the base's digest: its image's, or its index's, which names an image per
+   *     platform
    * @param registries where to pull from, mirrors first
    * @param offline whether the network may be used; offline, only a remembered result serves
+   * @throws InvalidConfigurationException when the base has no image for {@code platform}
    */
-  BaseContents of(ImageReference base, String digest, List<String> registries,
-      Registries clients, boolean offline) throws ImageBuildException {
+  BaseContents of(ImageReference base, String digest, Platform platform, List<String> registries,
+      Registries clients, boolean offline)
+      throws ImageBuildException, InvalidConfigurationException {
     String subject = base.registry() + "/" + base.repository() + "@" + digest;
-    return remembered(digest, () -> {
+    // An index's digest holds one image per platform; linux/amd64's keeps the key it always had.
+    String key = platform.equals(Platform.LINUX_AMD64) ? digest
+        : digest + " " + platform.canonical();
+    return remembered(key, () -> {
       if (offline) {
-        throw new ImageBuildException("The base " + subject + " has not been read before, and"
-            + " the build is offline. Build once online to cache it.");
+        throw new ImageBuildException("The base " + subject + " (" + platform + ") has not been"
+            + " read before, and the build is offline. Build once online to cache it.");
       }
-      return fromRegistries(base, digest, registries, clients, subject);
+      return fromRegistries(base, digest, platform, registries, clients, subject);
     }, subject);
   }
 
-  private BaseContents fromRegistries(ImageReference base, String digest, List<String> registries,
-      Registries clients, String subject) throws ImageBuildException {
+  private BaseContents fromRegistries(ImageReference base, String digest, Platform platform,
+      List<String> registries, Registries clients, String subject)
+      throws ImageBuildException, InvalidConfigurationException {
     List<String> failures = new ArrayList<>();
     IOException last = null;
     for (String registry : registries) {
       try {
         RegistryClient client = clients.pull(registry, base.repository());
-        return scan(client, imageManifest(client, digest));
+        return scan(client, image(client, digest, platform, subject));
       } catch (RegistryFailure | FormatException e) {
         failures.add(registry + ": " + e.getMessage());
         last = e;
@@ -89,25 +99,49 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
         + " registry: " + String.join("; ", failures), last);
   }
 
-  /** The linux/amd64 image manifest, through the index when the digest names one. */
-  private static ImageManifest imageManifest(RegistryClient client, String digest)
-      throws RegistryFailure, FormatException {
+  /**
+   * An image's manifest, and its config where it was read already.
+   */
+  private record Image(ImageManifest manifest, Optional<ImageConfig> config) {}
+
+  /**
+   * The image for {@code platform}: through the index when the digest names one, else the
+   * digest's own, when its config names that platform (or none).
+   */
+  private static Image image(RegistryClient client, String digest,
+      Platform platform, String subject)
+      throws RegistryFailure, FormatException, InvalidConfigurationException {
     String where = client.name() + "@" + digest;
     JsonNode tree = document(client, digest);
-    if (isIndex(tree)) {
-      Platform platform = Platform.LINUX_AMD64;
-      String index = where;
-      Descriptor entry = ImageIndex.of(tree, "the index " + index).images().stream()
-          .filter(candidate -> candidate.platform().map(platform::matches).orElse(false))
-          .findFirst()
-          .orElseThrow(() -> new FormatException(index + " has no image for " + platform));
-      where = client.name() + "@" + entry.digest();
-      tree = document(client, entry.digest());
+    boolean fromIndex = isIndex(tree);
+    if (fromIndex) {
+      List<Descriptor> images = ImageIndex.of(tree, "the index " + where).images();
+      List<Descriptor> candidates = ImageIndex.candidatesFor(images, platform);
+      if (candidates.isEmpty()) {
+        throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "the base " + subject
+            + " has images for " + ImageIndex.platformsOf(images) + ", none for " + platform
+            + ". Build for the platforms it has, or name a base that has " + platform + " ("
+            + Setting.FROM_IMAGE.element() + ").");
+      }
+      where = client.name() + "@" + candidates.get(0).digest();
+      tree = document(client, candidates.get(0).digest());
     }
     if (tree.path("schemaVersion").asInt() != 2) {
       throw new FormatException(where + " is a schema 1 manifest, which is not read");
     }
-    return ImageManifest.of(tree, "the manifest " + where);
+    ImageManifest manifest = ImageManifest.of(tree, "the manifest " + where);
+    if (fromIndex) {
+      return new Image(manifest, Optional.empty());
+    }
+    ImageConfig config = config(client, manifest);
+    Optional<Platform> actual = config.platform();
+    if (actual.isPresent() && !actual.get().matches(platform)) {
+      throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "the base " + subject
+          + " is an image for " + actual.get() + " alone, not an index with a " + platform
+          + " image. Build for " + actual.get() + ", or name a base that has " + platform
+          + " (" + Setting.FROM_IMAGE.element() + ").");
+    }
+    return new Image(manifest, Optional.of(config));
   }
 
   private static JsonNode document(RegistryClient client, String digest)
@@ -129,8 +163,9 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
    * ID, taken from the base's config: the config is bound to the pinned manifest by its digest,
    * so the layers need no second hashing.
    */
-  private BaseContents scan(RegistryClient client, ImageManifest manifest)
+  private BaseContents scan(RegistryClient client, Image image)
       throws RegistryFailure, FormatException {
+    ImageManifest manifest = image.manifest();
     List<Descriptor> layers = manifest.layers();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, layers.size())));
     List<Object> sources = new ArrayList<>();
@@ -143,7 +178,8 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
           continue;
         }
         if (diffIds == null) {
-          diffIds = diffIds(client, manifest);
+          diffIds = diffIds(image.config().isPresent() ? image.config().get()
+              : config(client, manifest), manifest);
         }
         log.debug("Pulling base layer " + layer.digest() + " to read it");
         sources.add(BaseLayerDownload.start(
@@ -180,7 +216,17 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
   }
 
   /** The diff IDs of the manifest's layers, in order, from the base's config. */
-  private static List<String> diffIds(RegistryClient client, ImageManifest manifest)
+  private static List<String> diffIds(ImageConfig parsed, ImageManifest manifest)
+      throws FormatException {
+    if (parsed.diffIds().size() != manifest.layers().size()) {
+      throw new FormatException("the base's config " + manifest.config().digest() + " lists "
+          + parsed.diffIds().size() + " layers where its manifest has "
+          + manifest.layers().size());
+    }
+    return parsed.diffIds();
+  }
+
+  private static ImageConfig config(RegistryClient client, ImageManifest manifest)
       throws RegistryFailure, FormatException {
     Descriptor config = manifest.config();
     byte[] bytes = client.get("blobs/" + config.digest(), null).orElseThrow(() ->
@@ -189,18 +235,12 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
       throw new FormatException(client.name() + " sent other bytes for the config "
           + config.digest());
     }
-    ImageConfig parsed = ImageConfig.parse(bytes, "the base's config " + config.digest());
-    if (parsed.diffIds().size() != manifest.layers().size()) {
-      throw new FormatException("the base's config " + config.digest() + " lists "
-          + parsed.diffIds().size() + " layers where its manifest has "
-          + manifest.layers().size());
-    }
-    return parsed.diffIds();
+    return ImageConfig.parse(bytes, "the base's config " + config.digest());
   }
 
   /** The remembered result for {@code key}, else {@code scan}'s, remembered. */
   private BaseContents remembered(String key, Scan scan, String subject)
-      throws ImageBuildException {
+      throws ImageBuildException, InvalidConfigurationException {
     try {
       Optional<BaseContents> known = memory.recall(key);
       if (known.isPresent()) {
@@ -228,6 +268,6 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
 
   @FunctionalInterface
   private interface Scan {
-    BaseContents run() throws IOException, ImageBuildException;
+    BaseContents run() throws IOException, ImageBuildException, InvalidConfigurationException;
   }
 }

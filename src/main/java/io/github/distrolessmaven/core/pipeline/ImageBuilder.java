@@ -16,6 +16,7 @@ import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.oci.FormatException;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Json;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.policy.BaseShells;
 import io.github.distrolessmaven.core.policy.EntrypointCheck;
@@ -83,7 +84,8 @@ public final class ImageBuilder {
     Registries targetRegistries =
         new Registries(insecure, targetCredentials, state.plainHttpRegistries(), log);
 
-    BaseResolution base = BaseResolution.resolve(spec, state, baseRegistries, log);
+    Platform platform = onePlatform(content);
+    BaseResolution base = BaseResolution.resolve(spec, platform, state, baseRegistries, log);
     UpToDateCheck upToDate =
         new UpToDateCheck(content, base.identity(), destination, state, log);
     if (destination == Destination.REGISTRY) {
@@ -110,7 +112,7 @@ public final class ImageBuilder {
         last.isEmpty());
     BaseContents contents;
     try {
-      contents = contents(spec, state, base, baseRegistries);
+      contents = contents(spec, platform, state, base, baseRegistries);
       BaseShells.check(base.name(), contents.shells(), content.allowShell());
       EntrypointCheck.check(content.entrypoint(), base.name(),
           contents.executables().with(executables(content.layers()), links(content.layers())),
@@ -122,7 +124,7 @@ public final class ImageBuilder {
     List<BuiltLayer> built = ahead.await();
     PendingSbom sbom = PendingSbom.start(content, contents, state.jarHashes(),
         target.registry() + "/" + target.repository());
-    JibBuild.Base jibBase = base.jibBase(content.baseImage());
+    JibBuild.Base jibBase = base.jibBase(content.baseImage(), platform);
 
     if (destination == Destination.TAR) {
       return TarExport.write(spec, target, jib, jibBase, baseCredentials, layerCache,
@@ -161,16 +163,34 @@ public final class ImageBuilder {
     }
   }
 
-  /** What the base holds: read once per base, remembered. */
-  private BaseContents contents(ImageSpec spec, StateFiles state, BaseResolution base,
-      Registries registries) throws ImageBuildException {
+  /**
+   * The platform to build for. Several in one build (an image index) are not built yet: each
+   * needs a build of its own, with {@code distroless.platforms} naming it.
+   */
+  private static Platform onePlatform(ImageContent content) throws InvalidConfigurationException {
+    if (content.platforms().size() > 1) {
+      throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, content.platforms().size()
+          + " platforms are given (" + content.platforms().stream().map(Platform::toString)
+              .collect(java.util.stream.Collectors.joining(", ")) + "), but this version builds"
+          + " one platform per build, not yet an image index of several. Name one, and build"
+          + " each platform under a tag of its own, e.g. "
+          + Setting.FROM_PLATFORMS.property("linux/arm64") + ".");
+    }
+    return content.platforms().get(0);
+  }
+
+  /** What the base holds for the platform: read once per base and platform, remembered. */
+  private BaseContents contents(ImageSpec spec, Platform platform, StateFiles state,
+      BaseResolution base, Registries registries)
+      throws ImageBuildException, InvalidConfigurationException {
     BaseScan scan =
         new BaseScan(state.baseLayers(), new BaseContentsMemory(state.baseContents()), log);
     if (base.file().isPresent()) {
       return scan.of(base.file().get());
     }
     ImageReference name = base.registryBase().orElseThrow();
-    return scan.of(name, base.digest(), spec.registries().registriesFor(name.registry()),
+    return scan.of(name, base.digest(), platform,
+        spec.registries().registriesFor(name.registry()),
         registries, spec.registries().offline());
   }
 

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.spec;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import io.github.distrolessmaven.core.oci.Platform;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.Set;
  * reached and where files go are not content: see {@link ImageSpec}.
  *
  * @param baseImage the base as named (a registry reference or a file)
+ * @param platforms the platforms to build for, each once, in the order given
  * @param targetImage the image to write, with its tag
  * @param additionalTags more tags for the same image
  * @param user numeric {@code uid[:gid]}
@@ -38,6 +40,7 @@ import java.util.Set;
  */
 public record ImageContent(
     String baseImage,
+    List<Platform> platforms,
     String targetImage,
     List<String> additionalTags,
     String user,
@@ -61,6 +64,7 @@ public record ImageContent(
    * their order: the image config must not depend on hash order, or digests would differ.
    */
   public ImageContent {
+    platforms = List.copyOf(platforms);
     additionalTags = List.copyOf(additionalTags);
     entrypoint = List.copyOf(entrypoint);
     args = List.copyOf(args);

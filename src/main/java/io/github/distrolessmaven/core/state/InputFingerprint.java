@@ -82,6 +82,7 @@ public record InputFingerprint(String whole, String settings, Map<String, String
     text.add("target", content.targetImage());
     text.add("additionalTags", content.additionalTags());
     text.add("base", content.baseImage());
+    text.add("platforms", content.platforms().stream().map(Object::toString).toList());
     text.add("baseDigest", baseDigest);
     text.add("user", content.user());
     text.add("entrypoint", content.entrypoint());

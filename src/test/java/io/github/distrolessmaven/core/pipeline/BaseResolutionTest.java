@@ -13,6 +13,7 @@ import io.github.distrolessmaven.core.fixtures.RecordingLog;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
 import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.jib.JibBuild;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.StateFiles;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class BaseResolutionTest {
   }
 
   private BaseResolution resolve(ImageSpec spec) throws Exception {
-    return BaseResolution.resolve(spec, new StateFiles(spec.storage()),
+    return BaseResolution.resolve(spec, Platform.LINUX_AMD64, new StateFiles(spec.storage()),
         FakeRegistry.registries(dir.resolve("plain-http.properties"), origin, mirror), log);
   }
 
@@ -74,8 +75,8 @@ class BaseResolutionTest {
     assertEquals(base(":17@" + digest), base.reference());
     assertEquals(Optional.of("17"), base.registryBase().orElseThrow().tag());
     assertTrue(base.file().isEmpty());
-    assertEquals(new JibBuild.Base(base(":17@" + digest), false, "the/base", digest),
-        base.jibBase("the/base"));
+    assertEquals(new JibBuild.Base(base(":17@" + digest), false, "the/base", digest, Platform.LINUX_AMD64),
+        base.jibBase("the/base", Platform.LINUX_AMD64));
     assertEquals(List.of("HEAD /v2/base/java/manifests/17"), origin.requests());
     assertTrue(log.has("INFO Base image " + base(":17") + " at " + digest), log.toString());
   }
@@ -91,7 +92,7 @@ class BaseResolutionTest {
     assertEquals(List.of("HEAD /v2/base/java/manifests/17"), mirror.requests());
     assertEquals(List.of(), origin.requests(), "the mirror answered: the origin is not asked");
     assertTrue(log.has("(from " + mirror.host() + ")"), log.toString());
-    assertEquals(mirror.host() + "/base/java:17@" + mirrored, base.jibBase("base").reference(),
+    assertEquals(mirror.host() + "/base/java:17@" + mirrored, base.jibBase("base", Platform.LINUX_AMD64).reference(),
         "jib-core reads the base from the mirror that answered, and from no other registry");
     assertEquals(origin.host() + "/base/java:17@" + mirrored, base.reference(),
         "the summary names the base as the user did");
@@ -106,7 +107,7 @@ class BaseResolutionTest {
     assertEquals(digest, base.digest());
     assertEquals(List.of("HEAD /v2/base/java/manifests/17"), mirror.requests());
     assertEquals(List.of("HEAD /v2/base/java/manifests/17"), origin.requests());
-    assertEquals(origin.host() + "/base/java:17@" + digest, base.jibBase("base").reference());
+    assertEquals(origin.host() + "/base/java:17@" + digest, base.jibBase("base", Platform.LINUX_AMD64).reference());
   }
 
   @Test
@@ -209,8 +210,8 @@ class BaseResolutionTest {
     assertEquals("tar://" + archive, base.reference());
     assertEquals(base.file().get().description(), base.name());
     assertTrue(log.has("INFO Base image " + base.name()), log.toString());
-    assertEquals(new JibBuild.Base(archive.toString(), true, "tar://" + archive, null),
-        base.jibBase("tar://" + archive));
+    assertEquals(new JibBuild.Base(archive.toString(), true, "tar://" + archive, null, Platform.LINUX_AMD64),
+        base.jibBase("tar://" + archive, Platform.LINUX_AMD64));
     assertEquals(List.of(), origin.requests());
   }
 

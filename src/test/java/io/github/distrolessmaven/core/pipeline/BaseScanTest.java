@@ -10,6 +10,8 @@ import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CachedLayer;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.contents.DebianPackage;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
@@ -18,6 +20,7 @@ import io.github.distrolessmaven.core.fixtures.TestImages.Image;
 import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestLayer;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.state.BaseContentsMemory;
 import java.nio.file.Files;
@@ -66,8 +69,13 @@ class BaseScanTest {
 
   /** A scan with its own memory of what bases hold. */
   private BaseContents scan(String digest, String memory, boolean offline) throws Exception {
+    return scan(digest, Platform.LINUX_AMD64, memory, offline);
+  }
+
+  private BaseContents scan(String digest, Platform platform, String memory, boolean offline)
+      throws Exception {
     return new BaseScan(cache, new BaseContentsMemory(dir.resolve(memory)), log)
-        .of(base, digest, List.of(registry.host()), registries, offline);
+        .of(base, digest, platform, List.of(registry.host()), registries, offline);
   }
 
   private long requestsFor(String request) {
@@ -116,17 +124,25 @@ class BaseScanTest {
 
     // Another memory of bases (another machine's, a cleared one): only the layer cache helps.
     assertEquals(first, scan(digest, "other-contents", false));
-    assertEquals(List.of("GET /v2/base/java/manifests/" + digest), registry.requests());
+    assertEquals(List.of("GET /v2/base/java/manifests/" + digest,
+        "GET /v2/base/java/blobs/" + image.configDigest()), registry.requests(),
+        "the manifest, and the config for the platform it names; no layer");
+  }
+
+  /** An index of {@code first} and {@code second} (each with its platform), in that order. */
+  private String seedIndex(String firstArch, Image first, String secondArch, Image second)
+      throws Exception {
+    Map<String, Image> platforms = new LinkedHashMap<>();
+    platforms.put(firstArch, first);
+    platforms.put(secondArch, second);
+    return registry.seedIndex("base/java", "17", platforms);
   }
 
   @Test
   void anIndexPicksTheLinuxAmd64Image() throws Exception {
     Image arm = Image.withLayer("arm64", new TestLayer().file("bin/bash", "arm").tar());
     Image amd = Image.withLayer("amd64", LAYER);
-    Map<String, Image> platforms = new LinkedHashMap<>();
-    platforms.put("arm64", arm);
-    platforms.put("amd64", amd);
-    String index = registry.seedIndex("base/java", "17", platforms);
+    String index = seedIndex("arm64", arm, "amd64", amd);
 
     BaseContents contents = scan(index, "contents", false);
 
@@ -136,6 +152,51 @@ class BaseScanTest {
     assertEquals(0, requestsFor("GET /v2/base/java/blobs/" + arm.layerDigest()));
     assertTrue(Cache.withDirectory(cache)
         .retrieve(DescriptorDigest.fromDigest(amd.layerDigest())).isPresent());
+  }
+
+  @Test
+  void anIndexGivesTheImageOfTheRequestedPlatformRememberedApart() throws Exception {
+    Image arm = Image.withLayer("arm64", new TestLayer().file("bin/bash", "arm").tar());
+    String index = seedIndex("amd64", Image.withLayer("amd64", LAYER), "arm64", arm);
+
+    BaseContents onAmd = scan(index, "contents", false);
+    BaseContents onArm = scan(index, Platform.of("linux", "arm64", "v8"), "contents", false);
+
+    assertEquals(List.of("/bin/sh"), onAmd.shells());
+    assertEquals(List.of("/bin/bash"), onArm.shells(), "the arm64 image's");
+    assertEquals(1, requestsFor("GET /v2/base/java/manifests/" + arm.manifestDigest()));
+    registry.clearRequests();
+    assertEquals(onArm, scan(index, Platform.of("linux", "arm64"), "contents", true),
+        "remembered for its platform, offline too");
+    assertEquals(List.of(), registry.requests());
+  }
+
+  @Test
+  void anIndexWithoutTheRequestedPlatformIsRefusedNamingWhatItHas() throws Exception {
+    String index = seedIndex("amd64", Image.withLayer("amd64", LAYER),
+        "arm64", Image.withLayer("arm64", LAYER));
+
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> scan(index, Platform.of("linux", "s390x"), "contents", false));
+
+    assertEquals(Setting.FROM_PLATFORMS, e.setting());
+    assertTrue(e.getMessage().contains("has images for linux/amd64, linux/arm64, none for"
+        + " linux/s390x"), e.getMessage());
+    assertTrue(isEmpty(dir.resolve("contents")), "nothing is remembered");
+  }
+
+  @Test
+  void aSinglePlatformBaseOfAnotherArchitectureIsRefused() throws Exception {
+    Image image = Image.withLayer("amd64", LAYER);
+    String digest = registry.seed("base/java", "17", image);
+
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> scan(digest, Platform.of("linux", "arm64"), "contents", false));
+
+    assertTrue(e.getMessage().contains("is an image for linux/amd64 alone, not an index with a"
+        + " linux/arm64 image"), e.getMessage());
+    assertEquals(0, requestsFor("GET /v2/base/java/blobs/" + image.layerDigest()),
+        "no layer is pulled");
   }
 
   @Test

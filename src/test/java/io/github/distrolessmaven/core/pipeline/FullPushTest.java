@@ -14,6 +14,7 @@ import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.registry.Credentials;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
@@ -67,13 +68,13 @@ class FullPushTest {
   private FullPush.Pushed push(ImageSpec spec) throws Exception {
     StateFiles state = new StateFiles(spec.storage());
     BaseResolution base = BaseResolution.resolve(
-        spec, state, new Registries(false, Credentials.NONE, null, log), log);
+        spec, Platform.LINUX_AMD64, state, new Registries(false, Credentials.NONE, null, log), log);
     JibLayers.start(state.applicationLayers(), spec.content().layers(),
         spec.content().timestamps().filesModificationTime(), log).await();
     RegistryClient repository = FakeRegistry.registries(dir.resolve("plain-http"), registry)
         .push(registry.host(), "team/app");
     return FullPush.push(spec, ImageReference.parse(target), new JibBuild(log),
-        base.jibBase(spec.content().baseImage()),
+        base.jibBase(spec.content().baseImage(), Platform.LINUX_AMD64),
         new JibCredentials(spec.registries().baseCredentials(), log), state.applicationLayers(),
         repository, List.of("1", "2"), Optional.empty(), log);
   }

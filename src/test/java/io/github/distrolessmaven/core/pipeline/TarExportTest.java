@@ -20,6 +20,7 @@ import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.registry.Credentials;
 import io.github.distrolessmaven.core.registry.Registries;
@@ -64,13 +65,13 @@ class TarExportTest {
     ImageContent content = spec.content();
     StateFiles state = new StateFiles(spec.storage());
     BaseResolution base = BaseResolution.resolve(
-        spec, state, new Registries(false, Credentials.NONE, null, log), log);
+        spec, Platform.LINUX_AMD64, state, new Registries(false, Credentials.NONE, null, log), log);
     JibLayers.start(state.applicationLayers(), content.layers(),
         content.timestamps().filesModificationTime(), log).await();
     PendingSbom sbom = PendingSbom.start(content, new BaseContents(List.of(), List.of(), List.of(), Executables.NONE),
         state.jarHashes(), "registry.example/team/app");
     return TarExport.write(spec, ImageReference.parse(TARGET), new JibBuild(log),
-        base.jibBase(content.baseImage()),
+        base.jibBase(content.baseImage(), Platform.LINUX_AMD64),
         new JibCredentials(spec.registries().baseCredentials(), log),
         state.applicationLayers(), base.reference(), sbom);
   }

@@ -6,11 +6,13 @@ import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.spec.BuildTimestamps;
 import io.github.distrolessmaven.core.spec.ImageContent;
 import io.github.distrolessmaven.core.spec.ImageFormat;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.spec.OutputPaths;
+import io.github.distrolessmaven.core.spec.Platforms;
 import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import io.github.distrolessmaven.core.spec.RegistryOptions;
 import io.github.distrolessmaven.core.spec.Storage;
@@ -82,7 +84,14 @@ final class TestSpecs {
   static ImageContent content(String base, String target, List<String> additionalTags,
       Map<String, String> environment, LayerPlan layers, List<Dependency> dependencies,
       ImageFormat format) {
-    return new ImageContent(base, target, additionalTags, "65532:65532",
+    return content(base, target, additionalTags, environment, layers, dependencies, format,
+        Platforms.DEFAULT);
+  }
+
+  static ImageContent content(String base, String target, List<String> additionalTags,
+      Map<String, String> environment, LayerPlan layers, List<Dependency> dependencies,
+      ImageFormat format, List<Platform> platforms) {
+    return new ImageContent(base, platforms, target, additionalTags, "65532:65532",
         List.of("/usr/bin/java", "-cp", "/app/classes:/app/libs/*", "App"), List.of(),
         environment, Set.of(), Map.of(), List.of(), Optional.empty(), format,
         new BuildTimestamps(CREATED, Instant.EPOCH),

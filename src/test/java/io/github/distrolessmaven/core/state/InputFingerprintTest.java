@@ -8,10 +8,12 @@ import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.spec.BuildTimestamps;
 import io.github.distrolessmaven.core.spec.ExposedPort;
 import io.github.distrolessmaven.core.spec.ImageContent;
 import io.github.distrolessmaven.core.spec.ImageFormat;
+import io.github.distrolessmaven.core.spec.Platforms;
 import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -52,7 +54,8 @@ class InputFingerprintTest {
         List.of("/app/classes", "/app/libs/lib-1.0.jar"));
     Dependency lib = new Dependency(new MavenCoordinates("org.lib", "lib", "1.0", "", "jar"), jar,
         Dependency.Origin.RELEASE);
-    return new ImageContent("registry/base:1", "registry/app:1", List.of(), "65532:65532",
+    return new ImageContent("registry/base:1", Platforms.DEFAULT, "registry/app:1", List.of(),
+        "65532:65532",
         List.of("/usr/bin/java", "App"), List.of(), environment, Set.of(), Map.of(), List.of(),
         Optional.empty(), ImageFormat.DOCKER, new BuildTimestamps(Instant.EPOCH, Instant.EPOCH),
         new ProjectMetadata("app", null, "1", null, null, null, null, null),
@@ -168,6 +171,7 @@ class InputFingerprintTest {
       case "application" -> new MavenCoordinates("com.example", "app", "2", "", "jar");
       case "dependencies" -> List.of();
       case "allowShell" -> !((Boolean) value);
+      case "platforms" -> List.of(Platform.LINUX_AMD64, Platform.of("linux", "arm64"));
       default -> throw new AssertionError("ImageContent." + field + " is new: teach this test how"
           + " to change it, and InputFingerprint to fingerprint it");
     };

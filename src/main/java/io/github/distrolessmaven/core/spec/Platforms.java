@@ -1,0 +1,145 @@
+package io.github.distrolessmaven.core.spec;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.oci.Platform;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The platforms an image is built for, checked before the network: an operating system and
+ * architecture distroless bases are published for, a variant that architecture has, each platform
+ * once. Without any, {@code linux/amd64} alone, whatever the build machine, so that a build file
+ * gives the same digest everywhere.
+ */
+public final class Platforms {
+
+  /** The default: linux/amd64 alone. */
+  public static final List<Platform> DEFAULT = List.of(Platform.LINUX_AMD64);
+
+  /** Distroless bases are Linux images. */
+  private static final Set<String> OPERATING_SYSTEMS = Set.of("linux");
+
+  /** Architectures images are published for (as Go names them), with the variants each has. */
+  private static final Map<String, Set<String>> ARCHITECTURES = architectures();
+
+  private static Map<String, Set<String>> architectures() {
+    Map<String, Set<String>> known = new LinkedHashMap<>();
+    known.put("amd64", Set.of("v1", "v2", "v3", "v4"));
+    known.put("arm64", Set.of("v8", "v9"));
+    known.put("arm", Set.of("v5", "v6", "v7", "v8"));
+    known.put("ppc64le", Set.of());
+    known.put("s390x", Set.of());
+    known.put("386", Set.of());
+    known.put("riscv64", Set.of());
+    known.put("mips64le", Set.of());
+    return known;
+  }
+
+  /**
+   * One platform as the build file gives it.
+   *
+   * @param os e.g. {@code linux}
+   * @param architecture e.g. {@code arm64}
+   * @param variant e.g. {@code v8}; null or blank for none
+   */
+  public record Entry(String os, String architecture, String variant) {}
+
+  private Platforms() {}
+
+  /**
+   * The platforms of the build file: {@link #DEFAULT} when none are given (null).
+   *
+   * @throws InvalidConfigurationException naming {@link Setting#FROM_PLATFORMS} for an empty
+   *     list, a missing or unknown os or architecture, an unknown variant, a platform given twice
+   */
+  public static List<Platform> of(List<Entry> entries) throws InvalidConfigurationException {
+    if (entries == null) {
+      return DEFAULT;
+    }
+    List<Platform> platforms = new ArrayList<>();
+    for (Entry entry : entries) {
+      if (entry == null || blank(entry.os()) || blank(entry.architecture())) {
+        throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "each platform needs"
+            + " an os and an architecture, e.g. os linux and architecture arm64.");
+      }
+      platforms.add(checked(Platform.of(entry.os(), entry.architecture(), entry.variant()),
+          false));
+    }
+    return distinct(platforms, false);
+  }
+
+  /**
+   * The platforms of the command line: {@code os/architecture[/variant]}, comma-separated.
+   *
+   * @throws InvalidConfigurationException naming the property, as {@link #of} does
+   */
+  public static List<Platform> parse(String text) throws InvalidConfigurationException {
+    List<Platform> platforms = new ArrayList<>();
+    for (String item : text.split(",", -1)) {
+      if (item.isBlank() && text.isBlank()) {
+        break;
+      }
+      String[] parts = item.trim().split("/", -1);
+      if (parts.length < 2 || parts.length > 3 || blank(parts[0]) || blank(parts[1])) {
+        throw InvalidConfigurationException.inProperty(Setting.FROM_PLATFORMS, "'" + item.trim()
+            + "' is not a platform. Write os/architecture[/variant], comma-separated, e.g."
+            + " linux/amd64,linux/arm64/v8.");
+      }
+      platforms.add(checked(
+          Platform.of(parts[0], parts[1], parts.length == 3 ? parts[2] : null), true));
+    }
+    return distinct(platforms, true);
+  }
+
+  private static Platform checked(Platform platform, boolean property)
+      throws InvalidConfigurationException {
+    if (!OPERATING_SYSTEMS.contains(platform.os())) {
+      throw problem(property, "'" + platform.os() + "' (in " + platform + ") is not an operating"
+          + " system distroless bases are built for. Write linux.");
+    }
+    Set<String> variants = ARCHITECTURES.get(platform.architecture());
+    if (variants == null) {
+      throw problem(property, "'" + platform.architecture() + "' (in " + platform + ") is not an"
+          + " architecture images are published for. Write one of "
+          + String.join(", ", ARCHITECTURES.keySet()) + ".");
+    }
+    if (platform.variant().isPresent() && !variants.contains(platform.variant().get())) {
+      throw problem(property, "'" + platform.variant().get() + "' (in " + platform + ") is not a"
+          + " variant of " + platform.architecture() + ". "
+          + (variants.isEmpty() ? "Leave the variant out."
+              : "Write one of " + String.join(", ", variants.stream().sorted().toList())
+                  + ", or leave it out."));
+    }
+    return platform;
+  }
+
+  private static List<Platform> distinct(List<Platform> platforms, boolean property)
+      throws InvalidConfigurationException {
+    if (platforms.isEmpty()) {
+      throw problem(property, "no platform is given. Name at least one, e.g. linux/amd64, or"
+          + " leave the setting out for linux/amd64 alone.");
+    }
+    for (int i = 0; i < platforms.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (platforms.get(i).matches(platforms.get(j))) {
+          throw problem(property, platforms.get(i) + " is given twice (as " + platforms.get(j)
+              + " before). Name each platform once.");
+        }
+      }
+    }
+    return List.copyOf(platforms);
+  }
+
+  private static InvalidConfigurationException problem(boolean property, String text) {
+    return property ? InvalidConfigurationException.inProperty(Setting.FROM_PLATFORMS, text)
+        : new InvalidConfigurationException(Setting.FROM_PLATFORMS, text);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.distrolessmaven.core.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.oci.Platform;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The platforms of {@code <from><platforms>} and {@code -Ddistroless.platforms}. */
+class PlatformsTest {
+
+  private static final Platform ARM64_V8 = new Platform("linux", "arm64", Optional.of("v8"));
+  private static final Platform ARM64 = new Platform("linux", "arm64", Optional.empty());
+
+  @Test
+  void noneGivenIsLinuxAmd64AloneWhateverTheMachine() throws InvalidConfigurationException {
+    assertEquals(List.of(Platform.LINUX_AMD64), Platforms.of(null));
+  }
+
+  @Test
+  void buildFileEntriesKeepTheirOrderAndVariant() throws InvalidConfigurationException {
+    assertEquals(List.of(ARM64_V8, Platform.LINUX_AMD64), Platforms.of(List.of(
+        new Platforms.Entry("linux", "arm64", "v8"), new Platforms.Entry("Linux", "AMD64", " "))));
+  }
+
+  @Test
+  void propertyListsPlatformsCommaSeparated() throws InvalidConfigurationException {
+    assertEquals(List.of(Platform.LINUX_AMD64, ARM64_V8),
+        Platforms.parse("linux/amd64, linux/arm64/v8"));
+    assertEquals(List.of(ARM64), Platforms.parse("linux/aarch64"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "linux", "linux/", "/amd64", "linux/amd64/v2/x",
+      "linux/amd64,", "linux/amd64,,linux/arm64"})
+  void malformedPropertyIsRefusedNamingTheProperty(String text) {
+    InvalidConfigurationException e =
+        assertThrows(InvalidConfigurationException.class, () -> Platforms.parse(text));
+    assertEquals(Setting.FROM_PLATFORMS, e.setting());
+    assertTrue(e.getMessage().startsWith(Setting.FROM_PLATFORMS.propertyName()), e.getMessage());
+  }
+
+  @Test
+  void unknownOsArchitectureOrVariantIsRefusedWithTheChoices() {
+    String os = refused(new Platforms.Entry("windows", "amd64", null));
+    assertTrue(os.contains("'windows'") && os.contains("Write linux"), os);
+    String arch = refused(new Platforms.Entry("linux", "x86", null));
+    assertTrue(arch.contains("'x86'") && arch.contains("amd64, arm64"), arch);
+    String variant = refused(new Platforms.Entry("linux", "arm64", "v7"));
+    assertTrue(variant.contains("'v7'") && variant.contains("v8, v9"), variant);
+    String none = refused(new Platforms.Entry("linux", "s390x", "v1"));
+    assertTrue(none.contains("Leave the variant out"), none);
+    String missing = refused(new Platforms.Entry(null, "arm64", null));
+    assertTrue(missing.contains("needs an os and an architecture"), missing);
+  }
+
+  @Test
+  void aPlatformGivenTwiceIsRefusedAlsoWhenOneNamesTheDefaultVariant() {
+    String twice = refused(new Platforms.Entry("linux", "arm64", null),
+        new Platforms.Entry("linux", "aarch64", "v8"));
+    assertTrue(twice.contains("given twice"), twice);
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> Platforms.parse("linux/amd64,linux/amd64"));
+    assertTrue(e.getMessage().contains("linux/amd64 is given twice"), e.getMessage());
+  }
+
+  @Test
+  void anEmptyListIsRefused() {
+    String empty = refused();
+    assertTrue(empty.startsWith(Setting.FROM_PLATFORMS.element()), empty);
+    assertTrue(empty.contains("no platform is given"), empty);
+  }
+
+  private static String refused(Platforms.Entry... entries) {
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> Platforms.of(Arrays.asList(entries)));
+    assertEquals(Setting.FROM_PLATFORMS, e.setting());
+    return e.getMessage();
+  }
+}
