@@ -342,6 +342,11 @@ String registryDigest(String repository, String tag) {
   inspect.Digest
 }
 
+/** The manifest or index a reference names, as the registry serves it, read by skopeo. */
+Map rawManifest(String imageReference) {
+  new JsonSlurper().parseText(run(['skopeo', 'inspect', '--tls-verify=false', '--raw', "docker://${imageReference}"])) as Map
+}
+
 /** The image config's "config" object (User, Entrypoint, Cmd, Env, Labels, ...), read by skopeo. */
 Map imageConfig(String imageReference) {
   Map config = new JsonSlurper().parseText(run(['skopeo', 'inspect', '--tls-verify=false', '--config', "docker://${imageReference}"])) as Map

@@ -83,6 +83,7 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
     log.info(Summary.of(image.upToDate() ? "Up to date"
         : destination() == Destination.REGISTRY ? "Pushed"
         : "Wrote " + spec.outputs().tar() + " with", image));
+    Summary.platforms(image).forEach(log::info);
     log.info("SBOM: " + spec.outputs().sbom() + ", attached to the image in " + image.sbomAttached());
     log.info("Run it hardened: podman run " + security.runFlags() + " " + image.image()
         + " (Kubernetes: " + spec.outputs().securityContext().getFileName() + ")");

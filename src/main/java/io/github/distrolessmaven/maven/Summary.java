@@ -1,16 +1,27 @@
 package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.output.BuiltImage;
+import java.util.List;
 import java.util.Locale;
 
-/** The one line a build ends with: image, digest and size. */
+/**
+ * The line a build ends with: image, digest and size; for an image index, then one line per
+ * platform with its image's digest and size.
+ */
 final class Summary {
 
   private Summary() {}
 
   static String of(String verb, BuiltImage image) {
-    return String.format(Locale.ROOT, "%s %s@%s (%s)",
-        verb, image.image(), image.digest(), humanSize(image.size()));
+    return String.format(Locale.ROOT, "%s %s@%s (%s)%s", verb, image.image(), image.digest(),
+        humanSize(image.size()), image.platforms().isEmpty() ? ""
+            : ", an index of " + image.platforms().size() + " platforms:");
+  }
+
+  /** For an image index, a line per platform: its image's digest and size; else none. */
+  static List<String> platforms(BuiltImage image) {
+    return image.platforms().stream().map(platform -> String.format(Locale.ROOT, "  %s %s (%s)",
+        platform.platform(), platform.digest(), humanSize(platform.size()))).toList();
   }
 
   static String humanSize(long bytes) {

@@ -46,4 +46,18 @@ class SummaryTest {
     assertEquals("Pushed registry.example.com/team/app:1.0@sha256:abc (3.0 MB)",
         Summary.of("Pushed", image));
   }
+
+  @Test
+  void anIndexGetsALinePerPlatformAfterItsOwn() {
+    BuiltImage image = new BuiltImage("registry.example.com/team/app:1.0", "sha256:abc",
+        "sha256:def", List.of("1.0"), "base", 3 * 1024 * 1024, new byte[0], "the referrers API",
+        false, List.of(new BuiltImage.PlatformImage("linux/amd64", "sha256:a1", "sha256:c1",
+            2 * 1024 * 1024), new BuiltImage.PlatformImage("linux/arm64/v8", "sha256:a2",
+            "sha256:c2", 1024 * 1024)));
+
+    assertEquals("Pushed registry.example.com/team/app:1.0@sha256:abc (3.0 MB), an index of 2"
+        + " platforms:", Summary.of("Pushed", image));
+    assertEquals(List.of("  linux/amd64 sha256:a1 (2.0 MB)", "  linux/arm64/v8 sha256:a2 (1.0 MB)"),
+        Summary.platforms(image));
+  }
 }

@@ -125,6 +125,12 @@ public record Descriptor(
     return platform.map(p -> name + " (" + p + ")").orElse(name);
   }
 
+  /** The same descriptor, naming the platform of the image it points to (in an index). */
+  public Descriptor withPlatform(Platform platform) {
+    return new Descriptor(mediaType, digest, size, Optional.of(platform), annotations,
+        artifactType);
+  }
+
   /** Writes mediaType, digest and size into {@code node}, in that order. */
   public void writeTo(ObjectNode node) {
     node.put("mediaType", mediaType.orElseThrow());

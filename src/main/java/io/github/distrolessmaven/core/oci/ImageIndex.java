@@ -1,6 +1,8 @@
 package io.github.distrolessmaven.core.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,32 @@ public record ImageIndex(Optional<String> mediaType, List<Descriptor> manifests)
   public static String platformsOf(List<Descriptor> entries) {
     return String.join(", ", entries.stream().flatMap(entry -> entry.platform().stream())
         .map(Platform::toString).distinct().toList());
+  }
+
+  /**
+   * An index of images, as a registry stores it: {@code schemaVersion}, {@code mediaType} and
+   * each image's descriptor with its platform ({@code architecture}, {@code os}, {@code variant}
+   * where named), in the order given. The same images give the same bytes.
+   *
+   * @param mediaType {@link MediaTypes#OCI_INDEX} or {@link MediaTypes#DOCKER_MANIFEST_LIST}
+   * @param images each with its media type and platform
+   */
+  public static byte[] write(String mediaType, List<Descriptor> images) {
+    ObjectNode index = Json.object();
+    index.put("schemaVersion", 2);
+    index.put("mediaType", mediaType);
+    ArrayNode manifests = index.putArray("manifests");
+    for (Descriptor image : images) {
+      ObjectNode entry = manifests.addObject();
+      image.writeTo(entry);
+      Platform platform = image.platform().orElseThrow(
+          () -> new IllegalArgumentException(image.digest() + " names no platform"));
+      ObjectNode node = entry.putObject("platform");
+      node.put("architecture", platform.architecture());
+      node.put("os", platform.os());
+      platform.variant().ifPresent(variant -> node.put("variant", variant));
+    }
+    return Json.write(index);
   }
 
   /** The entries that are artifacts (an SBOM, a signature), listed with their artifact type. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param sbomAttached where the SBOM was attached, e.g. "the referrers tag sha256-..."
  * @param upToDate whether this is the last build's result, confirmed in the registry, with
  *     nothing built
+ * @param platforms for an image index, each platform's image, in the index's order; empty for
+ *     an image of one platform
  */
 public record BuiltImage(
     String image,
@@ -25,15 +27,34 @@ public record BuiltImage(
     long size,
     byte[] sbom,
     String sbomAttached,
-    boolean upToDate) {
+    boolean upToDate,
+    List<PlatformImage> platforms) {
+
+  /**
+   * One platform's image in an index.
+   *
+   * @param platform {@code os/architecture[/variant]}
+   * @param digest its manifest's digest
+   * @param imageId its config's digest
+   * @param size its config plus compressed layers, in bytes
+   */
+  public record PlatformImage(String platform, String digest, String imageId, long size) {}
 
   /** @param tags copied defensively */
   public BuiltImage {
     tags = List.copyOf(tags);
+    platforms = List.copyOf(platforms);
+  }
+
+  /** An image of one platform. */
+  public BuiltImage(String image, String digest, String imageId, List<String> tags, String base,
+      long size, byte[] sbom, String sbomAttached, boolean upToDate) {
+    this(image, digest, imageId, tags, base, size, sbom, sbomAttached, upToDate, List.of());
   }
 
   /** The same image, marked as the up-to-date result of an earlier build. */
   public BuiltImage asUpToDate() {
-    return new BuiltImage(image, digest, imageId, tags, base, size, sbom, sbomAttached, true);
+    return new BuiltImage(image, digest, imageId, tags, base, size, sbom, sbomAttached, true,
+        platforms);
   }
 }

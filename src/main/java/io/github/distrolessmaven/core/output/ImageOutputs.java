@@ -7,6 +7,7 @@ import io.github.distrolessmaven.core.spec.OutputPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writes a build's results ({@code image.digest}, {@code image.id}, {@code image.json}, {@code security-context.yaml}, {@code sbom.cdx.json}), each atomically. */
 public final class ImageOutputs {
@@ -38,8 +39,25 @@ public final class ImageOutputs {
         + "  \"imageId\" : " + JsonText.string(image.imageId()) + ",\n"
         + "  \"tags\" : " + JsonText.strings(image.tags()) + ",\n"
         + "  \"base\" : " + JsonText.string(image.base()) + ",\n"
-        + "  \"size\" : " + image.size() + "\n"
+        + "  \"size\" : " + image.size() + platforms(image.platforms()) + "\n"
         + "}\n";
+  }
+
+  /** For an image index, each platform's image: platform, digest, imageId and size. */
+  private static String platforms(List<BuiltImage.PlatformImage> platforms) {
+    if (platforms.isEmpty()) {
+      return "";
+    }
+    StringBuilder json = new StringBuilder(",\n  \"platforms\" : [");
+    for (int i = 0; i < platforms.size(); i++) {
+      BuiltImage.PlatformImage image = platforms.get(i);
+      json.append(i == 0 ? "\n" : ",\n")
+          .append("    { \"platform\" : ").append(JsonText.string(image.platform()))
+          .append(", \"digest\" : ").append(JsonText.string(image.digest()))
+          .append(", \"imageId\" : ").append(JsonText.string(image.imageId()))
+          .append(", \"size\" : ").append(image.size()).append(" }");
+    }
+    return json.append("\n  ]").toString();
   }
 
   private static void write(Path path, String content) throws ImageBuildException {

@@ -31,7 +31,9 @@ import io.github.distrolessmaven.core.state.StateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +86,11 @@ public final class ImageBuilder {
     Registries targetRegistries =
         new Registries(insecure, targetCredentials, state.plainHttpRegistries(), log);
 
-    Platform platform = onePlatform(content);
+    if (content.platforms().size() > 1) {
+      return buildIndex(spec, destination, state, target, jib, baseCredentials, baseRegistries,
+          targetRegistries);
+    }
+    Platform platform = content.platforms().get(0);
     BaseResolution base = BaseResolution.resolve(spec, platform, state, baseRegistries, log);
     UpToDateCheck upToDate =
         new UpToDateCheck(content, base.identity(), destination, state, log);
@@ -164,19 +170,60 @@ public final class ImageBuilder {
   }
 
   /**
-   * The platform to build for. Several in one build (an image index) are not built yet: each
-   * needs a build of its own, with {@code distroless.platforms} naming it.
+   * An image for each of several platforms, pushed as one image index: the application's
+   * layers are built once, each platform's base image is read and checked as a single
+   * platform's is, then {@link IndexPush} assembles and pushes each image and the index.
    */
-  private static Platform onePlatform(ImageContent content) throws InvalidConfigurationException {
-    if (content.platforms().size() > 1) {
+  private BuiltImage buildIndex(ImageSpec spec, Destination destination, StateFiles state,
+      ImageReference target, JibBuild jib, JibCredentials baseCredentials,
+      Registries baseRegistries, Registries targetRegistries)
+      throws InvalidConfigurationException, ImageBuildException {
+    ImageContent content = spec.content();
+    if (destination != Destination.REGISTRY) {
       throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, content.platforms().size()
-          + " platforms are given (" + content.platforms().stream().map(Platform::toString)
-              .collect(java.util.stream.Collectors.joining(", ")) + "), but this version builds"
-          + " one platform per build, not yet an image index of several. Name one, and build"
-          + " each platform under a tag of its own, e.g. "
-          + Setting.FROM_PLATFORMS.property("linux/arm64") + ".");
+          + " platforms are given, but an archive holds one platform's image in this version."
+          + " Name one platform for it, e.g. " + Setting.FROM_PLATFORMS.property("linux/arm64")
+          + ", or push the image index with distroless:build.");
     }
-    return content.platforms().get(0);
+    Platform first = content.platforms().get(0);
+    BaseResolution firstBase = BaseResolution.resolve(spec, first, state, baseRegistries, log);
+    warmUp(true);
+    Path layerCache = state.applicationLayers();
+    Instant modified = content.timestamps().filesModificationTime();
+    JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log, Map.of(), true);
+    Map<Platform, BaseResolution> bases = new LinkedHashMap<>();
+    Map<Platform, BaseContents> contents = new LinkedHashMap<>();
+    try {
+      for (Platform platform : content.platforms()) {
+        // A registry base is one digest, an index, for every platform; a file is read per platform.
+        BaseResolution base = platform.equals(first) || firstBase.file().isEmpty() ? firstBase
+            : BaseResolution.resolve(spec, platform, state, baseRegistries, log);
+        BaseContents held = contents(spec, platform, state, base, baseRegistries);
+        BaseShells.check(base.name() + " (" + platform + ")", held.shells(),
+            content.allowShell());
+        EntrypointCheck.check(content.entrypoint(), base.name() + " (" + platform + ")",
+            held.executables().with(executables(content.layers()), links(content.layers())),
+            EntrypointCheck.pathOf(content.environment()));
+        bases.put(platform, base);
+        contents.put(platform, held);
+      }
+    } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
+      ahead.cancel();
+      throw e;
+    }
+    ahead.await();
+    List<IndexPush.PlatformBuild> builds = new ArrayList<>();
+    for (Platform platform : content.platforms()) {
+      builds.add(new IndexPush.PlatformBuild(platform,
+          bases.get(platform).jibBase(content.baseImage(), platform),
+          PendingSbom.start(content, contents.get(platform), state.jarHashes(),
+              target.registry() + "/" + target.repository())));
+    }
+    Optional<String> mountFrom = mountSource(spec, firstBase, target);
+    RegistryClient repository =
+        targetRegistries.push(target.registry(), target.repository(), mountFrom);
+    return IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache, repository,
+        tags(target, content), mountFrom, firstBase.reference(), log);
   }
 
   /** What the base holds for the platform: read once per base and platform, remembered. */

@@ -74,6 +74,26 @@ class ImageOutputsTest {
   }
 
   @Test
+  void imageJsonOfAnIndexListsEachPlatformsImage() throws Exception {
+    OutputPaths paths = paths();
+    BuiltImage index = new BuiltImage(IMAGE.image(), DIGEST, IMAGE_ID, IMAGE.tags(),
+        IMAGE.base(), 30, new byte[0], "the referrers API", false, List.of(
+            new BuiltImage.PlatformImage("linux/amd64", "sha256:aa", "sha256:ab", 10),
+            new BuiltImage.PlatformImage("linux/arm64/v8", "sha256:ba", "sha256:bb", 20)));
+
+    ImageOutputs.write(index, paths);
+
+    JsonNode json = new ObjectMapper().readTree(paths.imageJson().toFile());
+    assertEquals(DIGEST, json.get("digest").asText());
+    assertEquals(2, json.get("platforms").size());
+    JsonNode arm = json.get("platforms").get(1);
+    assertEquals("linux/arm64/v8", arm.get("platform").asText());
+    assertEquals("sha256:ba", arm.get("digest").asText());
+    assertEquals("sha256:bb", arm.get("imageId").asText());
+    assertEquals(20, arm.get("size").asLong());
+  }
+
+  @Test
   void writesOnlyTheThreeFilesAndNoTar() throws Exception {
     OutputPaths paths = paths();
 

@@ -1,0 +1,62 @@
+// One build, two platforms: an index (Docker manifest list, or OCI index for the OCI format)
+// under the tag, each platform's image on the base's image for that platform with the same
+// application layers, each running (arm64 under emulation) as 65532; the same index from a
+// clean project; the property naming one platform gives that platform's image alone.
+import groovy.json.JsonSlurper
+
+def support = evaluate(new File(supportScript))
+
+String repository = 'it/multi-platform-index'
+String image = support.ref(repository)
+
+Map docker = support.rawManifest("${image}:1")
+assert docker.mediaType == 'application/vnd.docker.distribution.manifest.list.v2+json'
+assert docker.manifests*.platform == [[architecture: 'amd64', os: 'linux'], [architecture: 'arm64', os: 'linux', variant: 'v8']]
+assert docker.manifests*.mediaType == ['application/vnd.docker.distribution.manifest.v2+json'] * 2
+
+Map oci = support.rawManifest("${image}:oci")
+assert oci.mediaType == 'application/vnd.oci.image.index.v1+json'
+assert oci.manifests*.mediaType == ['application/vnd.oci.image.manifest.v1+json'] * 2
+assert oci.manifests*.platform == docker.manifests*.platform
+
+// Each image on its platform's base image; the application's layers the same in both.
+List<List<String>> appLayers = ['amd64', 'arm64'].collect { String arch ->
+  Map manifest = support.manifest(repository, '1', arch)
+  Map config = new JsonSlurper().parseText(support.run(['skopeo', 'inspect', '--tls-verify=false', '--config', "docker://${image}@${manifest.digest}"])) as Map
+  assert [config.os, config.architecture] == ['linux', arch]
+  List<String> base = support.manifest('distroless/java17-debian13', 'nonroot', arch).layers*.digest
+  List<String> layers = manifest.layers*.digest
+  assert layers.take(base.size()) == base: "the ${arch} image is not on the base's ${arch} image"
+  layers.drop(base.size())
+}
+assert appLayers[0] == appLayers[1] && !appLayers[0].isEmpty()
+
+// What the build wrote and said.
+String indexDigest = support.registryDigest(repository, '1')
+File out = new File(basedir, 'target/distroless')
+Map json = new JsonSlurper().parse(new File(out, 'image.json')) as Map
+assert json.platforms*.platform == ['linux/amd64', 'linux/arm64/v8']
+assert new File(out, 'image.digest').text.trim() == indexDigest
+String first = new File(basedir, '1-docker.log').text
+assert first.contains("Pushed ${image}:1@${indexDigest}")
+assert first.contains('an index of 2 platforms:')
+docker.manifests.each { Map entry ->
+  assert first.contains("  linux/${entry.platform.architecture}${entry.platform.variant ? '/' + entry.platform.variant : ''} ${entry.digest}")
+}
+
+// A clean project (run 4), the same index.
+assert support.registryDigest(repository, 'again') == indexDigest
+
+// The property (run 3): arm64 alone, an image, not an index: the index's arm64 image itself.
+Map arm = support.rawManifest("${image}:arm")
+assert arm.mediaType == 'application/vnd.docker.distribution.manifest.v2+json'
+assert support.registryDigest(repository, 'arm') == docker.manifests[1].digest
+
+assert support.podmanRun("${image}:1", [], 'linux/amd64').trim() == 'running on amd64 as 65532'
+String emulation = support.arm64Emulation()
+if (emulation) {
+  println "SKIPPED running the arm64 image: ${emulation}"
+} else {
+  assert support.podmanRun("${image}:1", [], 'linux/arm64').trim() == 'running on aarch64 as 65532'
+}
+return true

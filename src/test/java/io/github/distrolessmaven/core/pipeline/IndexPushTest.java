@@ -1,0 +1,142 @@
+package io.github.distrolessmaven.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.fixtures.FakeRegistry;
+import io.github.distrolessmaven.core.fixtures.RecordingLog;
+import io.github.distrolessmaven.core.fixtures.TestImages;
+import io.github.distrolessmaven.core.fixtures.TestImages.Image;
+import io.github.distrolessmaven.core.fixtures.TestImages.Layout;
+import io.github.distrolessmaven.core.fixtures.TestLayer;
+import io.github.distrolessmaven.core.oci.MediaTypes;
+import io.github.distrolessmaven.core.oci.Platform;
+import io.github.distrolessmaven.core.output.BuiltImage;
+import io.github.distrolessmaven.core.spec.ImageContent;
+import io.github.distrolessmaven.core.spec.ImageFormat;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.state.StateFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A build for two platforms, pushed as an image index: each platform's image on the base's
+ * image for it, the application's layers shared, the index under every tag. The base is an OCI
+ * layout holding an index, prepared per platform (a registry base, read per platform by jib-core
+ * itself, is shown by the scenario {@code it/scenarios/multi-platform-index}).
+ */
+class IndexPushTest {
+
+  private static final List<Platform> TWO =
+      List.of(Platform.LINUX_AMD64, Platform.of("linux", "arm64", "v8"));
+
+  @TempDir Path dir;
+  private final RecordingLog log = new RecordingLog();
+  private FakeRegistry registry;
+  private final Map<String, Image> bases = new LinkedHashMap<>();
+  private Path layout;
+
+  @BeforeEach
+  void start() throws Exception {
+    registry = new FakeRegistry();
+    for (String arch : List.of("amd64", "arm64")) {
+      bases.put(arch, Image.withLayer(arch, new TestLayer()
+          .executable("usr/bin/java", "java for " + arch).file("etc/arch", arch).tar()));
+    }
+    layout = new Layout().addIndex(bases, "17").writeDirectory(dir.resolve("base"));
+  }
+
+  @AfterEach
+  void stop() {
+    registry.close();
+  }
+
+  private ImageSpec spec(ImageFormat format, List<Platform> platforms, String project)
+      throws Exception {
+    Path root = dir.resolve(project);
+    ImageContent content = TestSpecs.content("oci://" + layout + ":17",
+        registry.host() + "/team/app:1", List.of("2"), Map.of(), TestSpecs.layers(root),
+        List.of(), format, platforms);
+    ImageSpec spec = TestSpecs.spec(content, root, Map.of(), false);
+    // The fake registry speaks plain HTTP: remembered so, as a first build would learn it.
+    FakeRegistry.registries(new StateFiles(spec.storage()).plainHttpRegistries(), registry);
+    return spec;
+  }
+
+  @ParameterizedTest
+  @EnumSource(ImageFormat.class)
+  void eachPlatformsImageIsOnItsBaseAndTheIndexGoesUnderEveryTag(ImageFormat format)
+      throws Exception {
+    BuiltImage built = new ImageBuilder(log).build(spec(format, TWO, "a"), Destination.REGISTRY);
+
+    FakeRegistry.Manifest index = registry.manifest("team/app", "1").orElseThrow();
+    assertEquals(built.digest(), index.digest());
+    assertEquals(built.digest(), registry.manifest("team/app", "2").orElseThrow().digest());
+    String indexType = format == ImageFormat.OCI
+        ? MediaTypes.OCI_INDEX : MediaTypes.DOCKER_MANIFEST_LIST;
+    assertEquals(indexType, index.mediaType());
+    JsonNode tree = TestImages.JSON.readTree(index.bytes());
+    assertEquals(indexType, tree.path("mediaType").asText());
+    assertEquals(2, tree.path("manifests").size());
+    List<List<String>> appLayers = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      JsonNode entry = tree.path("manifests").get(i);
+      String arch = i == 0 ? "amd64" : "arm64";
+      assertEquals(arch, entry.path("platform").path("architecture").asText());
+      assertEquals("linux", entry.path("platform").path("os").asText());
+      assertEquals(i == 0 ? "" : "v8", entry.path("platform").path("variant").asText());
+      assertEquals(built.platforms().get(i).digest(), entry.path("digest").asText());
+      JsonNode manifest = TestImages.JSON.readTree(registry.manifest("team/app",
+          entry.path("digest").asText()).orElseThrow().bytes());
+      assertEquals(format == ImageFormat.OCI ? MediaTypes.OCI_MANIFEST
+          : MediaTypes.DOCKER_MANIFEST, entry.path("mediaType").asText());
+      JsonNode config = TestImages.JSON.readTree(registry.blob("team/app",
+          manifest.path("config").path("digest").asText()).orElseThrow());
+      assertEquals(arch, config.path("architecture").asText());
+      List<String> layers = new ArrayList<>();
+      manifest.path("layers").forEach(layer -> layers.add(layer.path("digest").asText()));
+      assertEquals(bases.get(arch).layerDigest(), layers.get(0), "on the base's " + arch + " image");
+      appLayers.add(layers.subList(1, layers.size()));
+    }
+    assertEquals(appLayers.get(0), appLayers.get(1), "the application's layers are shared");
+    assertNotEquals(built.platforms().get(0).digest(), built.platforms().get(1).digest());
+    assertEquals(List.of("linux/amd64", "linux/arm64/v8"),
+        built.platforms().stream().map(BuiltImage.PlatformImage::platform).toList());
+  }
+
+  @Test
+  void theIndexDigestIsTheSameForTheSameInputs() throws Exception {
+    String first =
+        new ImageBuilder(log).build(spec(ImageFormat.OCI, TWO, "a"), Destination.REGISTRY).digest();
+    String second =
+        new ImageBuilder(log).build(spec(ImageFormat.OCI, TWO, "b"), Destination.REGISTRY).digest();
+
+    assertEquals(first, second, "two clean projects, one index");
+  }
+
+  @Test
+  void aPlatformTheBaseLacksStopsTheBuildBeforeAnythingIsPushed() throws Exception {
+    ImageSpec spec = spec(ImageFormat.OCI,
+        List.of(Platform.LINUX_AMD64, Platform.of("linux", "s390x")), "a");
+
+    InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        () -> new ImageBuilder(log).build(spec, Destination.REGISTRY));
+
+    assertTrue(e.getMessage().contains("only for linux/amd64, linux/arm64, none for linux/s390x"),
+        e.getMessage());
+    assertTrue(registry.manifest("team/app", "1").isEmpty());
+  }
+}
