@@ -46,6 +46,10 @@ docker.manifests.each { Map entry ->
 
 // A clean project (run 4), the same index.
 assert support.registryDigest(repository, 'again') == indexDigest
+// Run 5, nothing changed: up to date, every platform's image proved whole, nothing built.
+String unchanged = new File(basedir, '5-unchanged.log').text
+assert unchanged.contains("Up to date ${image}:again@${indexDigest}")
+assert !unchanged.contains('Building for linux/')
 
 // The property (run 3): arm64 alone, an image, not an index: the index's arm64 image itself.
 Map arm = support.rawManifest("${image}:arm")

@@ -12,6 +12,8 @@ public enum Setting {
   FROM_AUTH("from.auth"),
   /** The platforms the image is built for. */
   FROM_PLATFORMS("from.platforms"),
+  /** Which platform's image a multi-platform archive loads as. */
+  LOAD_PLATFORM("loadPlatform"),
   TO_IMAGE("to.image"),
   TO_TAGS("to.tags"),
   TO_AUTH("to.auth"),

@@ -86,6 +86,14 @@ final class ImageSpecFactory {
         Path.of(mojo.project.getBuild().getDirectory(), "distroless"));
   }
 
+  /** {@code -Ddistroless.loadPlatform}: one of the platforms built. */
+  private Optional<Platform> loadPlatform(List<Platform> platforms)
+      throws InvalidConfigurationException {
+    String property = mojo.property(Properties.LOAD_PLATFORM, null);
+    return property == null ? Optional.empty()
+        : Optional.of(Platforms.loadPlatform(property, platforms));
+  }
+
   /** The platforms to build for: the property's, else the POM's, else linux/amd64 alone. */
   private List<Platform> platforms() throws InvalidConfigurationException {
     String property = mojo.property(Properties.PLATFORMS, null);
@@ -175,7 +183,8 @@ final class ImageSpecFactory {
           mirrors(),
           mojo.allowInsecureRegistries,
           mojo.session.isOffline());
-      return new ImageSpec(content, registries, storage, outputPaths());
+      return new ImageSpec(content, registries, storage, outputPaths(),
+          loadPlatform(content.platforms()));
     } catch (IOException e) {
       throw new InvalidConfigurationException(
           Setting.CLASSES_DIRECTORY,

@@ -6,6 +6,7 @@ final class Properties {
   static final String PREFIX = "distroless.";
   static final String FROM_IMAGE = PREFIX + "from.image";
   static final String PLATFORMS = PREFIX + "platforms";
+  static final String LOAD_PLATFORM = PREFIX + "loadPlatform";
   static final String TO_IMAGE = PREFIX + "to.image";
   static final String TO_TAGS = PREFIX + "to.tags";
   static final String MAIN_CLASS = PREFIX + "container.mainClass";

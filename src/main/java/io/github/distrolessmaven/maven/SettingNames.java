@@ -29,6 +29,7 @@ final class SettingNames {
       case FROM_IMAGE -> new Name("<from><image>", Properties.FROM_IMAGE);
       case FROM_AUTH -> new Name("<from><auth>", null);
       case FROM_PLATFORMS -> new Name("<from><platforms>", Properties.PLATFORMS);
+      case LOAD_PLATFORM -> new Name(null, Properties.LOAD_PLATFORM);
       case TO_IMAGE -> new Name("<to><image>", Properties.TO_IMAGE);
       case TO_TAGS -> new Name("<to><tags>", Properties.TO_TAGS);
       case TO_AUTH -> new Name("<to><auth>", null);

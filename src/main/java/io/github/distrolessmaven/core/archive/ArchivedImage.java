@@ -34,6 +34,14 @@ public interface ArchivedImage extends AutoCloseable {
   /** A blob of the image, as the archive holds it. */
   InputStream open(Blob blob) throws IOException;
 
+  /**
+   * For a multi-platform image, whose manifest is an image index: the images it lists, each
+   * pushed by digest before the index; empty for an image of one platform.
+   */
+  default List<? extends ArchivedImage> platformImages() {
+    return List.of();
+  }
+
   /** Config plus layers, in bytes: the image's size as a registry counts it. */
   default long size() {
     return blobs().stream().mapToLong(Blob::size).sum();

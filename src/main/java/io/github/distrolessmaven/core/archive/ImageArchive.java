@@ -2,9 +2,12 @@ package io.github.distrolessmaven.core.archive;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.oci.Descriptor;
+import io.github.distrolessmaven.core.oci.ImageIndex;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,8 +16,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -43,53 +50,116 @@ public final class ImageArchive {
       Function<Descriptor, ReferrerArtifact> referrer) throws IOException {
     ReferrerArtifact artifact = referrer.apply(Descriptor.of(
         jib.manifestMediaType(), jib.manifestDigest(), jib.manifestBytes().length));
-    write(jib, output, references, artifact);
+    write(List.of(jib), Optional.empty(), jib, output, references, List.of(artifact));
     return jib.size();
   }
 
-  private static void write(JibArchive image, Path output, List<String> references,
-      ReferrerArtifact referrer) throws IOException {
-    String manifestDigest = image.manifestDigest();
-    byte[] manifest = image.manifestBytes();
-    ArchivedImage.Blob config = image.blobs().get(0);
-    ObjectNode index = Json.object();
-    index.put("schemaVersion", 2);
-    index.put("mediaType", MediaTypes.OCI_INDEX);
-    ArrayNode manifests = index.putArray("manifests");
+  /**
+   * One image's platform in a multi-platform archive.
+   *
+   * @param image what jib-core wrote for the platform, opened
+   * @param platform as the index names it
+   */
+  public record PlatformImage(JibArchive image, Platform platform) {}
+
+  /**
+   * The combined archive of a multi-platform image: every platform's image, and the image index
+   * of them (byte for byte the one a registry push of the same images stores) under every tag
+   * in {@code index.json}; {@code manifest.json} names one platform's image, for {@code docker
+   * load} and {@code podman load}, which read no index.
+   *
+   * @param images each platform's image, in the index's order
+   * @param indexMediaType {@link MediaTypes#OCI_INDEX} or {@link MediaTypes#DOCKER_MANIFEST_LIST}
+   * @param loaded the platform whose image {@code manifest.json} names; one of {@code images}
+   * @param referrers the artifacts that refer to the images (each platform's SBOM)
+   * @return the digest of the index
+   */
+  public static String rewriteIndex(List<PlatformImage> images, String indexMediaType,
+      Platform loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
+      throws IOException {
+    List<Descriptor> entries = new ArrayList<>();
+    JibArchive load = null;
+    for (PlatformImage platform : images) {
+      JibArchive image = platform.image();
+      entries.add(Descriptor.of(image.manifestMediaType(), image.manifestDigest(),
+          image.manifestBytes().length).withPlatform(platform.platform()));
+      if (platform.platform().equals(loaded)) {
+        load = image;
+      }
+    }
+    if (load == null) {
+      throw new IllegalArgumentException(loaded + " is not one of the archive's platforms");
+    }
+    byte[] index = ImageIndex.write(indexMediaType, entries);
+    write(images.stream().map(PlatformImage::image).toList(), Optional.of(index),
+        load, output, references, referrers);
+    return Sha256.of(index);
+  }
+
+  /**
+   * @param images every image the archive holds
+   * @param index the index of them, tagged, for a multi-platform image; else the one image is
+   * @param loaded the image {@code manifest.json} names
+   */
+  private static void write(List<JibArchive> images, Optional<byte[]> index,
+      JibArchive loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
+      throws IOException {
+    JibArchive first = images.get(0);
+    Descriptor tagged = index.isPresent()
+        ? Descriptor.of(Json.text(Json.read(index.get(), "the image index"), "mediaType")
+            .orElseThrow(), index.get())
+        : Descriptor.of(first.manifestMediaType(), first.manifestDigest(),
+            first.manifestBytes().length);
+    ObjectNode layout = Json.object();
+    layout.put("schemaVersion", 2);
+    layout.put("mediaType", MediaTypes.OCI_INDEX);
+    ArrayNode manifests = layout.putArray("manifests");
     ArrayNode dockerManifest = Json.MAPPER.createArrayNode();
     ObjectNode docker = dockerManifest.addObject();
-    docker.put("Config", Descriptor.blobPath(config.digest()));
+    docker.put("Config", Descriptor.blobPath(loaded.blobs().get(0).digest()));
     ArrayNode repoTags = docker.putArray("RepoTags");
     ArrayNode layerPaths = docker.putArray("Layers");
+    for (ArchivedImage.Blob layer : loaded.blobs().subList(1, loaded.blobs().size())) {
+      layerPaths.add(Descriptor.blobPath(layer.digest()));
+    }
     for (String reference : references) {
       ObjectNode descriptor = manifests.addObject();
-      descriptor.put("mediaType", image.manifestMediaType());
-      descriptor.put("digest", manifestDigest);
-      descriptor.put("size", manifest.length);
+      tagged.writeTo(descriptor);
       ObjectNode annotations = descriptor.putObject("annotations");
       annotations.put(Descriptor.IMAGE_NAME, reference);
       annotations.put(Descriptor.REF_NAME, tagOf(reference));
       repoTags.add(reference);
     }
-    manifests.add(referrer.indexEntry());
+    referrers.forEach(referrer -> manifests.add(referrer.indexEntry()));
 
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       ReproducibleTar.putBytes(tar, "oci-layout",
           "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-      copy(image, tar, config);
-      for (ArchivedImage.Blob layer : image.blobs().subList(1, image.blobs().size())) {
-        layerPaths.add(Descriptor.blobPath(layer.digest()));
-        copy(image, tar, layer);
+      Set<String> written = new HashSet<>();
+      for (JibArchive image : images) {
+        for (ArchivedImage.Blob blob : image.blobs()) {
+          if (written.add(blob.digest())) {
+            copy(image, tar, blob);
+          }
+        }
+        ReproducibleTar.putBytes(
+            tar, Descriptor.blobPath(image.manifestDigest()), image.manifestBytes());
       }
-      ReproducibleTar.putBytes(tar, Descriptor.blobPath(manifestDigest), manifest);
-      for (Map.Entry<String, byte[]> blob : referrer.blobs().entrySet()) {
-        ReproducibleTar.putBytes(tar, Descriptor.blobPath(blob.getKey()), blob.getValue());
+      if (index.isPresent()) {
+        ReproducibleTar.putBytes(tar, tagged.blobPath(), index.get());
       }
-      ReproducibleTar.putBytes(
-          tar, Descriptor.blobPath(referrer.descriptor().digest()), referrer.manifest());
-      ReproducibleTar.putBytes(tar, "index.json", Json.write(index));
+      for (ReferrerArtifact referrer : referrers) {
+        for (Map.Entry<String, byte[]> blob : referrer.blobs().entrySet()) {
+          if (written.add(blob.getKey())) {
+            ReproducibleTar.putBytes(tar, Descriptor.blobPath(blob.getKey()), blob.getValue());
+          }
+        }
+        ReproducibleTar.putBytes(
+            tar, Descriptor.blobPath(referrer.descriptor().digest()), referrer.manifest());
+      }
+      ReproducibleTar.putBytes(tar, "index.json", Json.write(layout));
       ReproducibleTar.putBytes(tar, "manifest.json", Json.write(dockerManifest));
     }
   }

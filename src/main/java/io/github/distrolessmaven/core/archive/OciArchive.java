@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * An image archive read for a push, as this plugin's {@code tar} goal, {@code docker save} and
  * {@code skopeo copy ... oci-archive:} write it: an OCI image layout in a tar, possibly also
  * carrying docker-archive's {@code manifest.json}. It is checked whole before anything is sent:
- * every blob must match its name, the index must point to one image manifest, every blob that
+ * every blob must match its name, the index must point to one image manifest or one image index
+ * (a multi-platform image, whose images are then {@link #platformImages()}), every blob each
  * manifest needs must be there with its size. Blobs are read from the tar when they are sent,
  * never unpacked.
  */
@@ -45,10 +46,12 @@ public final class OciArchive implements ArchivedImage {
   private final List<Blob> blobs;
   private final List<String> imageNames;
   private final List<ReferrerArtifact> referrers;
+  private final List<OciArchive> platformImages;
+  private final boolean ownsTar;
 
   private OciArchive(TarEntries tar, String manifestDigest, String manifestMediaType,
       byte[] manifest, List<Blob> blobs, List<String> imageNames,
-      List<ReferrerArtifact> referrers) {
+      List<ReferrerArtifact> referrers, List<OciArchive> platformImages, boolean ownsTar) {
     this.tar = tar;
     this.manifestDigest = manifestDigest;
     this.manifestMediaType = manifestMediaType;
@@ -56,6 +59,8 @@ public final class OciArchive implements ArchivedImage {
     this.blobs = List.copyOf(blobs);
     this.imageNames = List.copyOf(imageNames);
     this.referrers = List.copyOf(referrers);
+    this.platformImages = List.copyOf(platformImages);
+    this.ownsTar = ownsTar;
   }
 
   /**
@@ -105,6 +110,24 @@ public final class OciArchive implements ArchivedImage {
     }
     byte[] manifest = layout.blob(entry, "the manifest " + entry.digest());
     JsonNode root = LayoutReader.parse(manifest, "the manifest " + entry.digest() + " of " + path);
+    List<String> names = new ArrayList<>();
+    chosen.forEach(named -> named.imageName().ifPresent(names::add));
+    if (isIndex(root, entry)) {
+      return platforms(tar, layout, entry, manifest, root, names, index.artifacts());
+    }
+    return image(tar, layout, entry, manifest, root, names, index.artifacts(), true);
+  }
+
+  private static boolean isIndex(JsonNode root, Descriptor entry) {
+    return Json.text(root, "mediaType").or(entry::mediaType).map(MediaTypes.INDEXES::contains)
+        .orElse(root.path("manifests").isArray());
+  }
+
+  /** One image manifest of the archive, its blobs checked, with its referrers. */
+  private static OciArchive image(TarEntries tar, LayoutReader layout, Descriptor entry,
+      byte[] manifest, JsonNode root, List<String> names, List<Descriptor> artifacts,
+      boolean ownsTar) throws ArchiveException {
+    Path path = tar.location();
     String mediaType = mediaType(root, entry, path);
     ImageManifest image;
     try {
@@ -117,10 +140,49 @@ public final class OciArchive implements ArchivedImage {
     for (Descriptor layer : image.layers()) {
       blobs.add(blob(layer, "layer", tar));
     }
-    List<String> names = new ArrayList<>();
-    chosen.forEach(named -> named.imageName().ifPresent(names::add));
     return new OciArchive(tar, entry.digest(), mediaType, manifest, blobs, names,
-        referrersOf(entry.digest(), index.artifacts(), layout));
+        referrersOf(entry.digest(), artifacts, layout), List.of(), ownsTar);
+  }
+
+  /**
+   * A multi-platform image: the index (pushed as it is, under the tags) and each image it lists
+   * (pushed by digest first), each whole in the archive.
+   */
+  private static OciArchive platforms(TarEntries tar, LayoutReader layout, Descriptor entry,
+      byte[] bytes, JsonNode root, List<String> names, List<Descriptor> artifacts)
+      throws ArchiveException {
+    Path path = tar.location();
+    ImageIndex index;
+    try {
+      index = ImageIndex.of(root, "the image index " + entry.digest() + " of " + path);
+    } catch (FormatException e) {
+      throw ArchiveException.unusable(e.getMessage());
+    }
+    if (index.images().isEmpty()) {
+      throw ArchiveException.unusable(path + " has an image index " + entry.digest()
+          + " that lists no image");
+    }
+    List<OciArchive> images = new ArrayList<>();
+    for (Descriptor child : index.images()) {
+      if (!tar.contains(child.blobPath())) {
+        throw ArchiveException.unusable(path + " lacks the manifest " + child.blobPath()
+            + " that its image index " + entry.digest() + " lists"
+            + child.platform().map(platform -> " for " + platform).orElse(""));
+      }
+      byte[] manifest = layout.blob(child, "the manifest " + child.digest());
+      JsonNode childRoot =
+          LayoutReader.parse(manifest, "the manifest " + child.digest() + " of " + path);
+      if (isIndex(childRoot, child)) {
+        throw ArchiveException.unusable(path + " has an image index " + entry.digest()
+            + " that lists another index, " + child.digest() + "; distroless:push pushes an"
+            + " index of images");
+      }
+      images.add(image(tar, layout, child, manifest, childRoot, List.of(), artifacts, false));
+    }
+    String mediaType = Json.text(root, "mediaType").or(entry::mediaType)
+        .orElse(MediaTypes.OCI_INDEX);
+    return new OciArchive(tar, entry.digest(), mediaType, bytes, List.of(), names,
+        referrersOf(entry.digest(), artifacts, layout), images, true);
   }
 
   /** Hashes every blob of the archive, so that a corrupt one is found before any is sent. */
@@ -198,10 +260,6 @@ public final class OciArchive implements ArchivedImage {
           + entry.mediaType().get() + " in index.json, but the manifest says " + own.get());
     }
     String type = own.or(entry::mediaType).orElse(MediaTypes.OCI_MANIFEST);
-    if (MediaTypes.INDEXES.contains(type)) {
-      throw ArchiveException.unusable(path + " holds a multi-platform image index (" + type
-          + "); distroless:push pushes one image manifest. Copy one platform into the archive");
-    }
     if (!MediaTypes.IMAGE_MANIFESTS.contains(type)) {
       throw ArchiveException.unusable(path + " holds a manifest of type " + type + ", not an OCI ("
           + MediaTypes.OCI_MANIFEST + ") or Docker v2.2 (" + MediaTypes.DOCKER_MANIFEST
@@ -294,6 +352,25 @@ public final class OciArchive implements ArchivedImage {
     return imageNames;
   }
 
+  /**
+   * For a multi-platform image, the images its index lists, each with its blobs and referrers
+   * (each platform's SBOM); empty for an image of one platform.
+   */
+  @Override
+  public List<OciArchive> platformImages() {
+    return platformImages;
+  }
+
+  /** Config plus layers of every image, each blob once: the size as a registry counts it. */
+  @Override
+  public long size() {
+    Map<String, Long> distinct = new LinkedHashMap<>();
+    blobs.forEach(blob -> distinct.put(blob.digest(), blob.size()));
+    platformImages.forEach(image ->
+        image.blobs().forEach(blob -> distinct.put(blob.digest(), blob.size())));
+    return distinct.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** The artifacts the archive carries whose subject is this image (its SBOM). */
   public List<ReferrerArtifact> referrers() {
     return referrers;
@@ -312,6 +389,8 @@ public final class OciArchive implements ArchivedImage {
 
   @Override
   public void close() throws ArchiveException {
-    tar.close();
+    if (ownsTar) {
+      tar.close();
+    }
   }
 }

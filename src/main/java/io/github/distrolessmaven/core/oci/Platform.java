@@ -51,6 +51,14 @@ public record Platform(String os, String architecture, Optional<String> variant)
     return mine.isEmpty() || theirs.isEmpty() || mine.equals(theirs);
   }
 
+  /**
+   * The Linux platform of this machine's CPU: what a container engine here runs natively (on
+   * a Mac, its Linux virtual machine has the same CPU).
+   */
+  public static Platform host() {
+    return of("linux", System.getProperty("os.arch", "amd64"));
+  }
+
   /** The same platform with the variant its architecture implies named (arm64 is arm64/v8). */
   public Platform canonical() {
     return variant.isPresent() || !DEFAULT_VARIANTS.containsKey(architecture) ? this

@@ -170,48 +170,55 @@ public final class ImageBuilder {
   }
 
   /**
-   * An image for each of several platforms, pushed as one image index: the application's
-   * layers are built once, each platform's base image is read and checked as a single
-   * platform's is, then {@link IndexPush} assembles and pushes each image and the index.
+   * An image for each of several platforms, pushed as one image index: when the registry still
+   * holds the last push of the same inputs whole, nothing is built ({@link UpToDateCheck});
+   * else the application's layers are built once, each platform's base image is read and
+   * checked as a single platform's is, then {@link IndexPush} assembles and pushes each image
+   * and the index (or {@link TarExport} writes them into one archive).
    */
   private BuiltImage buildIndex(ImageSpec spec, Destination destination, StateFiles state,
       ImageReference target, JibBuild jib, JibCredentials baseCredentials,
       Registries baseRegistries, Registries targetRegistries)
       throws InvalidConfigurationException, ImageBuildException {
     ImageContent content = spec.content();
-    if (destination != Destination.REGISTRY) {
-      throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, content.platforms().size()
-          + " platforms are given, but an archive holds one platform's image in this version."
-          + " Name one platform for it, e.g. " + Setting.FROM_PLATFORMS.property("linux/arm64")
-          + ", or push the image index with distroless:build.");
-    }
     Platform first = content.platforms().get(0);
     BaseResolution firstBase = BaseResolution.resolve(spec, first, state, baseRegistries, log);
+    // A registry base is one digest, an index, for every platform; a file is read per platform.
+    Map<Platform, BaseResolution> bases = new LinkedHashMap<>();
+    for (Platform platform : content.platforms()) {
+      bases.put(platform, platform.equals(first) || firstBase.file().isEmpty() ? firstBase
+          : BaseResolution.resolve(spec, platform, state, baseRegistries, log));
+    }
+    UpToDateCheck upToDate = new UpToDateCheck(content, String.join(",", bases.values().stream()
+        .map(BaseResolution::identity).distinct().toList()), destination, state, log);
+    if (destination == Destination.REGISTRY) {
+      Optional<BuiltImage> unchanged = upToDate.confirmedIn(
+          targetRegistries.pull(target.registry(), target.repository()), target);
+      if (unchanged.isPresent()) {
+        return unchanged.get();
+      }
+    }
     warmUp(true);
     Path layerCache = state.applicationLayers();
     Instant modified = content.timestamps().filesModificationTime();
     JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log, Map.of(), true);
-    Map<Platform, BaseResolution> bases = new LinkedHashMap<>();
     Map<Platform, BaseContents> contents = new LinkedHashMap<>();
     try {
       for (Platform platform : content.platforms()) {
-        // A registry base is one digest, an index, for every platform; a file is read per platform.
-        BaseResolution base = platform.equals(first) || firstBase.file().isEmpty() ? firstBase
-            : BaseResolution.resolve(spec, platform, state, baseRegistries, log);
+        BaseResolution base = bases.get(platform);
         BaseContents held = contents(spec, platform, state, base, baseRegistries);
         BaseShells.check(base.name() + " (" + platform + ")", held.shells(),
             content.allowShell());
         EntrypointCheck.check(content.entrypoint(), base.name() + " (" + platform + ")",
             held.executables().with(executables(content.layers()), links(content.layers())),
             EntrypointCheck.pathOf(content.environment()));
-        bases.put(platform, base);
         contents.put(platform, held);
       }
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
       throw e;
     }
-    ahead.await();
+    List<BuiltLayer> built = ahead.await();
     List<IndexPush.PlatformBuild> builds = new ArrayList<>();
     for (Platform platform : content.platforms()) {
       builds.add(new IndexPush.PlatformBuild(platform,
@@ -219,11 +226,17 @@ public final class ImageBuilder {
           PendingSbom.start(content, contents.get(platform), state.jarHashes(),
               target.registry() + "/" + target.repository())));
     }
+    if (destination == Destination.TAR) {
+      return TarExport.writeIndex(spec, target, jib, builds, baseCredentials, layerCache,
+          firstBase.reference());
+    }
     Optional<String> mountFrom = mountSource(spec, firstBase, target);
     RegistryClient repository =
         targetRegistries.push(target.registry(), target.repository(), mountFrom);
-    return IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache, repository,
-        tags(target, content), mountFrom, firstBase.reference(), log);
+    BuiltImage pushed = IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache,
+        repository, tags(target, content), mountFrom, firstBase.reference(), log);
+    upToDate.remember(pushed, built);
+    return pushed;
   }
 
   /** What the base holds for the platform: read once per base and platform, remembered. */

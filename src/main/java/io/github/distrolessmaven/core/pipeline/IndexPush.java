@@ -95,14 +95,19 @@ final class IndexPush {
         deleteQuietly(archive);
       }
     }
-    String mediaType = spec.content().format() == ImageFormat.OCI
-        ? MediaTypes.OCI_INDEX : MediaTypes.DOCKER_MANIFEST_LIST;
+    String mediaType = indexMediaType(spec);
     byte[] index = ImageIndex.write(mediaType, images);
     upload.manifest(index, mediaType, target, tags);
     long size = blobs.values().stream().mapToLong(Long::longValue).sum();
     return new BuiltImage(target.toString(), Sha256.of(index), firstImageId, tags, baseReference,
         size, firstSbom, "each platform's image (" + String.join("; ", attached) + ")", false,
         pushed);
+  }
+
+  /** An OCI image index for the OCI format, a Docker manifest list for Docker's. */
+  static String indexMediaType(ImageSpec spec) {
+    return spec.content().format() == ImageFormat.OCI
+        ? MediaTypes.OCI_INDEX : MediaTypes.DOCKER_MANIFEST_LIST;
   }
 
   private static void deleteQuietly(Path archive) {

@@ -7,14 +7,19 @@ import io.github.distrolessmaven.core.archive.JibArchive;
 import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
+import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Platform;
+import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The archive step of {@code distroless:tar}: jib-core writes the image, which is then rewritten
@@ -39,13 +44,8 @@ final class TarExport {
     try {
       jibArchive = AtomicFiles.temporarySibling(tar);
       JibBuild.Result result = jib.tar(spec, base, baseCredentials, jibArchive, appLayersCache);
-      List<String> tags = new ArrayList<>();
-      tags.add(target.qualifier());
-      spec.content().additionalTags().stream().filter(tag -> !tags.contains(tag))
-          .forEach(tags::add);
-      List<String> references = new ArrayList<>();
-      // With the qualifier always: docker-archive needs ":latest" written out.
-      tags.forEach(tag -> references.add(target.withQualifier(tag).toStringWithQualifier()));
+      List<String> tags = tags(target, spec);
+      List<String> references = references(target, tags);
       combined = AtomicFiles.temporarySibling(tar);
       byte[] document = sbom.forImage(result.digest());
       String created = spec.content().timestamps().creationTime().toString();
@@ -65,6 +65,85 @@ final class TarExport {
       deleteQuietly(jibArchive);
       deleteQuietly(combined);
     }
+  }
+
+  /**
+   * The archive of a multi-platform image: every platform's image and their index (the same
+   * bytes a push of them stores) under every tag, each platform's SBOM as its referrer, and the
+   * docker-archive part naming one platform's image for {@code docker load} / {@code podman
+   * load}: the spec's load platform, else this machine's when it is built, else the first.
+   *
+   * @param builds one per platform, in the order the index lists them
+   */
+  static BuiltImage writeIndex(ImageSpec spec, ImageReference target, JibBuild jib,
+      List<IndexPush.PlatformBuild> builds, JibCredentials baseCredentials, Path appLayersCache,
+      String baseReference) throws ImageBuildException {
+    Path tar = spec.outputs().tar();
+    List<Path> jibArchives = new ArrayList<>();
+    List<JibArchive> opened = new ArrayList<>();
+    Path combined = null;
+    try {
+      List<ImageArchive.PlatformImage> images = new ArrayList<>();
+      List<ReferrerArtifact> referrers = new ArrayList<>();
+      List<BuiltImage.PlatformImage> built = new ArrayList<>();
+      String created = spec.content().timestamps().creationTime().toString();
+      byte[] firstSbom = null;
+      for (IndexPush.PlatformBuild build : builds) {
+        Path archive = AtomicFiles.temporarySibling(tar);
+        jibArchives.add(archive);
+        JibBuild.Result result =
+            jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
+        JibArchive image = JibArchive.open(archive, result.digest());
+        opened.add(image);
+        images.add(new ImageArchive.PlatformImage(image, build.platform()));
+        byte[] document = build.sbom().forImage(result.digest());
+        firstSbom = firstSbom == null ? document : firstSbom;
+        referrers.add(SbomAttachment.artifact(document, Descriptor.of(image.manifestMediaType(),
+            image.manifestDigest(), image.manifestBytes().length), created));
+        built.add(new BuiltImage.PlatformImage(build.platform().toString(), result.digest(),
+            result.imageId(), image.size()));
+      }
+      List<Platform> platforms = builds.stream().map(IndexPush.PlatformBuild::platform).toList();
+      Platform loaded = spec.loadPlatform()
+          .or(() -> platforms.stream().filter(Platform.host()::matches).findFirst())
+          .orElse(platforms.get(0));
+      List<String> tags = tags(target, spec);
+      combined = AtomicFiles.temporarySibling(tar);
+      String digest = ImageArchive.rewriteIndex(images, IndexPush.indexMediaType(spec), loaded,
+          combined, references(target, tags), referrers);
+      AtomicFiles.commit(combined, tar);
+      Map<String, Long> blobs = new LinkedHashMap<>();
+      opened.forEach(image -> image.blobs().forEach(blob -> blobs.put(blob.digest(), blob.size())));
+      return new BuiltImage(target.toString(), digest, built.get(0).imageId(), tags,
+          baseReference, blobs.values().stream().mapToLong(Long::longValue).sum(), firstSbom,
+          "the archive, for each platform's image (" + loaded + " loads)", false, built);
+    } catch (IOException e) {
+      throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
+    } finally {
+      for (JibArchive image : opened) {
+        try {
+          image.close();
+        } catch (ArchiveException e) {
+          // Read whole already; the file goes next.
+        }
+      }
+      jibArchives.forEach(TarExport::deleteQuietly);
+      deleteQuietly(combined);
+    }
+  }
+
+  /** The target's tag, then each additional one not given before. */
+  private static List<String> tags(ImageReference target, ImageSpec spec) {
+    List<String> tags = new ArrayList<>();
+    tags.add(target.qualifier());
+    spec.content().additionalTags().stream().filter(tag -> !tags.contains(tag))
+        .forEach(tags::add);
+    return tags;
+  }
+
+  /** Each tag as a full reference, with the qualifier always: docker-archive needs ":latest". */
+  private static List<String> references(ImageReference target, List<String> tags) {
+    return tags.stream().map(tag -> target.withQualifier(tag).toStringWithQualifier()).toList();
   }
 
   private static void deleteQuietly(Path path) {

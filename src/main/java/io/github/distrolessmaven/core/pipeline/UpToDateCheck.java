@@ -1,12 +1,16 @@
 package io.github.distrolessmaven.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.FormatException;
+import io.github.distrolessmaven.core.oci.ImageIndex;
 import io.github.distrolessmaven.core.oci.ImageManifest;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.registry.RegistryClient;
@@ -93,9 +97,21 @@ final class UpToDateCheck {
   private Optional<String> lacking(RegistryClient target, String digest) {
     try {
       Optional<RegistryClient.Manifest> manifest =
-          target.manifest(digest, MediaTypes.ACCEPT_IMAGE_MANIFEST);
+          target.manifest(digest, MediaTypes.ACCEPT_ANY_MANIFEST);
       if (manifest.isEmpty()) {
         return Optional.of(" is gone from the registry");
+      }
+      JsonNode tree = Json.read(manifest.get().bytes(), "the manifest " + digest);
+      if (MediaTypes.INDEXES.contains(manifest.get().mediaType())
+          || tree.path("manifests").isArray()) {
+        // An image index: whole when every image it lists is.
+        for (Descriptor image : ImageIndex.of(tree, "the index " + digest).images()) {
+          Optional<String> broken = lacking(target, image.digest());
+          if (broken.isPresent()) {
+            return Optional.of("'s image " + image.digest() + broken.get());
+          }
+        }
+        return Optional.empty();
       }
       ImageManifest parsed = ImageManifest.parse(manifest.get().bytes(), "the manifest " + digest);
       List<String> blobs = new ArrayList<>();

@@ -59,23 +59,33 @@ public final class ArchivePusher {
       RegistryClient repository =
           registries.push(target.registry(), target.repository(), mountFrom);
       new ImageUpload(repository, log).push(image, target, tags, mountFrom);
-      Descriptor subject = Descriptor.of(
-          image.manifestMediaType(), image.manifestDigest(), image.manifestBytes().length);
-      for (ReferrerArtifact referrer : image.referrers()) {
-        String how;
-        try {
-          how = Referrers.attach(repository, subject, referrer);
-        } catch (RegistryFailure e) {
-          throw new ImageBuildException("Attaching the " + referrer.artifactType() + " to "
-              + repository.name() + "@" + subject.digest() + " failed: " + e.getMessage(), e);
-        }
-        log.info("Attached " + referrer.artifactType() + " "
-            + ImageUpload.shortDigest(referrer.descriptor().digest()) + " to the image through " + how);
+      for (OciArchive platform : image.platformImages()) {
+        attachReferrers(repository, platform);
       }
+      attachReferrers(repository, image);
       return new PushedImage(target.toString(), image.manifestDigest(), tags, image.size());
     } catch (ArchiveException e) {
       // Closing the archive, which was read whole already.
       throw new ImageBuildException(e.getMessage(), e);
+    }
+  }
+
+  /** Attaches what the archive carries about the image (its SBOM) to it in the registry. */
+  private void attachReferrers(RegistryClient repository, OciArchive image)
+      throws ImageBuildException {
+    Descriptor subject = Descriptor.of(
+        image.manifestMediaType(), image.manifestDigest(), image.manifestBytes().length);
+    for (ReferrerArtifact referrer : image.referrers()) {
+      String how;
+      try {
+        how = Referrers.attach(repository, subject, referrer);
+      } catch (RegistryFailure e) {
+        throw new ImageBuildException("Attaching the " + referrer.artifactType() + " to "
+            + repository.name() + "@" + subject.digest() + " failed: " + e.getMessage(), e);
+      }
+      log.info("Attached " + referrer.artifactType() + " "
+          + ImageUpload.shortDigest(referrer.descriptor().digest()) + " to "
+          + ImageUpload.shortDigest(subject.digest()) + " through " + how);
     }
   }
 

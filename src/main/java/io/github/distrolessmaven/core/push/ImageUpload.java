@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Puts an image read from an archive into a repository, its manifest digest unchanged: the
  * blobs the registry lacks (mounted from another repository of the same registry where one is
- * named), then the manifest by its digest, then under every tag. A tag is moved only once the
+ * named), then the manifest by its digest, then under every tag. For a multi-platform image,
+ * each platform's image goes first, blobs and manifest by digest, then the index. A tag is moved only once the
  * image is whole in the registry; a tag that could not be moved is reported with those that
  * were.
  */
@@ -48,6 +49,12 @@ public final class ImageUpload {
    */
   public void push(ArchivedImage image, ImageReference target, List<String> tags,
       Optional<String> mountFrom) throws ImageBuildException {
+    for (ArchivedImage platform : image.platformImages()) {
+      blobs(platform, mountFrom);
+      String digest = Sha256.of(platform.manifestBytes());
+      put(platform.manifestBytes(), platform.manifestMediaType(), digest,
+          repository.name() + "@" + digest);
+    }
     blobs(image, mountFrom);
     manifest(image.manifestBytes(), image.manifestMediaType(), target, tags);
   }

@@ -1,5 +1,8 @@
 package io.github.distrolessmaven.core.spec;
 
+import io.github.distrolessmaven.core.oci.Platform;
+import java.util.Optional;
+
 
 
 /**
@@ -10,6 +13,16 @@ package io.github.distrolessmaven.core.spec;
  * @param registries how registries are reached
  * @param storage where things are kept between builds
  * @param outputs where results go
+ * @param loadPlatform for an archive of several platforms, the one whose image its
+ *     docker-archive part names (what {@code docker load} and {@code podman load} take); empty
+ *     for the build machine's platform when it is one of them, else the first
  */
-public record ImageSpec(
-    ImageContent content, RegistryOptions registries, Storage storage, OutputPaths outputs) {}
+public record ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,
+    OutputPaths outputs, Optional<Platform> loadPlatform) {
+
+  /** A spec whose archive, if of several platforms, loads as the build machine's. */
+  public ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,
+      OutputPaths outputs) {
+    this(content, registries, storage, outputs, Optional.empty());
+  }
+}

@@ -95,6 +95,27 @@ public final class Platforms {
     return distinct(platforms, true);
   }
 
+  /**
+   * The platform a multi-platform archive loads as, given on the command line: one of {@code
+   * built}, named as the index names it.
+   *
+   * @throws InvalidConfigurationException naming {@link Setting#LOAD_PLATFORM} when it is not
+   *     one platform, or not one that is built
+   */
+  public static Platform loadPlatform(String text, List<Platform> built)
+      throws InvalidConfigurationException {
+    String[] parts = text.trim().split("/", -1);
+    if (parts.length < 2 || parts.length > 3 || blank(parts[0]) || blank(parts[1])) {
+      throw InvalidConfigurationException.inProperty(Setting.LOAD_PLATFORM, "'" + text.trim()
+          + "' is not a platform. Write os/architecture[/variant], e.g. linux/arm64.");
+    }
+    Platform wanted = Platform.of(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
+    return built.stream().filter(wanted::matches).findFirst().orElseThrow(() ->
+        InvalidConfigurationException.inProperty(Setting.LOAD_PLATFORM, wanted + " is not"
+            + " built; the image is built for " + String.join(", ",
+                built.stream().map(Platform::toString).toList()) + ". Name one of them."));
+  }
+
   private static Platform checked(Platform platform, boolean property)
       throws InvalidConfigurationException {
     if (!OPERATING_SYSTEMS.contains(platform.os())) {

@@ -73,6 +73,14 @@ public record LastBuild(Path record, Path sbom) {
     entries.setProperty("size", Long.toString(image.size()));
     entries.setProperty("sbom", Sha256.of(image.sbom()));
     entries.setProperty("sbomAttached", image.sbomAttached());
+    entries.setProperty("platforms", Integer.toString(image.platforms().size()));
+    for (int i = 0; i < image.platforms().size(); i++) {
+      BuiltImage.PlatformImage platform = image.platforms().get(i);
+      entries.setProperty("platform." + i + ".platform", platform.platform());
+      entries.setProperty("platform." + i + ".digest", platform.digest());
+      entries.setProperty("platform." + i + ".imageId", platform.imageId());
+      entries.setProperty("platform." + i + ".size", Long.toString(platform.size()));
+    }
     entries.setProperty("layers", Integer.toString(layers.size()));
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
@@ -108,7 +116,8 @@ public record LastBuild(Path record, Path sbom) {
           Long.parseLong(required(record, "size")),
           sbom,
           required(record, "sbomAttached"),
-          false));
+          false,
+          platforms(record)));
     } catch (IOException | RuntimeException e) {
       // A damaged record only costs the fast path: the build runs in full and rewrites it.
       return Optional.empty();
@@ -137,6 +146,19 @@ public record LastBuild(Path record, Path sbom) {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** For an image index, each platform's image; none in a record of an image. */
+  private static List<BuiltImage.PlatformImage> platforms(Properties record) throws IOException {
+    int count = Integer.parseInt(record.getProperty("platforms", "0"));
+    List<BuiltImage.PlatformImage> platforms = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String key = "platform." + i + ".";
+      platforms.add(new BuiltImage.PlatformImage(required(record, key + "platform"),
+          required(record, key + "digest"), required(record, key + "imageId"),
+          Long.parseLong(required(record, key + "size"))));
+    }
+    return platforms;
   }
 
   /** The record; empty when there is none, or it cannot be read. */

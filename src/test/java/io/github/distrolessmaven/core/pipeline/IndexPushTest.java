@@ -7,24 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.archive.OciArchive;
+import io.github.distrolessmaven.core.archive.TarEntries;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
 import io.github.distrolessmaven.core.fixtures.RecordingLog;
-import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestImages.Image;
 import io.github.distrolessmaven.core.fixtures.TestImages.Layout;
+import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestLayer;
+import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.output.BuiltImage;
+import io.github.distrolessmaven.core.push.ImageUpload;
+import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.spec.ImageContent;
 import io.github.distrolessmaven.core.spec.ImageFormat;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.StateFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +135,102 @@ class IndexPushTest {
         new ImageBuilder(log).build(spec(ImageFormat.OCI, TWO, "b"), Destination.REGISTRY).digest();
 
     assertEquals(first, second, "two clean projects, one index");
+  }
+
+  @Test
+  void anArchiveOfTwoPlatformsHoldsTheIndexAPushStoresAndPushesWithItsDigest()
+      throws Exception {
+    String pushed = new ImageBuilder(log)
+        .build(spec(ImageFormat.OCI, TWO, "a"), Destination.REGISTRY).digest();
+    ImageSpec tarSpec = spec(ImageFormat.OCI, TWO, "b");
+
+    BuiltImage written = new ImageBuilder(log).build(tarSpec, Destination.TAR);
+
+    assertEquals(pushed, written.digest(), "the archive's index is the pushed one");
+    List<String> entries = new ArrayList<>();
+    try (TarArchiveInputStream in = new TarArchiveInputStream(
+        Files.newInputStream(tarSpec.outputs().tar()))) {
+      for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.add(entry.getName());
+      }
+    }
+    assertEquals(entries.size(), new HashSet<>(entries).size(), "each entry once: " + entries);
+    try (OciArchive archive = OciArchive.open(tarSpec.outputs().tar(), Optional.empty())) {
+      assertEquals(pushed, archive.manifestDigest());
+      assertEquals(MediaTypes.OCI_INDEX, archive.manifestMediaType());
+      assertEquals(2, archive.platformImages().size());
+      for (int i = 0; i < 2; i++) {
+        OciArchive image = archive.platformImages().get(i);
+        assertEquals(written.platforms().get(i).digest(), image.manifestDigest());
+        assertEquals(1, image.referrers().size(), "each platform's SBOM");
+      }
+      assertEquals(Platform.host().matches(Platform.of("linux", "arm64")) ? 1 : 0,
+          loadedImage(tarSpec, archive), "docker load takes this machine's platform");
+
+      RegistryClient copy = FakeRegistry.registries(dir.resolve("copy-http"), registry)
+          .push(registry.host(), "team/copy", Optional.empty());
+      new ImageUpload(copy, log).push(archive, ImageReference.parse(registry.host()
+          + "/team/copy:1"), List.of("1"), Optional.empty());
+    }
+    assertEquals(pushed, registry.manifest("team/copy", "1").orElseThrow().digest());
+    for (BuiltImage.PlatformImage image : written.platforms()) {
+      assertTrue(registry.manifest("team/copy", image.digest()).isPresent());
+    }
+  }
+
+  @Test
+  void theLoadPlatformChoosesWhatDockerLoadTakes() throws Exception {
+    ImageSpec chosen = spec(ImageFormat.DOCKER, TWO, "a");
+    ImageSpec spec = new ImageSpec(chosen.content(), chosen.registries(), chosen.storage(),
+        chosen.outputs(), Optional.of(Platform.of("linux", "arm64", "v8")));
+
+    new ImageBuilder(log).build(spec, Destination.TAR);
+
+    try (OciArchive archive = OciArchive.open(spec.outputs().tar(), Optional.empty())) {
+      assertEquals(MediaTypes.DOCKER_MANIFEST_LIST, archive.manifestMediaType());
+      assertEquals(1, loadedImage(spec, archive));
+    }
+  }
+
+  /** Which of the archive's platform images manifest.json names, by its config. */
+  private static int loadedImage(ImageSpec spec, OciArchive archive) throws Exception {
+    JsonNode loaded;
+    try (TarEntries tar = TarEntries.open(spec.outputs().tar())) {
+      loaded = TestImages.JSON.readTree(tar.read("manifest.json", "manifest", 1 << 20));
+    }
+    String config = loaded.get(0).path("Config").asText();
+    for (int i = 0; i < archive.platformImages().size(); i++) {
+      if (config.endsWith(archive.platformImages().get(i).blobs().get(0).digest().substring(7))) {
+        return i;
+      }
+    }
+    throw new AssertionError("manifest.json names no platform's config: " + config);
+  }
+
+  @Test
+  void aRebuildOfTheSameInputsIsUpToDateWhileEveryPlatformsImageIsWhole() throws Exception {
+    BuiltImage first =
+        new ImageBuilder(log).build(spec(ImageFormat.OCI, TWO, "a"), Destination.REGISTRY);
+    registry.clearRequests();
+
+    BuiltImage again =
+        new ImageBuilder(log).build(spec(ImageFormat.OCI, TWO, "a"), Destination.REGISTRY);
+
+    assertTrue(again.upToDate());
+    assertEquals(first.digest(), again.digest());
+    assertEquals(first.platforms(), again.platforms(), "remembered per platform");
+    assertTrue(registry.requests().stream().noneMatch(request -> request.startsWith("PUT")),
+        registry.requests().toString());
+
+    // A garbage-collected blob of one platform's image: built and pushed again.
+    JsonNode arm = TestImages.JSON.readTree(registry.manifest("team/app",
+        first.platforms().get(1).digest()).orElseThrow().bytes());
+    registry.deleteBlob("team/app", arm.path("config").path("digest").asText());
+    BuiltImage rebuilt =
+        new ImageBuilder(log).build(spec(ImageFormat.OCI, TWO, "a"), Destination.REGISTRY);
+    assertTrue(!rebuilt.upToDate());
+    assertEquals(first.digest(), rebuilt.digest());
+    assertTrue(registry.blob("team/app", arm.path("config").path("digest").asText()).isPresent());
   }
 
   @Test

@@ -79,6 +79,20 @@ class PlatformsTest {
     assertTrue(empty.contains("no platform is given"), empty);
   }
 
+  @Test
+  void theLoadPlatformIsOneOfThoseBuiltAsTheIndexNamesIt() throws InvalidConfigurationException {
+    List<Platform> built = List.of(Platform.LINUX_AMD64, ARM64_V8);
+    assertEquals(ARM64_V8, Platforms.loadPlatform("linux/arm64", built));
+    assertEquals(Platform.LINUX_AMD64, Platforms.loadPlatform(" linux/x86_64 ", built));
+
+    InvalidConfigurationException other = assertThrows(InvalidConfigurationException.class,
+        () -> Platforms.loadPlatform("linux/s390x", built));
+    assertEquals(Setting.LOAD_PLATFORM, other.setting());
+    assertTrue(other.getMessage().contains("linux/s390x is not built; the image is built for"
+        + " linux/amd64, linux/arm64/v8"), other.getMessage());
+    assertThrows(InvalidConfigurationException.class, () -> Platforms.loadPlatform("arm64", built));
+  }
+
   private static String refused(Platforms.Entry... entries) {
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
         () -> Platforms.of(Arrays.asList(entries)));
