@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark: distroless-maven-plugin against jib-maven-plugin 3.5.2, side by side, one run.
 #
-#   it/benchmark/run.sh [--runs N] [--cold-runs N] [--apps small|large|powerjob|all]
+#   it/benchmark/run.sh [--runs N] [--cold-runs N] [--apps "small|large|powerjob[-2p] ...|all"]
 #
 # all is small and powerjob. apps/small and apps/large are kept here; powerjob, a real
-# open-source Spring Boot application, is laid out from Maven by lib/powerjob.sh.
+# open-source Spring Boot application, is laid out from Maven by lib/powerjob.sh. APP-2p is the
+# same app built for linux/amd64 and linux/arm64 by both tools (an image index; no tar case,
+# which Jib does not write for several platforms).
 # For each app and each tool it measures, alternating the tools in
 # every round (ours first in odd rounds, Jib first in even ones, so drift hits both alike):
 #   cold       fresh caches, fresh target/, a new target repository: mvn compile <build goal>
@@ -63,17 +65,20 @@ parse_args() {
     case $1 in
       --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
       --cold-runs) COLD_RUNS=${2:?--cold-runs needs a number}; shift 2 ;;
-      --apps) APPS=${2:?--apps needs small, large, powerjob or all}; shift 2 ;;
+      --apps) APPS=${2:?--apps needs small, large, powerjob, APP-2p or all}; shift 2 ;;
       -h | --help) usage 0 ;;
       *) printf 'bench: unknown argument %s\n' "$1" >&2; usage 2 ;;
     esac
   done
   [[ $RUNS =~ ^[1-9][0-9]*$ && $COLD_RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs and --cold-runs take a positive number"
-  case $APPS in
-    small | large | powerjob) ;;
-    all) APPS="small powerjob" ;;
-    *) die "--apps takes small, large, powerjob or all" ;;
-  esac
+  [[ $APPS != all ]] || APPS="small powerjob"
+  local app
+  for app in $APPS; do
+    case ${app%-2p} in
+      small | large | powerjob) ;;
+      *) die "--apps takes small, large, powerjob, each optionally with -2p, or all" ;;
+    esac
+  done
 }
 
 # GNU time gives the peak RSS (%M) that bash's time keyword cannot; python3 runs the proxy and
@@ -137,22 +142,27 @@ tar_goal() { [[ $1 == ours ]] && echo "$OURS:tar" || echo "$JIB:buildTar"; }
 
 # app_props APP: what an app needs on every Maven command line, the same for every tool.
 app_props() {
-  if [[ $1 == powerjob ]]; then
+  if [[ ${1%-2p} == powerjob ]]; then
     printf '%s\n' "${POWERJOB_PROPS[@]}"
   fi
 }
 
-# tool_props TOOL DIR REPO: the same settings for both tools, each in its own property names.
-# Caches live under DIR so that "cold" can empty them; Jib's update check is off (offline).
+# Two platforms, for the APP-2p apps: an image index from each tool.
+TWO_PLATFORMS=linux/amd64,linux/arm64
+
+# tool_props TOOL DIR REPO APP: the same settings for both tools, each in its own property
+# names. Caches live under DIR so that "cold" can empty them; Jib's update check is off.
 tool_props() {
-  local tool=$1 dir=$2 repo=$3
+  local tool=$1 dir=$2 repo=$3 app=$4
   if [[ $tool == ours ]]; then
     printf '%s\n' "-Ddistroless.from.image=$BASE" "-Ddistroless.to.image=$PROXY/$repo:latest" \
       -Ddistroless.allowInsecureRegistries=true
+    [[ $app != *-2p ]] || printf '%s\n' "-Ddistroless.platforms=$TWO_PLATFORMS"
   else
     printf '%s\n' "-Djib.from.image=$BASE" "-Djib.to.image=$PROXY/$repo:latest" \
       -Djib.allowInsecureRegistries=true -Djib.disableUpdateChecks=true \
       "-Djib.baseImageCache=$dir/xdg-cache/jib-base"
+    [[ $app != *-2p ]] || printf '%s\n' "-Djib.from.platforms=$TWO_PLATFORMS"
   fi
 }
 
@@ -162,10 +172,10 @@ copy_app() {
   dir=$(tool_dir "$app" "$tool")
   rm -rf "$dir"
   mkdir -p "$dir/xdg-cache" "$dir/xdg-config"
-  if [[ $app == powerjob ]]; then
+  if [[ ${app%-2p} == powerjob ]]; then
     lay_out_powerjob "$dir/app"
   else
-    cp -r "$HERE/apps/$app" "$dir/app"
+    cp -r "$HERE/apps/${app%-2p}" "$dir/app"
   fi
   rm -rf "$dir/app/target"
 }
@@ -271,10 +281,13 @@ measure() {
   log=$OUT/logs/$app-$kase-$tool-$round.log
   [[ $tool == maven ]] && dir=$(tool_dir "$app" ours)
   if [[ $tool != maven ]]; then
-    mapfile -t props < <(tool_props "$tool" "$dir" "$repo")
+    mapfile -t props < <(tool_props "$tool" "$dir" "$repo" "$app")
   fi
   mapfile -t -O "${#props[@]}" props < <(app_props "$app")
-  if [[ $kase == one-class ]]; then
+  # Upload bytes against the changed layers: for an image's manifest (not an index).
+  local count_upload=0
+  [[ $kase == one-class && $app != *-2p ]] && count_upload=1
+  if ((count_upload)); then
     manifest_layers "$repo" >"$OUT/before.txt"
   fi
   # Which build of the plugin this run used: another session may reinstall it meanwhile.
@@ -284,7 +297,7 @@ measure() {
   phase=$(phase_for "$kase" "$tool")
   res=$(mvn_run "$log" "$dir" "${props[@]}" ${phase:+"$phase"} ${goal:+"$goal"})
   bytes=$(proxy_since "$offset")
-  if [[ $kase == one-class ]]; then
+  if ((count_upload)); then
     manifest_layers "$repo" >"$OUT/after.txt"
     minimal=$(minimal_upload "$OUT/before.txt" "$OUT/after.txt")
     image_up=$(image_upload "$offset" "$OUT/after.txt")
@@ -327,10 +340,12 @@ warm_up() {
     copy_app "$app" "$tool"
     dir=$(tool_dir "$app" "$tool")
     local props=()
-    mapfile -t props < <(tool_props "$tool" "$dir" "bench/$app-$tool")
+    mapfile -t props < <(tool_props "$tool" "$dir" "bench/$app-$tool" "$app")
     mapfile -t -O "${#props[@]}" props < <(app_props "$app")
+    local goals=("$(build_goal "$tool")")
+    [[ $app == *-2p ]] || goals+=("$(tar_goal "$tool")")
     res=$(XDG_CACHE_HOME=$dir/xdg-cache XDG_CONFIG_HOME=$dir/xdg-config \
-      mvn -B -Dstyle.color=never -f "$dir/app/pom.xml" "${props[@]}" package "$(build_goal "$tool")" "$(tar_goal "$tool")" \
+      mvn -B -Dstyle.color=never -f "$dir/app/pom.xml" "${props[@]}" package "${goals[@]}" \
       >"$OUT/logs/$app-warmup-$tool.log" 2>&1 && echo ok || echo failed)
     [[ $res == ok ]] || { tail -n 30 "$OUT/logs/$app-warmup-$tool.log" >&2; die "warm-up of $app with $tool failed, see $OUT/logs/$app-warmup-$tool.log"; }
   done
@@ -369,6 +384,7 @@ bench_app() {
     done
   done
 
+  [[ $app != *-2p ]] || return 0
   say "$app: tar export, $RUNS rounds"
   for ((round = 1; round <= RUNS; round++)); do
     for tool in $(order "$round"); do

@@ -21,6 +21,11 @@ CASE_TITLES = {
 # (case, limit) on the ratio of medians ours / Jib
 TIME_TARGETS = [("no-change", 0.6), ("one-class", 0.92), ("cold", 1.0)]
 RSS_TARGET = 1.0
+# Two platforms (APP-2p) against one (APP): each ours/Jib ratio at least as good as the
+# one-platform ratio, and our two-platform no-change rebuild at most this much slower than ours
+# on one platform.
+TWO_PLATFORM_CASES = ["no-change", "one-class", "cold"]
+TWO_PLATFORM_NO_CHANGE = 1.2
 
 
 def median(values):
@@ -144,6 +149,23 @@ def main():
             verdict = ("PASS" if image <= st.minimal else "FAIL") if tool == "ours" else "(reference)"
             out.append(f"| {app} | image bytes uploaded, one-class ({name}) | {fmt_bytes(image)}{extra} "
                        f"| <= {fmt_bytes(st.minimal)} (changed layers + config + manifest) | {verdict} |")
+    for app in apps:
+        single = app[:-3] if app.endswith("-2p") else None
+        if single not in apps:
+            continue
+        for case in TWO_PLATFORM_CASES:
+            o2, j2 = stats(app, case, "ours"), stats(app, case, "jib")
+            o1, j1 = stats(single, case, "ours"), stats(single, case, "jib")
+            if None in (o2.wall, j2.wall, o1.wall, j1.wall) or not j2.wall or not j1.wall:
+                continue
+            two, one = o2.wall / j2.wall, o1.wall / j1.wall
+            out.append(f"| {app} | {case} ours/Jib, two platforms vs one | {two:.3f} | <= {one:.3f} "
+                       f"| {'PASS' if two <= one else 'FAIL'} |")
+        o2, o1 = stats(app, "no-change", "ours"), stats(single, "no-change", "ours")
+        if o2.wall is not None and o1.wall:
+            ratio = o2.wall / o1.wall
+            out.append(f"| {app} | no-change ours, two platforms / one | {ratio:.3f} | <= {TWO_PLATFORM_NO_CHANGE:.2f} "
+                       f"| {'PASS' if ratio <= TWO_PLATFORM_NO_CHANGE else 'FAIL'} |")
     print("\n".join(out))
 
 

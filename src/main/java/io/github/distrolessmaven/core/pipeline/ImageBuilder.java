@@ -198,10 +198,18 @@ public final class ImageBuilder {
         return unchanged.get();
       }
     }
-    warmUp(true);
+    // A push of the same settings differs in its layers only: each platform's image of it gets
+    // the changed layers swapped in, as for an image of one platform.
+    Optional<LastBuild.Push> last = destination == Destination.REGISTRY
+        && !spec.registries().offline() ? upToDate.lastWithSameSettings()
+            .filter(push -> push.platformDigests().size() == content.platforms().size())
+        : Optional.empty();
+    warmUp(last.isEmpty());
     Path layerCache = state.applicationLayers();
     Instant modified = content.timestamps().filesModificationTime();
-    JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log, Map.of(), true);
+    JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log,
+        last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),
+        last.isEmpty());
     Map<Platform, BaseContents> contents = new LinkedHashMap<>();
     try {
       for (Platform platform : content.platforms()) {
@@ -233,6 +241,16 @@ public final class ImageBuilder {
     Optional<String> mountFrom = mountSource(spec, firstBase, target);
     RegistryClient repository =
         targetRegistries.push(target.registry(), target.repository(), mountFrom);
+    if (last.isPresent()) {
+      Optional<BuiltImage> patched = IndexPush.pushChanged(spec, target, last.get(), built,
+          builds, repository, tags(target, content), firstBase.reference(), log);
+      if (patched.isPresent()) {
+        upToDate.remember(patched.get(), built);
+        return patched.get();
+      }
+      // jib-core builds in full, and must find every layer in its cache, filed where it looks.
+      built = JibLayers.start(layerCache, content.layers(), modified, log).await();
+    }
     BuiltImage pushed = IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache,
         repository, tags(target, content), mountFrom, firstBase.reference(), log);
     upToDate.remember(pushed, built);

@@ -8,8 +8,11 @@ import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
+import io.github.distrolessmaven.core.layers.BuiltLayer;
 import io.github.distrolessmaven.core.oci.Descriptor;
+import io.github.distrolessmaven.core.oci.FormatException;
 import io.github.distrolessmaven.core.oci.ImageIndex;
+import io.github.distrolessmaven.core.oci.ImageManifest;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.Platform;
@@ -18,6 +21,7 @@ import io.github.distrolessmaven.core.push.ImageUpload;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.spec.ImageFormat;
 import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.state.LastBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,9 @@ import java.util.Optional;
  * base's image for that platform, with the same application layers (built once, so their digests
  * are the same and each is sent once), and it is pushed by digest with its SBOM attached; then
  * an image index ({@code OCI}) or manifest list ({@code Docker}) of them goes under every tag.
- * A tag moves only once every platform's image is whole in the registry.
+ * A tag moves only once every platform's image is whole in the registry. A rebuild that changed
+ * only what the application layers hold swaps them into each platform's image of the last push
+ * instead ({@link #pushChanged}).
  */
 final class IndexPush {
 
@@ -48,6 +54,15 @@ final class IndexPush {
   private IndexPush() {}
 
   /**
+   * One platform's image, pushed by digest.
+   *
+   * @param manifest its manifest, as pushed
+   */
+  private record Pushed(PlatformBuild build, String digest, String imageId, byte[] manifest) {}
+
+  /**
+   * Builds each platform's image with jib-core and pushes it, then the index.
+   *
    * @param builds one per platform, in the order the index lists them
    * @param repository a client that may push to the target repository, and pull from {@code
    *     mountFrom}
@@ -59,12 +74,7 @@ final class IndexPush {
       RegistryClient repository, List<String> tags, Optional<String> mountFrom,
       String baseReference, BuildLog log) throws ImageBuildException {
     ImageUpload upload = new ImageUpload(repository, log);
-    List<Descriptor> images = new ArrayList<>();
-    List<BuiltImage.PlatformImage> pushed = new ArrayList<>();
-    Map<String, Long> blobs = new LinkedHashMap<>();
-    List<String> attached = new ArrayList<>();
-    byte[] firstSbom = null;
-    String firstImageId = null;
+    List<Pushed> pushed = new ArrayList<>();
     for (PlatformBuild build : builds) {
       log.info("Building for " + build.platform());
       Path archive = null;
@@ -72,21 +82,9 @@ final class IndexPush {
         archive = AtomicFiles.temporarySibling(spec.outputs().tar());
         JibBuild.Result result =
             jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
-        SbomAttachment.ServedImage served;
         try (JibArchive image = JibArchive.open(archive, result.digest())) {
           upload.push(image, target, List.of(), mountFrom);
-          served = SbomAttachment.ServedImage.of(image.manifestBytes(), result.digest());
-          image.blobs().forEach(blob -> blobs.put(blob.digest(), blob.size()));
-        }
-        byte[] sbom = build.sbom().forImage(result.digest());
-        attached.add(build.platform() + ": " + SbomAttachment.attach(repository, served.manifest(), sbom,
-            spec.content().timestamps().creationTime().toString()));
-        images.add(served.manifest().withPlatform(build.platform()));
-        pushed.add(new BuiltImage.PlatformImage(build.platform().toString(), result.digest(),
-            result.imageId(), served.size()));
-        if (firstSbom == null) {
-          firstSbom = sbom;
-          firstImageId = result.imageId();
+          pushed.add(new Pushed(build, result.digest(), result.imageId(), image.manifestBytes()));
         }
       } catch (ArchiveException | IOException e) {
         throw new ImageBuildException("Assembling the " + build.platform() + " image for "
@@ -95,13 +93,78 @@ final class IndexPush {
         deleteQuietly(archive);
       }
     }
+    return index(spec, target, repository, upload, pushed, tags, baseReference);
+  }
+
+  /**
+   * Pushes a rebuild whose only change since the last push of the index is in what its
+   * application layers hold: each platform's image of the last push with the new layers swapped
+   * in ({@link IncrementalPush}), then the new index.
+   *
+   * @param last the last push, an index of the same platforms, built with the same settings
+   * @param layers every non-empty application layer, in image order, built into the cache
+   * @return empty when some platform's image is left to a full build, with the reason logged
+   */
+  static Optional<BuiltImage> pushChanged(ImageSpec spec, ImageReference target,
+      LastBuild.Push last, List<BuiltLayer> layers, List<PlatformBuild> builds,
+      RegistryClient repository, List<String> tags, String baseReference, BuildLog log)
+      throws ImageBuildException {
+    if (last.platformDigests().size() != builds.size()) {
+      log.info("Building in full: the last push, " + last.digest() + ", is not an index of "
+          + builds.size() + " platforms");
+      return Optional.empty();
+    }
+    IncrementalPush incremental = new IncrementalPush(repository, log);
+    List<Pushed> pushed = new ArrayList<>();
+    for (int i = 0; i < builds.size(); i++) {
+      Optional<IncrementalPush.Pushed> image =
+          incremental.push(last.platform(i), layers, target, List.of());
+      if (image.isEmpty()) {
+        return Optional.empty();
+      }
+      pushed.add(new Pushed(builds.get(i), image.get().digest(), image.get().imageId(),
+          image.get().manifest()));
+    }
+    return Optional.of(index(spec, target, repository, new ImageUpload(repository, log),
+        pushed, tags, baseReference));
+  }
+
+  /** Attaches each platform image's SBOM, then puts the index by digest and under every tag. */
+  private static BuiltImage index(ImageSpec spec, ImageReference target,
+      RegistryClient repository, ImageUpload upload, List<Pushed> pushed, List<String> tags,
+      String baseReference) throws ImageBuildException {
+    List<Descriptor> images = new ArrayList<>();
+    List<BuiltImage.PlatformImage> platforms = new ArrayList<>();
+    Map<String, Long> blobs = new LinkedHashMap<>();
+    List<String> attached = new ArrayList<>();
+    byte[] firstSbom = null;
+    for (Pushed image : pushed) {
+      Platform platform = image.build().platform();
+      SbomAttachment.ServedImage served;
+      try {
+        served = SbomAttachment.ServedImage.of(image.manifest(), image.digest());
+        ImageManifest manifest = ImageManifest.parse(image.manifest(), "the manifest "
+            + image.digest());
+        blobs.put(manifest.config().digest(), manifest.config().size());
+        manifest.layers().forEach(layer -> blobs.put(layer.digest(), layer.size()));
+      } catch (FormatException e) {
+        throw new IllegalStateException("the manifest was pushed as it is", e);
+      }
+      byte[] sbom = image.build().sbom().forImage(image.digest());
+      attached.add(platform + ": " + SbomAttachment.attach(repository, served.manifest(), sbom,
+          spec.content().timestamps().creationTime().toString()));
+      images.add(served.manifest().withPlatform(platform));
+      platforms.add(new BuiltImage.PlatformImage(platform.toString(), image.digest(),
+          image.imageId(), served.size()));
+      firstSbom = firstSbom == null ? sbom : firstSbom;
+    }
     String mediaType = indexMediaType(spec);
     byte[] index = ImageIndex.write(mediaType, images);
     upload.manifest(index, mediaType, target, tags);
     long size = blobs.values().stream().mapToLong(Long::longValue).sum();
-    return new BuiltImage(target.toString(), Sha256.of(index), firstImageId, tags, baseReference,
-        size, firstSbom, "each platform's image (" + String.join("; ", attached) + ")", false,
-        pushed);
+    return new BuiltImage(target.toString(), Sha256.of(index), platforms.get(0).imageId(), tags,
+        baseReference, size, firstSbom, "each platform's image (" + String.join("; ", attached)
+            + ")", false, platforms);
   }
 
   /** An OCI image index for the OCI format, a Docker manifest list for Docker's. */

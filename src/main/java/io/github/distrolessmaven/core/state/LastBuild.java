@@ -38,14 +38,26 @@ public record LastBuild(Path record, Path sbom) {
   /**
    * The last push, made with the same settings as a build to come.
    *
-   * @param digest its manifest's digest
+   * @param digest its manifest's digest (an image index's, for several platforms)
    * @param layers its non-empty application layers, in image order
+   * @param platformDigests for an image index, each platform's image's digest, in its order
    */
-  public record Push(String digest, List<Layer> layers) {
+  public record Push(String digest, List<Layer> layers, List<String> platformDigests) {
 
     /** @param layers copied defensively */
     public Push {
       layers = List.copyOf(layers);
+      platformDigests = List.copyOf(platformDigests);
+    }
+
+    /** An image of one platform. */
+    public Push(String digest, List<Layer> layers) {
+      this(digest, layers, List.of());
+    }
+
+    /** The push of one platform's image of an index, with the index's layers. */
+    public Push platform(int index) {
+      return new Push(platformDigests.get(index), layers);
     }
   }
 
@@ -142,7 +154,8 @@ public record LastBuild(Path record, Path sbom) {
             required(record, key + "digest"), required(record, key + "diffId"),
             Long.parseLong(required(record, key + "size"))));
       }
-      return Optional.of(new Push(required(record, "digest"), layers));
+      return Optional.of(new Push(required(record, "digest"), layers,
+          platforms(record).stream().map(BuiltImage.PlatformImage::digest).toList()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -234,6 +234,30 @@ class IndexPushTest {
   }
 
   @Test
+  void aChangedClassIsSwappedIntoEachPlatformsImageAsAFullBuildWouldPushIt() throws Exception {
+    new ImageBuilder(log).build(spec(ImageFormat.DOCKER, TWO, "a"), Destination.REGISTRY);
+    Files.write(dir.resolve("a/app/App.class"), new byte[] {(byte) 0xca, (byte) 0xfe, 2});
+    int before = log.lines().size();
+
+    BuiltImage changed =
+        new ImageBuilder(log).build(spec(ImageFormat.DOCKER, TWO, "a"), Destination.REGISTRY);
+
+    List<String> rebuild = log.lines().subList(before, log.lines().size());
+    assertEquals(2, rebuild.stream()
+        .filter(line -> line.contains("Pushed only the changed classes layer")).count(),
+        rebuild.toString());
+    assertTrue(rebuild.stream().noneMatch(line -> line.contains("Building for")));
+    // The same inputs in a fresh project, built in full by jib-core: the same index.
+    Files.createDirectories(dir.resolve("b/app"));
+    Files.write(dir.resolve("b/app/App.class"), new byte[] {(byte) 0xca, (byte) 0xfe, 2});
+    registry.deleteTag("team/app", "1");
+    BuiltImage full =
+        new ImageBuilder(log).build(spec(ImageFormat.DOCKER, TWO, "b"), Destination.REGISTRY);
+    assertEquals(full.digest(), changed.digest());
+    assertEquals(full.platforms(), changed.platforms());
+  }
+
+  @Test
   void aPlatformTheBaseLacksStopsTheBuildBeforeAnythingIsPushed() throws Exception {
     ImageSpec spec = spec(ImageFormat.OCI,
         List.of(Platform.LINUX_AMD64, Platform.of("linux", "s390x")), "a");
