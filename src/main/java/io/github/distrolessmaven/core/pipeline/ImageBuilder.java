@@ -39,6 +39,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Builds an image from an {@link ImageSpec}, step by step: the base is resolved
@@ -212,9 +216,10 @@ public final class ImageBuilder {
         last.isEmpty());
     Map<Platform, BaseContents> contents = new LinkedHashMap<>();
     try {
+      Map<Platform, BaseContents> read = readBases(spec, state, bases, baseRegistries);
       for (Platform platform : content.platforms()) {
         BaseResolution base = bases.get(platform);
-        BaseContents held = contents(spec, platform, state, base, baseRegistries);
+        BaseContents held = read.get(platform);
         BaseShells.check(base.name() + " (" + platform + ")", held.shells(),
             content.allowShell());
         EntrypointCheck.check(content.entrypoint(), base.name() + " (" + platform + ")",
@@ -236,7 +241,7 @@ public final class ImageBuilder {
     }
     if (destination == Destination.TAR) {
       return TarExport.writeIndex(spec, target, jib, builds, baseCredentials, layerCache,
-          firstBase.reference());
+          firstBase.reference(), log);
     }
     Optional<String> mountFrom = mountSource(spec, firstBase, target);
     RegistryClient repository =
@@ -255,6 +260,55 @@ public final class ImageBuilder {
         repository, tags(target, content), mountFrom, firstBase.reference(), log);
     upToDate.remember(pushed, built);
     return pushed;
+  }
+
+  /**
+   * What the base holds for each platform, read side by side (each platform's base layers are
+   * pulled and scanned at once: downloads and decompression overlap on two cores).
+   */
+  private Map<Platform, BaseContents> readBases(ImageSpec spec, StateFiles state,
+      Map<Platform, BaseResolution> bases, Registries registries)
+      throws ImageBuildException, InvalidConfigurationException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, bases.size()), runnable -> {
+      Thread thread = new Thread(runnable, "distroless-base-scan");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Map<Platform, Future<BaseContents>> reading = new LinkedHashMap<>();
+      bases.forEach((platform, base) -> reading.put(platform,
+          pool.submit(() -> contents(spec, platform, state, base, registries))));
+      Map<Platform, BaseContents> read = new LinkedHashMap<>();
+      for (Map.Entry<Platform, Future<BaseContents>> entry : reading.entrySet()) {
+        read.put(entry.getKey(), result(entry.getValue()));
+      }
+      return read;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The value of a base scan, or what it threw. */
+  private static BaseContents result(Future<BaseContents> scan)
+      throws ImageBuildException, InvalidConfigurationException {
+    try {
+      return scan.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageBuildException("Interrupted while reading the base", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ImageBuildException failure) {
+        throw failure;
+      }
+      if (cause instanceof InvalidConfigurationException invalid) {
+        throw invalid;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new ImageBuildException("Reading the base failed: " + cause, cause);
+    }
   }
 
   /** What the base holds for the platform: read once per base and platform, remembered. */

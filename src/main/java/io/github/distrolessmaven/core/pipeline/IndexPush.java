@@ -30,6 +30,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The push of an image for several platforms: per platform, jib-core assembles the image on the
@@ -75,25 +80,100 @@ final class IndexPush {
       String baseReference, BuildLog log) throws ImageBuildException {
     ImageUpload upload = new ImageUpload(repository, log);
     List<Pushed> pushed = new ArrayList<>();
-    for (PlatformBuild build : builds) {
-      log.info("Building for " + build.platform());
-      Path archive = null;
-      try {
-        archive = AtomicFiles.temporarySibling(spec.outputs().tar());
-        JibBuild.Result result =
-            jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
-        try (JibArchive image = JibArchive.open(archive, result.digest())) {
+    try (Assembly assembly = new Assembly(spec, jib, builds, baseCredentials, appLayersCache,
+        log)) {
+      for (int i = 0; i < builds.size(); i++) {
+        Assembled assembled = assembly.next();
+        try (JibArchive image = JibArchive.open(assembled.archive(), assembled.digest())) {
           upload.push(image, target, List.of(), mountFrom);
-          pushed.add(new Pushed(build, result.digest(), result.imageId(), image.manifestBytes()));
+          pushed.add(new Pushed(builds.get(i), assembled.digest(), assembled.imageId(),
+              image.manifestBytes()));
+        } catch (ArchiveException | IOException e) {
+          throw new ImageBuildException("Assembling the " + builds.get(i).platform()
+              + " image for " + repository.name() + " failed: " + e.getMessage(), e);
         }
-      } catch (ArchiveException | IOException e) {
-        throw new ImageBuildException("Assembling the " + build.platform() + " image for "
-            + repository.name() + " failed: " + e.getMessage(), e);
-      } finally {
-        deleteQuietly(archive);
       }
     }
     return index(spec, target, repository, upload, pushed, tags, baseReference);
+  }
+
+  /**
+   * One platform's image as jib-core wrote it, into a hidden archive beside the {@code tar}
+   * goal's.
+   *
+   * @param digest its manifest's digest
+   * @param imageId its config's digest
+   */
+  record Assembled(Path archive, String digest, String imageId) {}
+
+  /**
+   * jib-core's assembly of every platform's image, two at a time (two cores: one platform's
+   * image is written while the other's is read, pushed or written), handed out in the builds'
+   * order. Closing it stops what is still running and deletes every archive.
+   */
+  static final class Assembly implements AutoCloseable {
+
+    private final ExecutorService pool;
+    private final List<Future<Assembled>> assembling = new ArrayList<>();
+    private final List<Path> archives = new ArrayList<>();
+    private final List<PlatformBuild> builds;
+    private int next;
+
+    Assembly(ImageSpec spec, JibBuild jib, List<PlatformBuild> builds,
+        JibCredentials baseCredentials, Path appLayersCache, BuildLog log)
+        throws ImageBuildException {
+      this.builds = builds;
+      this.pool = Executors.newFixedThreadPool(Math.min(2, builds.size()), runnable -> {
+        Thread thread = new Thread(runnable, "distroless-platform-image");
+        thread.setDaemon(true);
+        return thread;
+      });
+      for (PlatformBuild build : builds) {
+        Path archive;
+        try {
+          archive = AtomicFiles.temporarySibling(spec.outputs().tar());
+        } catch (IOException e) {
+          close();
+          throw new ImageBuildException("Cannot create a file beside " + spec.outputs().tar()
+              + ": " + e.getMessage(), e);
+        }
+        archives.add(archive);
+        assembling.add(pool.submit(() -> {
+          log.info("Building for " + build.platform());
+          JibBuild.Result result =
+              jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
+          return new Assembled(archive, result.digest(), result.imageId());
+        }));
+      }
+    }
+
+    /** The next platform's image, once written. */
+    Assembled next() throws ImageBuildException {
+      PlatformBuild build = builds.get(next);
+      try {
+        return assembling.get(next++).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ImageBuildException("Interrupted while building for " + build.platform(), e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof ImageBuildException failure) {
+          throw failure;
+        }
+        throw new ImageBuildException("Building for " + build.platform() + " failed: "
+            + e.getCause(), e.getCause());
+      }
+    }
+
+    @Override
+    public void close() {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      archives.forEach(IndexPush::deleteQuietly);
+    }
   }
 
   /**

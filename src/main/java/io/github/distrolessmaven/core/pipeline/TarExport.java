@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.pipeline;
 
+import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.archive.ArchiveException;
 import io.github.distrolessmaven.core.archive.ImageArchive;
@@ -74,34 +75,32 @@ final class TarExport {
    * load}: the spec's load platform, else this machine's when it is built, else the first.
    *
    * @param builds one per platform, in the order the index lists them
+   * @param log receives what jib-core says while it builds
    */
   static BuiltImage writeIndex(ImageSpec spec, ImageReference target, JibBuild jib,
       List<IndexPush.PlatformBuild> builds, JibCredentials baseCredentials, Path appLayersCache,
-      String baseReference) throws ImageBuildException {
+      String baseReference, BuildLog log) throws ImageBuildException {
     Path tar = spec.outputs().tar();
-    List<Path> jibArchives = new ArrayList<>();
     List<JibArchive> opened = new ArrayList<>();
     Path combined = null;
-    try {
+    try (IndexPush.Assembly assembly = new IndexPush.Assembly(spec, jib, builds,
+        baseCredentials, appLayersCache, log)) {
       List<ImageArchive.PlatformImage> images = new ArrayList<>();
       List<ReferrerArtifact> referrers = new ArrayList<>();
       List<BuiltImage.PlatformImage> built = new ArrayList<>();
       String created = spec.content().timestamps().creationTime().toString();
       byte[] firstSbom = null;
       for (IndexPush.PlatformBuild build : builds) {
-        Path archive = AtomicFiles.temporarySibling(tar);
-        jibArchives.add(archive);
-        JibBuild.Result result =
-            jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
-        JibArchive image = JibArchive.open(archive, result.digest());
+        IndexPush.Assembled assembled = assembly.next();
+        JibArchive image = JibArchive.open(assembled.archive(), assembled.digest());
         opened.add(image);
         images.add(new ImageArchive.PlatformImage(image, build.platform()));
-        byte[] document = build.sbom().forImage(result.digest());
+        byte[] document = build.sbom().forImage(assembled.digest());
         firstSbom = firstSbom == null ? document : firstSbom;
         referrers.add(SbomAttachment.artifact(document, Descriptor.of(image.manifestMediaType(),
             image.manifestDigest(), image.manifestBytes().length), created));
-        built.add(new BuiltImage.PlatformImage(build.platform().toString(), result.digest(),
-            result.imageId(), image.size()));
+        built.add(new BuiltImage.PlatformImage(build.platform().toString(), assembled.digest(),
+            assembled.imageId(), image.size()));
       }
       List<Platform> platforms = builds.stream().map(IndexPush.PlatformBuild::platform).toList();
       Platform loaded = spec.loadPlatform()
@@ -127,7 +126,6 @@ final class TarExport {
           // Read whole already; the file goes next.
         }
       }
-      jibArchives.forEach(TarExport::deleteQuietly);
       deleteQuietly(combined);
     }
   }
