@@ -31,18 +31,12 @@ import io.github.distrolessmaven.core.state.StateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Builds an image from an {@link ImageSpec}, step by step: the base is resolved
@@ -51,7 +45,8 @@ import java.util.concurrent.Future;
  * {@link BaseScan}) and checked ({@link BaseShells}); then the image goes to the registry, by
  * swapping the changed layers into the last push ({@link IncrementalPush}) or as jib-core
  * assembles it ({@link FullPush}), with its SBOM attached ({@link SbomAttachment}), or into an
- * archive ({@link TarExport}).
+ * archive ({@link TarExport}). Several platforms are built as one image index ({@link
+ * IndexBuild}).
  */
 public final class ImageBuilder {
 
@@ -91,19 +86,16 @@ public final class ImageBuilder {
         new Registries(insecure, targetCredentials, state.plainHttpRegistries(), log);
 
     if (content.platforms().size() > 1) {
-      return buildIndex(spec, destination, state, target, jib, baseCredentials, baseRegistries,
-          targetRegistries);
+      return new IndexBuild(log).build(spec, destination, state, target, jib, baseCredentials,
+          baseRegistries, targetRegistries);
     }
     Platform platform = content.platforms().get(0);
     BaseResolution base = BaseResolution.resolve(spec, platform, state, baseRegistries, log);
     UpToDateCheck upToDate =
         new UpToDateCheck(content, base.identity(), destination, state, log);
-    if (destination == Destination.REGISTRY) {
-      Optional<BuiltImage> unchanged = upToDate.confirmedIn(
-          targetRegistries.pull(target.registry(), target.repository()), target);
-      if (unchanged.isPresent()) {
-        return unchanged.get();
-      }
+    Optional<BuiltImage> unchanged = upToDate.unchanged(destination, targetRegistries, target);
+    if (unchanged.isPresent()) {
+      return unchanged.get();
     }
 
     // Every app layer is built here, never by jib-core, so that its bytes (and the image's
@@ -112,8 +104,8 @@ public final class ImageBuilder {
     // made with the same settings as this one differs only in its layers: then only the changed
     // layers are built, and the image is pushed as that push with them swapped in. Offline,
     // nothing is pushed: jib-core says so.
-    Optional<LastBuild.Push> last = destination == Destination.REGISTRY
-        && !spec.registries().offline() ? upToDate.lastWithSameSettings() : Optional.empty();
+    Optional<LastBuild.Push> last =
+        upToDate.toPatch(destination, spec.registries().offline());
     warmUp(last.isEmpty());
     Path layerCache = state.applicationLayers();
     Instant modified = content.timestamps().filesModificationTime();
@@ -122,7 +114,7 @@ public final class ImageBuilder {
         last.isEmpty());
     BaseContents contents;
     try {
-      contents = contents(spec, platform, state, base, baseRegistries);
+      contents = contents(spec, platform, state, base, baseRegistries, log);
       BaseShells.check(base.name(), contents.shells(), content.allowShell());
       EntrypointCheck.check(content.entrypoint(), base.name(),
           contents.executables().with(executables(content.layers()), links(content.layers())),
@@ -173,147 +165,9 @@ public final class ImageBuilder {
     }
   }
 
-  /**
-   * An image for each of several platforms, pushed as one image index: when the registry still
-   * holds the last push of the same inputs whole, nothing is built ({@link UpToDateCheck});
-   * else the application's layers are built once, each platform's base image is read and
-   * checked as a single platform's is, then {@link IndexPush} assembles and pushes each image
-   * and the index (or {@link TarExport} writes them into one archive).
-   */
-  private BuiltImage buildIndex(ImageSpec spec, Destination destination, StateFiles state,
-      ImageReference target, JibBuild jib, JibCredentials baseCredentials,
-      Registries baseRegistries, Registries targetRegistries)
-      throws InvalidConfigurationException, ImageBuildException {
-    ImageContent content = spec.content();
-    Platform first = content.platforms().get(0);
-    BaseResolution firstBase = BaseResolution.resolve(spec, first, state, baseRegistries, log);
-    // A registry base is one digest, an index, for every platform; a file is read per platform.
-    Map<Platform, BaseResolution> bases = new LinkedHashMap<>();
-    for (Platform platform : content.platforms()) {
-      bases.put(platform, platform.equals(first) || firstBase.file().isEmpty() ? firstBase
-          : BaseResolution.resolve(spec, platform, state, baseRegistries, log));
-    }
-    UpToDateCheck upToDate = new UpToDateCheck(content, String.join(",", bases.values().stream()
-        .map(BaseResolution::identity).distinct().toList()), destination, state, log);
-    if (destination == Destination.REGISTRY) {
-      Optional<BuiltImage> unchanged = upToDate.confirmedIn(
-          targetRegistries.pull(target.registry(), target.repository()), target);
-      if (unchanged.isPresent()) {
-        return unchanged.get();
-      }
-    }
-    // A push of the same settings differs in its layers only: each platform's image of it gets
-    // the changed layers swapped in, as for an image of one platform.
-    Optional<LastBuild.Push> last = destination == Destination.REGISTRY
-        && !spec.registries().offline() ? upToDate.lastWithSameSettings()
-            .filter(push -> push.platformDigests().size() == content.platforms().size())
-        : Optional.empty();
-    warmUp(last.isEmpty());
-    Path layerCache = state.applicationLayers();
-    Instant modified = content.timestamps().filesModificationTime();
-    JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log,
-        last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),
-        last.isEmpty());
-    Map<Platform, BaseContents> contents = new LinkedHashMap<>();
-    try {
-      Map<Platform, BaseContents> read = readBases(spec, state, bases, baseRegistries);
-      for (Platform platform : content.platforms()) {
-        BaseResolution base = bases.get(platform);
-        BaseContents held = read.get(platform);
-        BaseShells.check(base.name() + " (" + platform + ")", held.shells(),
-            content.allowShell());
-        EntrypointCheck.check(content.entrypoint(), base.name() + " (" + platform + ")",
-            held.executables().with(executables(content.layers()), links(content.layers())),
-            EntrypointCheck.pathOf(content.environment()));
-        contents.put(platform, held);
-      }
-    } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
-      ahead.cancel();
-      throw e;
-    }
-    List<BuiltLayer> built = ahead.await();
-    List<IndexPush.PlatformBuild> builds = new ArrayList<>();
-    for (Platform platform : content.platforms()) {
-      builds.add(new IndexPush.PlatformBuild(platform,
-          bases.get(platform).jibBase(content.baseImage(), platform),
-          PendingSbom.start(content, contents.get(platform), state.jarHashes(),
-              target.registry() + "/" + target.repository())));
-    }
-    if (destination == Destination.TAR) {
-      return TarExport.writeIndex(spec, target, jib, builds, baseCredentials, layerCache,
-          firstBase.reference(), log);
-    }
-    Optional<String> mountFrom = mountSource(spec, firstBase, target);
-    RegistryClient repository =
-        targetRegistries.push(target.registry(), target.repository(), mountFrom);
-    if (last.isPresent()) {
-      Optional<BuiltImage> patched = IndexPush.pushChanged(spec, target, last.get(), built,
-          builds, repository, tags(target, content), firstBase.reference(), log);
-      if (patched.isPresent()) {
-        upToDate.remember(patched.get(), built);
-        return patched.get();
-      }
-      // jib-core builds in full, and must find every layer in its cache, filed where it looks.
-      built = JibLayers.start(layerCache, content.layers(), modified, log).await();
-    }
-    BuiltImage pushed = IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache,
-        repository, tags(target, content), mountFrom, firstBase.reference(), log);
-    upToDate.remember(pushed, built);
-    return pushed;
-  }
-
-  /**
-   * What the base holds for each platform, read side by side (each platform's base layers are
-   * pulled and scanned at once: downloads and decompression overlap on two cores).
-   */
-  private Map<Platform, BaseContents> readBases(ImageSpec spec, StateFiles state,
-      Map<Platform, BaseResolution> bases, Registries registries)
-      throws ImageBuildException, InvalidConfigurationException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, bases.size()), runnable -> {
-      Thread thread = new Thread(runnable, "distroless-base-scan");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      Map<Platform, Future<BaseContents>> reading = new LinkedHashMap<>();
-      bases.forEach((platform, base) -> reading.put(platform,
-          pool.submit(() -> contents(spec, platform, state, base, registries))));
-      Map<Platform, BaseContents> read = new LinkedHashMap<>();
-      for (Map.Entry<Platform, Future<BaseContents>> entry : reading.entrySet()) {
-        read.put(entry.getKey(), result(entry.getValue()));
-      }
-      return read;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** The value of a base scan, or what it threw. */
-  private static BaseContents result(Future<BaseContents> scan)
-      throws ImageBuildException, InvalidConfigurationException {
-    try {
-      return scan.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImageBuildException("Interrupted while reading the base", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof ImageBuildException failure) {
-        throw failure;
-      }
-      if (cause instanceof InvalidConfigurationException invalid) {
-        throw invalid;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new ImageBuildException("Reading the base failed: " + cause, cause);
-    }
-  }
-
   /** What the base holds for the platform: read once per base and platform, remembered. */
-  private BaseContents contents(ImageSpec spec, Platform platform, StateFiles state,
-      BaseResolution base, Registries registries)
+  static BaseContents contents(ImageSpec spec, Platform platform, StateFiles state,
+      BaseResolution base, Registries registries, BuildLog log)
       throws ImageBuildException, InvalidConfigurationException {
     BaseScan scan =
         new BaseScan(state.baseLayers(), new BaseContentsMemory(state.baseContents()), log);
@@ -327,7 +181,7 @@ public final class ImageBuilder {
   }
 
   /** The application's files, by path in the image, and whether each is executable. */
-  private static Map<String, Boolean> executables(LayerPlan layers) {
+  static Map<String, Boolean> executables(LayerPlan layers) {
     Map<String, Boolean> files = new HashMap<>();
     for (PlannedLayer layer : layers.layers()) {
       for (PlannedFile file : layer.files()) {
@@ -340,7 +194,7 @@ public final class ImageBuilder {
   }
 
   /** The application's symbolic links, by path in the image, to their targets as written. */
-  private static Map<String, String> links(LayerPlan layers) throws ImageBuildException {
+  static Map<String, String> links(LayerPlan layers) throws ImageBuildException {
     Map<String, String> links = new HashMap<>();
     for (PlannedLayer layer : layers.layers()) {
       for (PlannedFile file : layer.files()) {
@@ -373,7 +227,7 @@ public final class ImageBuilder {
    * The base's repository, when the target's registry serves the base (as itself or as its
    * mirror): its layers are then mounted into the target repository rather than uploaded.
    */
-  private static Optional<String> mountSource(ImageSpec spec, BaseResolution base,
+  static Optional<String> mountSource(ImageSpec spec, BaseResolution base,
       ImageReference target) {
     return base.registryBase()
         .filter(name -> spec.registries().registriesFor(name.registry())
@@ -383,7 +237,7 @@ public final class ImageBuilder {
   }
 
   /** The target's tag and every additional one, each once, sorted as jib-core's are. */
-  private static List<String> tags(ImageReference target, ImageContent content) {
+  static List<String> tags(ImageReference target, ImageContent content) {
     Set<String> tags = new TreeSet<>(content.additionalTags());
     tags.add(target.qualifier());
     return List.copyOf(tags);
@@ -394,7 +248,7 @@ public final class ImageBuilder {
    * work: for jib-core, its JSON mapping and TLS; for the plugin's own push, the JSON tree model
    * it reads and writes, leaving the spare core to compressing layers.
    */
-  private static void warmUp(boolean jibCore) {
+  static void warmUp(boolean jibCore) {
     Thread thread = new Thread(() -> {
       if (jibCore) {
         JibWarmUp.run();

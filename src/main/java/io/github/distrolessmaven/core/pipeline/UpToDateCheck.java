@@ -13,6 +13,7 @@ import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.output.BuiltImage;
+import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.registry.RegistryFailure;
 import io.github.distrolessmaven.core.spec.ImageContent;
@@ -125,6 +126,26 @@ final class UpToDateCheck {
       log.debug("Cannot prove " + digest + " whole in the registry (" + e.getMessage() + ")");
       return Optional.of(" cannot be proved whole in the registry");
     }
+  }
+
+  /**
+   * For a push to the registry, the last push when nothing changed and the registry still holds
+   * it under every tag, whole; an archive is always written.
+   */
+  Optional<BuiltImage> unchanged(Destination destination, Registries registries,
+      ImageReference target) {
+    return destination == Destination.REGISTRY
+        ? confirmedIn(registries.pull(target.registry(), target.repository()), target)
+        : Optional.empty();
+  }
+
+  /**
+   * For a push to the registry, online, the last push when it was built with the same settings:
+   * the one to swap changed layers into.
+   */
+  Optional<LastBuild.Push> toPatch(Destination destination, boolean offline) {
+    return destination == Destination.REGISTRY && !offline
+        ? lastWithSameSettings() : Optional.empty();
   }
 
   /**

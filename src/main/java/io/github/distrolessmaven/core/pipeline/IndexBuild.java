@@ -1,0 +1,184 @@
+package io.github.distrolessmaven.core.pipeline;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.jib.JibBuild;
+import io.github.distrolessmaven.core.jib.JibCredentials;
+import io.github.distrolessmaven.core.jib.JibLayers;
+import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Platform;
+import io.github.distrolessmaven.core.output.BuiltImage;
+import io.github.distrolessmaven.core.policy.BaseShells;
+import io.github.distrolessmaven.core.policy.EntrypointCheck;
+import io.github.distrolessmaven.core.registry.Registries;
+import io.github.distrolessmaven.core.registry.RegistryClient;
+import io.github.distrolessmaven.core.spec.ImageContent;
+import io.github.distrolessmaven.core.spec.ImageSpec;
+import io.github.distrolessmaven.core.state.LastBuild;
+import io.github.distrolessmaven.core.state.StateFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The build of an image for several platforms, as one image index: the base resolved once (a
+ * file base prepared per platform); when the registry still holds the last push of the same
+ * inputs whole, nothing is built ({@link UpToDateCheck}); else the application's layers are built
+ * once while each platform's base image is read (side by side) and checked as a single
+ * platform's is, and the images and the index are pushed ({@link IndexPush}) or written into
+ * one archive ({@link TarExport}).
+ */
+final class IndexBuild {
+
+  private final BuildLog log;
+
+  /** @param log receives progress and every warning */
+  IndexBuild(BuildLog log) {
+    this.log = log;
+  }
+
+  /**
+   * Builds the image index and puts it where {@code destination} says.
+   *
+   * @throws InvalidConfigurationException when a platform's base is refused by a policy, or
+   *     the base has no image for a platform
+   * @throws ImageBuildException when a registry, the cache or the file system fails
+   */
+  BuiltImage build(ImageSpec spec, Destination destination, StateFiles state,
+      ImageReference target, JibBuild jib, JibCredentials baseCredentials,
+      Registries baseRegistries, Registries targetRegistries)
+      throws InvalidConfigurationException, ImageBuildException {
+    ImageContent content = spec.content();
+    Platform first = content.platforms().get(0);
+    BaseResolution firstBase = BaseResolution.resolve(spec, first, state, baseRegistries, log);
+    // A registry base is one digest, an index, for every platform; a file is read per platform.
+    Map<Platform, BaseResolution> bases = new LinkedHashMap<>();
+    for (Platform platform : content.platforms()) {
+      bases.put(platform, platform.equals(first) || firstBase.file().isEmpty() ? firstBase
+          : BaseResolution.resolve(spec, platform, state, baseRegistries, log));
+    }
+    UpToDateCheck upToDate = new UpToDateCheck(content, String.join(",", bases.values().stream()
+        .map(BaseResolution::identity).distinct().toList()), destination, state, log);
+    Optional<BuiltImage> unchanged = upToDate.unchanged(destination, targetRegistries, target);
+    if (unchanged.isPresent()) {
+      return unchanged.get();
+    }
+    // A push of the same settings differs in its layers only: each platform's image of it gets
+    // the changed layers swapped in, as for an image of one platform.
+    Optional<LastBuild.Push> last = upToDate.toPatch(destination, spec.registries().offline())
+        .filter(push -> push.platformDigests().size() == content.platforms().size());
+    ImageBuilder.warmUp(last.isEmpty());
+    Path layerCache = state.applicationLayers();
+    Instant modified = content.timestamps().filesModificationTime();
+    JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log,
+        last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),
+        last.isEmpty());
+    Map<Platform, BaseContents> contents = new LinkedHashMap<>();
+    try {
+      Map<Platform, BaseContents> read = readBases(spec, state, bases, baseRegistries);
+      for (Platform platform : content.platforms()) {
+        BaseResolution base = bases.get(platform);
+        BaseContents held = read.get(platform);
+        BaseShells.check(base.name() + " (" + platform + ")", held.shells(),
+            content.allowShell());
+        EntrypointCheck.check(content.entrypoint(), base.name() + " (" + platform + ")",
+            held.executables().with(ImageBuilder.executables(content.layers()),
+                ImageBuilder.links(content.layers())),
+            EntrypointCheck.pathOf(content.environment()));
+        contents.put(platform, held);
+      }
+    } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
+      ahead.cancel();
+      throw e;
+    }
+    List<BuiltLayer> built = ahead.await();
+    List<IndexPush.PlatformBuild> builds = new ArrayList<>();
+    for (Platform platform : content.platforms()) {
+      builds.add(new IndexPush.PlatformBuild(platform,
+          bases.get(platform).jibBase(content.baseImage(), platform),
+          PendingSbom.start(content, contents.get(platform), state.jarHashes(),
+              target.registry() + "/" + target.repository())));
+    }
+    if (destination == Destination.TAR) {
+      return TarExport.writeIndex(spec, target, jib, builds, baseCredentials, layerCache,
+          firstBase.reference(), log);
+    }
+    Optional<String> mountFrom = ImageBuilder.mountSource(spec, firstBase, target);
+    RegistryClient repository =
+        targetRegistries.push(target.registry(), target.repository(), mountFrom);
+    if (last.isPresent()) {
+      Optional<BuiltImage> patched = IndexPush.pushChanged(spec, target, last.get(), built,
+          builds, repository, ImageBuilder.tags(target, content), firstBase.reference(), log);
+      if (patched.isPresent()) {
+        upToDate.remember(patched.get(), built);
+        return patched.get();
+      }
+      // jib-core builds in full, and must find every layer in its cache, filed where it looks.
+      built = JibLayers.start(layerCache, content.layers(), modified, log).await();
+    }
+    BuiltImage pushed = IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache,
+        repository, ImageBuilder.tags(target, content), mountFrom, firstBase.reference(), log);
+    upToDate.remember(pushed, built);
+    return pushed;
+  }
+
+  /**
+   * What the base holds for each platform, read side by side (each platform's base layers are
+   * pulled and scanned at once: downloads and decompression overlap on two cores).
+   */
+  private Map<Platform, BaseContents> readBases(ImageSpec spec, StateFiles state,
+      Map<Platform, BaseResolution> bases, Registries registries)
+      throws ImageBuildException, InvalidConfigurationException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, bases.size()), runnable -> {
+      Thread thread = new Thread(runnable, "distroless-base-scan");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Map<Platform, Future<BaseContents>> reading = new LinkedHashMap<>();
+      bases.forEach((platform, base) -> reading.put(platform,
+          pool.submit(() -> ImageBuilder.contents(spec, platform, state, base, registries, log))));
+      Map<Platform, BaseContents> read = new LinkedHashMap<>();
+      for (Map.Entry<Platform, Future<BaseContents>> entry : reading.entrySet()) {
+        read.put(entry.getKey(), result(entry.getValue()));
+      }
+      return read;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The value of a base scan, or what it threw. */
+  private static BaseContents result(Future<BaseContents> scan)
+      throws ImageBuildException, InvalidConfigurationException {
+    try {
+      return scan.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageBuildException("Interrupted while reading the base", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ImageBuildException failure) {
+        throw failure;
+      }
+      if (cause instanceof InvalidConfigurationException invalid) {
+        throw invalid;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new ImageBuildException("Reading the base failed: " + cause, cause);
+    }
+  }
+}
