@@ -590,7 +590,7 @@ class ImageSpecFactoryTest {
     refused(mojo, Setting.FROM_PLATFORMS, "<from><platforms>: 'windows'");
 
     property("distroless.platforms", "linux/arm64,linux/aarch64");
-    refused(build(), Setting.FROM_PLATFORMS, "distroless.platforms: linux/arm64 is given twice");
+    refused(build(), Setting.FROM_PLATFORMS, "distroless.platforms: linux/arm64/v8 is given twice");
   }
 
   @Test

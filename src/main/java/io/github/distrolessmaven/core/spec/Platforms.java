@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The platforms an image is built for, checked before the network: an operating system and
  * architecture distroless bases are published for, a variant that architecture has, each platform
- * once. Without any, {@code linux/amd64} alone, whatever the build machine, so that a build file
+ * once; arm64 without a variant is read as arm64/v8, the variant every arm64 CPU implements. Without any, {@code linux/amd64} alone, whatever the build machine, so that a build file
  * gives the same digest everywhere.
  */
 public final class Platforms {
@@ -135,7 +135,8 @@ public final class Platforms {
               : "Write one of " + String.join(", ", variants.stream().sorted().toList())
                   + ", or leave it out."));
     }
-    return platform;
+    // As the distroless registry and buildx name it: an arm64 image is an arm64/v8 one.
+    return platform.canonical();
   }
 
   private static List<Platform> distinct(List<Platform> platforms, boolean property)

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlatformsTest {
 
   private static final Platform ARM64_V8 = new Platform("linux", "arm64", Optional.of("v8"));
-  private static final Platform ARM64 = new Platform("linux", "arm64", Optional.empty());
 
   @Test
   void noneGivenIsLinuxAmd64AloneWhateverTheMachine() throws InvalidConfigurationException {
@@ -35,7 +34,7 @@ class PlatformsTest {
   void propertyListsPlatformsCommaSeparated() throws InvalidConfigurationException {
     assertEquals(List.of(Platform.LINUX_AMD64, ARM64_V8),
         Platforms.parse("linux/amd64, linux/arm64/v8"));
-    assertEquals(List.of(ARM64), Platforms.parse("linux/aarch64"));
+    assertEquals(List.of(ARM64_V8), Platforms.parse("linux/aarch64"), "arm64 is arm64/v8");
   }
 
   @ParameterizedTest
