@@ -161,7 +161,7 @@ public final class JibBuild {
               subject.substring(0, 1).toUpperCase() + subject.substring(1));
         }
         log.warn("jib-core's read of the base got " + busy.get() + " from its registry;"
-            + " trying again in " + wait.toMillis() + " ms (attempt " + (attempt + 1) + ")");
+            + " trying again in " + RetryPolicy.text(wait) + " (attempt " + (attempt + 1) + ")");
         try {
           retryPolicy.sleeper().sleep(wait);
         } catch (InterruptedException interrupted) {

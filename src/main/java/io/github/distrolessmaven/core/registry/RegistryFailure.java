@@ -104,11 +104,11 @@ public final class RegistryFailure extends IOException {
       String lastAnswer, Optional<Duration> askedWait, Duration budget) {
     StringBuilder message = new StringBuilder(name).append(" did not take ").append(request)
         .append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts")
-        .append(" in ").append(Retry.Durations.text(spent))
+        .append(" in ").append(RetryPolicy.text(spent))
         .append("; the last answer was ").append(lastAnswer);
     askedWait.ifPresent(wait -> message.append("; it asked to wait ")
-        .append(Retry.Durations.text(wait)).append(" (Retry-After), more than is left of the ")
-        .append(Retry.Durations.text(budget)).append(" a request may take"));
+        .append(RetryPolicy.text(wait)).append(" (Retry-After), more than is left of the ")
+        .append(RetryPolicy.text(budget)).append(" a request may take"));
     message.append(". The registry is overloaded or failing: try again later, or ask its"
         + " operator.");
     int status = lastAnswer.startsWith("HTTP ") ? Integer.parseInt(lastAnswer.substring(5, 8)) : 0;

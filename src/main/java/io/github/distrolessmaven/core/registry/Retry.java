@@ -101,7 +101,7 @@ final class Retry {
           askedByRegistry ? Optional.of(wait) : Optional.empty(), budget);
     }
     registries.log.warn(name + ": " + request + " got " + answer + "; trying again in "
-        + Durations.text(wait) + (askedByRegistry ? " as the registry asked" : "")
+        + RetryPolicy.text(wait) + (askedByRegistry ? " as the registry asked" : "")
         + " (attempt " + (attempts + 1) + ")");
     sleep(wait);
   }
@@ -116,21 +116,6 @@ final class Retry {
       Thread.currentThread().interrupt();
       throw RegistryFailure.unexpected(name, "request " + request
           + " was interrupted while waiting to try again");
-    }
-  }
-
-  /** Durations as people read them: {@code 1.5 s}, {@code 2 min 5 s}. */
-  static final class Durations {
-    private Durations() {}
-
-    static String text(Duration duration) {
-      long millis = duration.toMillis();
-      if (millis < 60_000) {
-        return millis % 1000 == 0 ? millis / 1000 + " s"
-            : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-      }
-      long seconds = duration.toSeconds();
-      return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
     }
   }
 }

@@ -129,4 +129,15 @@ public record RetryPolicy(Duration firstDelay, Duration maxDelay, Duration budge
       return Optional.empty();
     }
   }
+
+  /** A duration as people read it: {@code 1.5 s}, {@code 2 min 5 s}; for waits in messages. */
+  public static String text(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 60_000) {
+      return millis % 1000 == 0 ? millis / 1000 + " s"
+          : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+    long seconds = duration.toSeconds();
+    return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+  }
 }

@@ -98,4 +98,13 @@ class RetryPolicyTest {
     assertEquals(Optional.empty(), RetryPolicy.retryAfter("-5", now));
     assertEquals(Optional.empty(), RetryPolicy.retryAfter("99999999999999999999999", now));
   }
+
+  @Test
+  void waitsAreSaidAsPeopleReadThem() {
+    assertEquals("2 s", RetryPolicy.text(Duration.ofSeconds(2)));
+    assertEquals("1.5 s", RetryPolicy.text(Duration.ofMillis(1500)));
+    assertEquals("0.3 s", RetryPolicy.text(Duration.ofMillis(250)));
+    assertEquals("3 min", RetryPolicy.text(Duration.ofMinutes(3)));
+    assertEquals("2 min 5 s", RetryPolicy.text(Duration.ofSeconds(125)));
+  }
 }
