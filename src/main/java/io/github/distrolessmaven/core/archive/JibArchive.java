@@ -28,6 +28,7 @@ public final class JibArchive implements ArchivedImage {
 
   private final TarEntries tar;
   private final byte[] manifest;
+  private final String manifestDigest;
   private final String mediaType;
   private final List<Blob> blobs;
   /** The entry of jib-core's archive that holds each blob, by digest. */
@@ -37,6 +38,7 @@ public final class JibArchive implements ArchivedImage {
       Map<String, String> entries) {
     this.tar = tar;
     this.manifest = manifest;
+    this.manifestDigest = Sha256.of(manifest);
     this.mediaType = mediaType;
     this.blobs = List.copyOf(blobs);
     this.entries = Map.copyOf(entries);
@@ -143,7 +145,7 @@ public final class JibArchive implements ArchivedImage {
 
   @Override
   public String manifestDigest() {
-    return Sha256.of(manifest);
+    return manifestDigest;
   }
 
   @Override

@@ -51,8 +51,8 @@ public final class ImageUpload {
       Optional<String> mountFrom) throws ImageBuildException {
     for (ArchivedImage platform : image.platformImages()) {
       blobs(platform, mountFrom);
-      String digest = Sha256.of(platform.manifestBytes());
-      put(platform.manifestBytes(), platform.manifestMediaType(), digest,
+      String digest = platform.manifestDigest();
+      put(platform.manifestBytes(), platform.manifestMediaType(), digest, digest,
           repository.name() + "@" + digest);
     }
     blobs(image, mountFrom);
@@ -69,11 +69,11 @@ public final class ImageUpload {
   public void manifest(byte[] manifest, String mediaType, ImageReference target,
       List<String> tags) throws ImageBuildException {
     String digest = Sha256.of(manifest);
-    put(manifest, mediaType, digest, repository.name() + "@" + digest);
+    put(manifest, mediaType, digest, digest, repository.name() + "@" + digest);
     List<String> moved = new ArrayList<>();
     for (String tag : tags) {
       try {
-        put(manifest, mediaType, tag, target.withQualifier(tag).toStringWithQualifier());
+        put(manifest, mediaType, digest, tag, target.withQualifier(tag).toStringWithQualifier());
       } catch (ImageBuildException e) {
         List<String> notMoved = tags.subList(moved.size(), tags.size());
         throw new ImageBuildException(e.getMessage() + ". The image is whole in "
@@ -113,10 +113,13 @@ public final class ImageUpload {
     }
   }
 
-  /** Puts the manifest, byte for byte, under {@code reference} (a digest or a tag). */
-  private void put(byte[] manifest, String mediaType, String reference, String name)
-      throws ImageBuildException {
-    String digest = Sha256.of(manifest);
+  /**
+   * Puts the manifest, byte for byte, under {@code reference} (a digest or a tag).
+   *
+   * @param digest the manifest's digest, which the registry must store it as
+   */
+  private void put(byte[] manifest, String mediaType, String digest, String reference,
+      String name) throws ImageBuildException {
     String stored;
     try {
       stored = repository.putManifest(reference, manifest, mediaType);
