@@ -7,7 +7,7 @@ def support = evaluate(new File(supportScript))
 String repository = 'it/builds-for-arm64'
 String image = "${support.ref(repository)}:1"
 Map config = new JsonSlurper().parseText(support.run(['skopeo', 'inspect', '--tls-verify=false', '--config', "docker://${image}"])) as Map
-assert [config.os, config.architecture] == ['linux', 'arm64']
+assert [config.os, config.architecture, config.variant] == ['linux', 'arm64', 'v8']
 
 // Built on the base's arm64 image, not its amd64 one.
 List<String> layers = support.manifest(repository, '1').layers*.digest

@@ -23,7 +23,7 @@ assert oci.manifests*.platform == docker.manifests*.platform
 List<List<String>> appLayers = ['amd64', 'arm64'].collect { String arch ->
   Map manifest = support.manifest(repository, '1', arch)
   Map config = new JsonSlurper().parseText(support.run(['skopeo', 'inspect', '--tls-verify=false', '--config', "docker://${image}@${manifest.digest}"])) as Map
-  assert [config.os, config.architecture] == ['linux', arch]
+  assert [config.os, config.architecture, config.variant] == ['linux', arch, arch == 'arm64' ? 'v8' : null]
   List<String> base = support.manifest('distroless/java17-debian13', 'nonroot', arch).layers*.digest
   List<String> layers = manifest.layers*.digest
   assert layers.take(base.size()) == base: "the ${arch} image is not on the base's ${arch} image"

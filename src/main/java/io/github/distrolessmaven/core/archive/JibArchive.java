@@ -9,14 +9,17 @@ import io.github.distrolessmaven.core.oci.ImageIndex;
 import io.github.distrolessmaven.core.oci.ImageManifest;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The archive jib-core writes (a docker-archive, or an OCI layout for the OCI format, with one
@@ -33,15 +36,18 @@ public final class JibArchive implements ArchivedImage {
   private final List<Blob> blobs;
   /** The entry of jib-core's archive that holds each blob, by digest. */
   private final Map<String, String> entries;
+  /** Blobs written here rather than by jib-core (a config naming the variant), by digest. */
+  private final Map<String, byte[]> rewritten;
 
   private JibArchive(TarEntries tar, byte[] manifest, String mediaType, List<Blob> blobs,
-      Map<String, String> entries) {
+      Map<String, String> entries, Map<String, byte[]> rewritten) {
     this.tar = tar;
     this.manifest = manifest;
     this.manifestDigest = Sha256.of(manifest);
     this.mediaType = mediaType;
     this.blobs = List.copyOf(blobs);
     this.entries = Map.copyOf(entries);
+    this.rewritten = Map.copyOf(rewritten);
   }
 
   /**
@@ -51,6 +57,18 @@ public final class JibArchive implements ArchivedImage {
    * @throws IOException when the archive cannot be read, or is not as jib-core writes it
    */
   public static JibArchive open(Path archive, String expectedDigest) throws IOException {
+    return open(archive, expectedDigest, Optional.empty());
+  }
+
+  /**
+   * Opens jib-core's archive, its image's config naming the platform's CPU {@code variant},
+   * which jib-core does not write (the manifest then names that config); the caller closes it.
+   *
+   * @param expectedDigest the manifest digest jib-core reported; a mismatch is an internal error
+   * @throws IOException when the archive cannot be read, or is not as jib-core writes it
+   */
+  public static JibArchive open(Path archive, String expectedDigest, Optional<String> variant)
+      throws IOException {
     TarEntries tar = null;
     try {
       tar = TarEntries.open(archive);
@@ -63,7 +81,7 @@ public final class JibArchive implements ArchivedImage {
             + " but the image is " + expectedDigest
             + "; please report this as a bug of distroless-maven-plugin");
       }
-      return image;
+      return variant.isPresent() ? image.withVariant(variant.get()) : image;
     } catch (ArchiveException e) {
       closeQuietly(tar);
       throw new IOException("cannot read the archive jib-core wrote, " + archive + ": "
@@ -90,7 +108,8 @@ public final class JibArchive implements ArchivedImage {
     ArrayNode layerNodes = manifest.putArray("layers");
     blobs.subList(1, blobs.size())
         .forEach(layer -> descriptor(layerNodes.addObject(), MediaTypes.DOCKER_LAYER_GZIP, layer));
-    return new JibArchive(tar, Json.write(manifest), MediaTypes.DOCKER_MANIFEST, blobs, entries);
+    return new JibArchive(tar, Json.write(manifest), MediaTypes.DOCKER_MANIFEST, blobs, entries,
+        Map.of());
   }
 
   /** OCI format: jib-core wrote the layout already; its manifest blob is kept as it is. */
@@ -113,7 +132,49 @@ public final class JibArchive implements ArchivedImage {
       blobs.add(new Blob(descriptor.digest(), descriptor.size(), role));
       entries.put(descriptor.digest(), descriptor.blobPath());
     }
-    return new JibArchive(tar, document.bytes(), MediaTypes.OCI_MANIFEST, blobs, entries);
+    return new JibArchive(tar, document.bytes(), MediaTypes.OCI_MANIFEST, blobs, entries,
+        Map.of());
+  }
+
+  /**
+   * The same image with {@code "variant"} after {@code "os"} in its config, and the manifest
+   * naming that config; every other byte as jib-core wrote it.
+   */
+  private JibArchive withVariant(String variant) throws IOException {
+    Blob config = blobs.get(0);
+    byte[] bytes;
+    try (InputStream in = open(config)) {
+      bytes = in.readAllBytes();
+    }
+    ObjectNode tree = exactly(bytes, "the config jib-core wrote");
+    ObjectNode named = Json.object();
+    tree.fields().forEachRemaining(field -> {
+      if (!field.getKey().equals("variant")) {
+        named.set(field.getKey(), field.getValue());
+      }
+      if (field.getKey().equals("os")) {
+        named.put("variant", variant);
+      }
+    });
+    byte[] newConfig = Json.write(named);
+    Blob rewrittenConfig = new Blob(Sha256.of(newConfig), newConfig.length, "config");
+    ObjectNode manifestTree = exactly(manifest, "the manifest of jib-core's image");
+    ((ObjectNode) manifestTree.get("config")).put("digest", rewrittenConfig.digest())
+        .put("size", rewrittenConfig.size());
+    List<Blob> newBlobs = new ArrayList<>(blobs);
+    newBlobs.set(0, rewrittenConfig);
+    return new JibArchive(tar, Json.write(manifestTree), mediaType, newBlobs, entries,
+        Map.of(rewrittenConfig.digest(), newConfig));
+  }
+
+  /** The JSON object in {@code bytes}, which Jackson must write back byte for byte. */
+  private static ObjectNode exactly(byte[] bytes, String what) throws IOException {
+    ObjectNode tree = Json.readObject(bytes, what);
+    if (!Arrays.equals(Json.write(tree), bytes) || !(tree.get("config") instanceof ObjectNode)) {
+      throw new IOException(what + " does not read back byte for byte; please report this as a"
+          + " bug of distroless-maven-plugin");
+    }
+    return tree;
   }
 
   private static Blob blob(TarEntries tar, String entry, String role, Map<String, String> entries)
@@ -165,7 +226,9 @@ public final class JibArchive implements ArchivedImage {
 
   @Override
   public InputStream open(Blob blob) throws IOException {
-    return tar.open(entries.get(blob.digest()));
+    byte[] written = rewritten.get(blob.digest());
+    return written != null ? new ByteArrayInputStream(written)
+        : tar.open(entries.get(blob.digest()));
   }
 
   @Override

@@ -47,10 +47,11 @@ final class FullPush {
     try {
       archive = AtomicFiles.temporarySibling(spec.outputs().tar());
       JibBuild.Result result = jib.tar(spec, base, baseCredentials, archive, appLayersCache);
-      try (JibArchive image = JibArchive.open(archive, result.digest())) {
+      try (JibArchive image =
+          JibArchive.open(archive, result.digest(), base.platform().variant())) {
         new ImageUpload(repository, log).push(image, target, tags, mountFrom);
-        return new Pushed(result.digest(), result.imageId(),
-            SbomAttachment.ServedImage.of(image.manifestBytes(), result.digest()));
+        return new Pushed(image.manifestDigest(), image.blobs().get(0).digest(),
+            SbomAttachment.ServedImage.of(image.manifestBytes(), image.manifestDigest()));
       }
     } catch (ArchiveException | IOException e) {
       throw new ImageBuildException("Assembling the image for " + repository.name()

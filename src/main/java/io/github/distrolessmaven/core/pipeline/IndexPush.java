@@ -84,10 +84,10 @@ final class IndexPush {
         log)) {
       for (int i = 0; i < builds.size(); i++) {
         Assembled assembled = assembly.next();
-        try (JibArchive image = JibArchive.open(assembled.archive(), assembled.digest())) {
+        try (JibArchive image = assembled.open()) {
           upload.push(image, target, List.of(), mountFrom);
-          pushed.add(new Pushed(builds.get(i), assembled.digest(), assembled.imageId(),
-              image.manifestBytes()));
+          pushed.add(new Pushed(builds.get(i), image.manifestDigest(),
+              image.blobs().get(0).digest(), image.manifestBytes()));
         } catch (ArchiveException | IOException e) {
           throw new ImageBuildException("Assembling the " + builds.get(i).platform()
               + " image for " + repository.name() + " failed: " + e.getMessage(), e);
@@ -101,10 +101,16 @@ final class IndexPush {
    * One platform's image as jib-core wrote it, into a hidden archive beside the {@code tar}
    * goal's.
    *
-   * @param digest its manifest's digest
-   * @param imageId its config's digest
+   * @param digest its manifest's digest, as jib-core wrote it
+   * @param variant the platform's CPU variant, which the image's config is to name
    */
-  record Assembled(Path archive, String digest, String imageId) {}
+  record Assembled(Path archive, String digest, Optional<String> variant) {
+
+    /** The image, its config naming the variant; the caller closes it. */
+    JibArchive open() throws IOException {
+      return JibArchive.open(archive, digest, variant);
+    }
+  }
 
   /**
    * jib-core's assembly of every platform's image, two at a time (two cores: one platform's
@@ -142,7 +148,7 @@ final class IndexPush {
           log.info("Building for " + build.platform());
           JibBuild.Result result =
               jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
-          return new Assembled(archive, result.digest(), result.imageId());
+          return new Assembled(archive, result.digest(), build.platform().variant());
         }));
       }
     }

@@ -48,17 +48,23 @@ final class TarExport {
       List<String> tags = tags(target, spec);
       List<String> references = references(target, tags);
       combined = AtomicFiles.temporarySibling(tar);
-      byte[] document = sbom.forImage(result.digest());
       String created = spec.content().timestamps().creationTime().toString();
       long size;
-      try (JibArchive written = JibArchive.open(jibArchive, result.digest())) {
+      byte[] document;
+      String digest;
+      String imageId;
+      try (JibArchive written =
+          JibArchive.open(jibArchive, result.digest(), base.platform().variant())) {
+        digest = written.manifestDigest();
+        imageId = written.blobs().get(0).digest();
+        document = sbom.forImage(digest);
         size = ImageArchive.rewrite(written, combined, references,
             subject -> SbomAttachment.artifact(document, subject, created));
       } catch (ArchiveException e) {
         throw new IOException(e.getMessage(), e);
       }
       AtomicFiles.commit(combined, tar);
-      return new BuiltImage(target.toString(), result.digest(), result.imageId(), tags,
+      return new BuiltImage(target.toString(), digest, imageId, tags,
           baseReference, size, document, "the archive", false);
     } catch (IOException e) {
       throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
@@ -91,16 +97,15 @@ final class TarExport {
       String created = spec.content().timestamps().creationTime().toString();
       byte[] firstSbom = null;
       for (IndexPush.PlatformBuild build : builds) {
-        IndexPush.Assembled assembled = assembly.next();
-        JibArchive image = JibArchive.open(assembled.archive(), assembled.digest());
+        JibArchive image = assembly.next().open();
         opened.add(image);
         images.add(new ImageArchive.PlatformImage(image, build.platform()));
-        byte[] document = build.sbom().forImage(assembled.digest());
+        byte[] document = build.sbom().forImage(image.manifestDigest());
         firstSbom = firstSbom == null ? document : firstSbom;
         referrers.add(SbomAttachment.artifact(document, Descriptor.of(image.manifestMediaType(),
             image.manifestDigest(), image.manifestBytes().length), created));
-        built.add(new BuiltImage.PlatformImage(build.platform().toString(), assembled.digest(),
-            assembled.imageId(), image.size()));
+        built.add(new BuiltImage.PlatformImage(build.platform().toString(),
+            image.manifestDigest(), image.blobs().get(0).digest(), image.size()));
       }
       List<Platform> platforms = builds.stream().map(IndexPush.PlatformBuild::platform).toList();
       Platform loaded = spec.loadPlatform()

@@ -116,6 +116,8 @@ class IndexPushTest {
       JsonNode config = TestImages.JSON.readTree(registry.blob("team/app",
           manifest.path("config").path("digest").asText()).orElseThrow());
       assertEquals(arch, config.path("architecture").asText());
+      assertEquals(i == 0 ? "" : "v8", config.path("variant").asText(),
+          "the config names the variant, as the index does");
       List<String> layers = new ArrayList<>();
       manifest.path("layers").forEach(layer -> layers.add(layer.path("digest").asText()));
       assertEquals(bases.get(arch).layerDigest(), layers.get(0), "on the base's " + arch + " image");
