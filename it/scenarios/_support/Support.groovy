@@ -342,6 +342,18 @@ String registryDigest(String repository, String tag) {
   inspect.Digest
 }
 
+/**
+ * Pulls registryHost/repository@digest with skopeo (an independent client, which checks every
+ * blob against its digest) into the folder {@code into}, emptied first; fails unless the
+ * image came whole.
+ */
+void pullWhole(String repository, String digest, File into, String registryHost = registry) {
+  into.deleteDir()
+  run(['skopeo', 'copy', '--quiet', '--src-tls-verify=false',
+      "docker://${registryHost}/${repository}@${digest}", "dir:${into.path}"], [:], 300)
+  assert new File(into, 'manifest.json').file: "skopeo pulled no manifest of ${repository}@${digest}"
+}
+
 /** The manifest or index a reference names, as the registry serves it, read by skopeo. */
 Map rawManifest(String imageReference) {
   new JsonSlurper().parseText(run(['skopeo', 'inspect', '--tls-verify=false', '--raw', "docker://${imageReference}"])) as Map

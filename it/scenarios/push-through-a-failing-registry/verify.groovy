@@ -33,7 +33,4 @@ assert unchanged.contains('Up to date: nothing changed since the last push')
 
 String digest = support.writtenDigest()
 assert support.registryDigest(repository, '1') == digest
-File pulled = new File(basedir, 'target/pulled')
-support.run(['skopeo', 'copy', '--quiet', '--src-tls-verify=false',
-    "docker://${registry}/${repository}@${digest}", "dir:${pulled.path}"], [:], 300)
-assert new File(pulled, 'manifest.json').file
+support.pullWhole(repository, digest, new File(basedir, 'target/pulled'))

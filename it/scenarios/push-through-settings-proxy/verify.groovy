@@ -18,7 +18,4 @@ assert !log.contains('proxy-secret-2718'): 'the proxy password reached the log'
 String repository = 'it/push-through-settings-proxy'
 String digest = support.writtenDigest()
 assert support.registryDigest(repository, '1') == digest
-File pulled = new File(basedir, 'target/pulled')
-support.run(['skopeo', 'copy', '--quiet', '--src-tls-verify=false',
-    "docker://${registry}/${repository}@${digest}", "dir:${pulled.path}"], [:], 300)
-assert new File(pulled, 'manifest.json').file
+support.pullWhole(repository, digest, new File(basedir, 'target/pulled'))

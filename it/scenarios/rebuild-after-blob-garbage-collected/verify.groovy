@@ -24,7 +24,4 @@ assert log.contains("Building in full: the blob ${baseLayer} of the last push is
 
 assert support.writtenDigest() == digest: 'the same inputs, the same image'
 assert support.registryDigest(repository, '1') == digest
-File pulled = new File(basedir, 'target/pulled')
-support.run(['skopeo', 'copy', '--quiet', '--src-tls-verify=false',
-    "docker://${registry}/${repository}@${digest}", "dir:${pulled.path}"], [:], 300)
-assert new File(pulled, 'manifest.json').file
+support.pullWhole(repository, digest, new File(basedir, 'target/pulled'))

@@ -23,10 +23,8 @@ assert manifest.layers.any { it.size >= 24 * 1024 * 1024 }: "no layer holds the 
 
 File direct = new File(basedir, 'target/pulled-direct')
 File proxied = new File(basedir, 'target/pulled-through-proxy')
-support.run(['skopeo', 'copy', '--quiet', '--src-tls-verify=false',
-    "docker://${registry}/${repository}@${digest}", "dir:${direct.path}"], [:], 300)
-support.run(['skopeo', 'copy', '--quiet', '--src-tls-verify=false',
-    "docker://${registryProxy}/${repository}@${digest}", "dir:${proxied.path}"], [:], 300)
+support.pullWhole(repository, digest, direct)
+support.pullWhole(repository, digest, proxied, registryProxy)
 manifest.layers.each { Map layer ->
   String hex = layer.digest.substring('sha256:'.length())
   assert new File(proxied, hex).length() == layer.size: "layer ${layer.digest} read through the proxy is not whole"

@@ -19,7 +19,4 @@ assert log.contains("Pushing the manifest of ${registryProxy}/${repository}:immu
 
 assert support.registryDigest(repository, '1') == digest
 assert support.tags(repository) == ['1']
-File pulled = new File(basedir, 'target/pulled')
-support.run(['skopeo', 'copy', '--quiet', '--src-tls-verify=false',
-    "docker://${registry}/${repository}@${digest}", "dir:${pulled.path}"], [:], 300)
-assert new File(pulled, 'manifest.json').file
+support.pullWhole(repository, digest, new File(basedir, 'target/pulled'))
