@@ -11,6 +11,7 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.archive.JibArchive;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RetryPolicy;
@@ -53,12 +54,19 @@ public final class JibBuild {
       Platform platform) {}
 
   /**
-   * What jib-core built.
+   * What jib-core wrote.
    *
-   * @param digest the manifest's digest
-   * @param imageId the config's digest
+   * @param archive where
+   * @param digest the manifest's digest, as jib-core reported it
+   * @param variant the platform's CPU variant, which jib-core does not write into the config
    */
-  public record Result(String digest, String imageId) {}
+  public record Written(Path archive, String digest, Optional<String> variant) {
+
+    /** The image, read in place, its config naming the variant; the caller closes it. */
+    public JibArchive open() throws IOException {
+      return JibArchive.open(archive, digest, variant);
+    }
+  }
 
   private final Consumer<LogEvent> jibLog;
   private final BuildLog log;
@@ -83,13 +91,13 @@ public final class JibBuild {
    * Builds the image into a docker-archive (or, for the OCI format, an OCI layout archive) of
    * the target's name at {@code archive}.
    */
-  public Result tar(ImageSpec spec, Base base, JibCredentials baseCredentials, Path archive,
+  public Written tar(ImageSpec spec, Base base, JibCredentials baseCredentials, Path archive,
       Path appLayersCache) throws ImageBuildException {
     ImageReference target = reference(spec.content().targetImage());
     JibContainer result = containerize(container(spec, base, baseCredentials),
         Containerizer.to(TarImage.at(archive).named(target)), spec,
         registriesAsked(spec, base, Optional.empty()), appLayersCache, "writing " + archive);
-    return new Result(result.getDigest().toString(), result.getImageId().toString());
+    return new Written(archive, result.getDigest().toString(), base.platform().variant());
   }
 
   private static JibContainerBuilder container(

@@ -46,9 +46,8 @@ final class FullPush {
     Path archive = null;
     try {
       archive = AtomicFiles.temporarySibling(spec.outputs().tar());
-      JibBuild.Result result = jib.tar(spec, base, baseCredentials, archive, appLayersCache);
       try (JibArchive image =
-          JibArchive.open(archive, result.digest(), base.platform().variant())) {
+          jib.tar(spec, base, baseCredentials, archive, appLayersCache).open()) {
         new ImageUpload(repository, log).push(image, target, tags, mountFrom);
         return new Pushed(image.manifestDigest(), image.blobs().get(0).digest(),
             SbomAttachment.ServedImage.of(image.manifestBytes(), image.manifestDigest()));

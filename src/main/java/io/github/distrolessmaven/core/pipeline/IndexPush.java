@@ -83,8 +83,7 @@ final class IndexPush {
     try (Assembly assembly = new Assembly(spec, jib, builds, baseCredentials, appLayersCache,
         log)) {
       for (int i = 0; i < builds.size(); i++) {
-        Assembled assembled = assembly.next();
-        try (JibArchive image = assembled.open()) {
+        try (JibArchive image = assembly.next().open()) {
           upload.push(image, target, List.of(), mountFrom);
           pushed.add(new Pushed(builds.get(i), image.manifestDigest(),
               image.blobs().get(0).digest(), image.manifestBytes()));
@@ -98,21 +97,6 @@ final class IndexPush {
   }
 
   /**
-   * One platform's image as jib-core wrote it, into a hidden archive beside the {@code tar}
-   * goal's.
-   *
-   * @param digest its manifest's digest, as jib-core wrote it
-   * @param variant the platform's CPU variant, which the image's config is to name
-   */
-  record Assembled(Path archive, String digest, Optional<String> variant) {
-
-    /** The image, its config naming the variant; the caller closes it. */
-    JibArchive open() throws IOException {
-      return JibArchive.open(archive, digest, variant);
-    }
-  }
-
-  /**
    * jib-core's assembly of every platform's image, two at a time (two cores: one platform's
    * image is written while the other's is read, pushed or written), handed out in the builds'
    * order. Closing it stops what is still running and deletes every archive.
@@ -120,7 +104,7 @@ final class IndexPush {
   static final class Assembly implements AutoCloseable {
 
     private final ExecutorService pool;
-    private final List<Future<Assembled>> assembling = new ArrayList<>();
+    private final List<Future<JibBuild.Written>> assembling = new ArrayList<>();
     private final List<Path> archives = new ArrayList<>();
     private final List<PlatformBuild> builds;
     private int next;
@@ -146,15 +130,13 @@ final class IndexPush {
         archives.add(archive);
         assembling.add(pool.submit(() -> {
           log.info("Building for " + build.platform());
-          JibBuild.Result result =
-              jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
-          return new Assembled(archive, result.digest(), build.platform().variant());
+          return jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
         }));
       }
     }
 
-    /** The next platform's image, once written. */
-    Assembled next() throws ImageBuildException {
+    /** The next platform's image, once written into its hidden archive. */
+    JibBuild.Written next() throws ImageBuildException {
       PlatformBuild build = builds.get(next);
       try {
         return assembling.get(next++).get();

@@ -44,7 +44,7 @@ final class TarExport {
     Path combined = null;
     try {
       jibArchive = AtomicFiles.temporarySibling(tar);
-      JibBuild.Result result = jib.tar(spec, base, baseCredentials, jibArchive, appLayersCache);
+      JibBuild.Written written = jib.tar(spec, base, baseCredentials, jibArchive, appLayersCache);
       List<String> tags = tags(target, spec);
       List<String> references = references(target, tags);
       combined = AtomicFiles.temporarySibling(tar);
@@ -53,12 +53,11 @@ final class TarExport {
       byte[] document;
       String digest;
       String imageId;
-      try (JibArchive written =
-          JibArchive.open(jibArchive, result.digest(), base.platform().variant())) {
-        digest = written.manifestDigest();
-        imageId = written.blobs().get(0).digest();
+      try (JibArchive image = written.open()) {
+        digest = image.manifestDigest();
+        imageId = image.blobs().get(0).digest();
         document = sbom.forImage(digest);
-        size = ImageArchive.rewrite(written, combined, references,
+        size = ImageArchive.rewrite(image, combined, references,
             subject -> SbomAttachment.artifact(document, subject, created));
       } catch (ArchiveException e) {
         throw new IOException(e.getMessage(), e);
