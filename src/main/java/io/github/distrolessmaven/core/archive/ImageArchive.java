@@ -48,9 +48,10 @@ public final class ImageArchive {
    */
   public static long rewrite(JibArchive jib, Path output, List<String> references,
       Function<Descriptor, ReferrerArtifact> referrer) throws IOException {
-    ReferrerArtifact artifact = referrer.apply(Descriptor.of(
-        jib.manifestMediaType(), jib.manifestDigest(), jib.manifestBytes().length));
-    write(List.of(jib), Optional.empty(), jib, output, references, List.of(artifact));
+    Descriptor image = Descriptor.of(
+        jib.manifestMediaType(), jib.manifestDigest(), jib.manifestBytes().length);
+    write(List.of(jib), image, Optional.empty(), jib, output, references,
+        List.of(referrer.apply(image)));
     return jib.size();
   }
 
@@ -91,25 +92,21 @@ public final class ImageArchive {
       throw new IllegalArgumentException(loaded + " is not one of the archive's platforms");
     }
     byte[] index = ImageIndex.write(indexMediaType, entries);
-    write(images.stream().map(PlatformImage::image).toList(), Optional.of(index),
-        load, output, references, referrers);
+    write(images.stream().map(PlatformImage::image).toList(),
+        Descriptor.of(indexMediaType, index), Optional.of(index), load, output, references,
+        referrers);
     return Sha256.of(index);
   }
 
   /**
    * @param images every image the archive holds
-   * @param index the index of them, tagged, for a multi-platform image; else the one image is
+   * @param tagged what every tag names: the one image's manifest, or the index
+   * @param index the index of the images, for a multi-platform image
    * @param loaded the image {@code manifest.json} names
    */
-  private static void write(List<JibArchive> images, Optional<byte[]> index,
+  private static void write(List<JibArchive> images, Descriptor tagged, Optional<byte[]> index,
       JibArchive loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
       throws IOException {
-    JibArchive first = images.get(0);
-    Descriptor tagged = index.isPresent()
-        ? Descriptor.of(Json.text(Json.read(index.get(), "the image index"), "mediaType")
-            .orElseThrow(), index.get())
-        : Descriptor.of(first.manifestMediaType(), first.manifestDigest(),
-            first.manifestBytes().length);
     ObjectNode layout = Json.object();
     layout.put("schemaVersion", 2);
     layout.put("mediaType", MediaTypes.OCI_INDEX);

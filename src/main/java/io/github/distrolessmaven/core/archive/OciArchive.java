@@ -112,16 +112,12 @@ public final class OciArchive implements ArchivedImage {
     JsonNode root = LayoutReader.parse(manifest, "the manifest " + entry.digest() + " of " + path);
     List<String> names = new ArrayList<>();
     chosen.forEach(named -> named.imageName().ifPresent(names::add));
-    if (isIndex(root, entry)) {
+    if (ImageIndex.isIndex(root, entry.mediaType())) {
       return platforms(tar, layout, entry, manifest, root, names, index.artifacts());
     }
     return image(tar, layout, entry, manifest, root, names, index.artifacts(), true);
   }
 
-  private static boolean isIndex(JsonNode root, Descriptor entry) {
-    return Json.text(root, "mediaType").or(entry::mediaType).map(MediaTypes.INDEXES::contains)
-        .orElse(root.path("manifests").isArray());
-  }
 
   /** One image manifest of the archive, its blobs checked, with its referrers. */
   private static OciArchive image(TarEntries tar, LayoutReader layout, Descriptor entry,
@@ -172,7 +168,7 @@ public final class OciArchive implements ArchivedImage {
       byte[] manifest = layout.blob(child, "the manifest " + child.digest());
       JsonNode childRoot =
           LayoutReader.parse(manifest, "the manifest " + child.digest() + " of " + path);
-      if (isIndex(childRoot, child)) {
+      if (ImageIndex.isIndex(childRoot, child.mediaType())) {
         throw ArchiveException.unusable(path + " has an image index " + entry.digest()
             + " that lists another index, " + child.digest() + "; distroless:push pushes an"
             + " index of images");

@@ -30,6 +30,22 @@ public final class AtomicFiles {
     return temporary;
   }
 
+  /**
+   * Deletes a temporary sibling that will not be committed, if it is there, ignoring a failure:
+   * it is hidden and named {@code .partial}, so the next build's clean-up takes a leftover one.
+   * Nothing for null.
+   */
+  public static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      // Left for the next build's clean-up.
+    }
+  }
+
   /** Renames {@code temporary} over {@code target}, atomically where the file system can. */
   public static void commit(Path temporary, Path target) throws IOException {
     try {

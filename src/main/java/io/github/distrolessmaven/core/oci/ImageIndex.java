@@ -43,6 +43,15 @@ public record ImageIndex(Optional<String> mediaType, List<Descriptor> manifests)
   }
 
   /** Whether {@code document}, whose descriptor may not say, is an index rather than a manifest. */
+  /**
+   * Whether {@code document} is an index: by its own media type, else by {@code declared} (its
+   * descriptor's, or the registry's Content-Type), else by having a manifests list.
+   */
+  public static boolean isIndex(JsonNode document, Optional<String> declared) {
+    return Json.text(document, "mediaType").or(() -> declared).map(MediaTypes.INDEXES::contains)
+        .orElse(document.path("manifests").isArray());
+  }
+
   public static boolean isIndex(Descriptor descriptor, JsonNode document) {
     if (descriptor.mediaType().isPresent()) {
       return descriptor.isIndex();

@@ -113,7 +113,7 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
       throws RegistryFailure, FormatException, InvalidConfigurationException {
     String where = client.name() + "@" + digest;
     JsonNode tree = document(client, digest);
-    boolean fromIndex = isIndex(tree);
+    boolean fromIndex = ImageIndex.isIndex(tree, Optional.empty());
     if (fromIndex) {
       List<Descriptor> images = ImageIndex.of(tree, "the index " + where).images();
       List<Descriptor> candidates = ImageIndex.candidatesFor(images, platform);
@@ -152,10 +152,6 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
     return Json.read(manifest.bytes(), "the manifest " + where);
   }
 
-  private static boolean isIndex(JsonNode tree) {
-    return Json.text(tree, "mediaType").map(MediaTypes.INDEXES::contains)
-        .orElse(tree.path("manifests").isArray());
-  }
 
   /**
    * Pulls the layers the cache lacks, all at once, and reads each in order while it arrives,

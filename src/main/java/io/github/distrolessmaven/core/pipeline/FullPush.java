@@ -12,7 +12,6 @@ import io.github.distrolessmaven.core.push.ImageUpload;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -56,13 +55,7 @@ final class FullPush {
       throw new ImageBuildException("Assembling the image for " + repository.name()
           + " failed: " + e.getMessage(), e);
     } finally {
-      if (archive != null) {
-        try {
-          Files.deleteIfExists(archive);
-        } catch (IOException e) {
-          // Hidden and named .partial: the next build's clean-up takes it.
-        }
-      }
+      AtomicFiles.deleteQuietly(archive);
     }
   }
 }

@@ -23,7 +23,6 @@ import io.github.distrolessmaven.core.spec.ImageFormat;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.LastBuild;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -160,7 +159,7 @@ final class IndexPush {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      archives.forEach(IndexPush::deleteQuietly);
+      archives.forEach(AtomicFiles::deleteQuietly);
     }
   }
 
@@ -241,13 +240,4 @@ final class IndexPush {
         ? MediaTypes.OCI_INDEX : MediaTypes.DOCKER_MANIFEST_LIST;
   }
 
-  private static void deleteQuietly(Path archive) {
-    if (archive != null) {
-      try {
-        Files.deleteIfExists(archive);
-      } catch (IOException e) {
-        // Hidden and named .partial: the next build's clean-up takes it.
-      }
-    }
-  }
 }

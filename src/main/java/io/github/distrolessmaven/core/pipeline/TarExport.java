@@ -15,7 +15,6 @@ import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,8 +67,8 @@ final class TarExport {
     } catch (IOException e) {
       throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
     } finally {
-      deleteQuietly(jibArchive);
-      deleteQuietly(combined);
+      AtomicFiles.deleteQuietly(jibArchive);
+      AtomicFiles.deleteQuietly(combined);
     }
   }
 
@@ -130,7 +129,7 @@ final class TarExport {
           // Read whole already; the file goes next.
         }
       }
-      deleteQuietly(combined);
+      AtomicFiles.deleteQuietly(combined);
     }
   }
 
@@ -148,14 +147,4 @@ final class TarExport {
     return tags.stream().map(tag -> target.withQualifier(tag).toStringWithQualifier()).toList();
   }
 
-  private static void deleteQuietly(Path path) {
-    if (path == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // The temporary file is hidden and named .partial; a leftover one harms nothing.
-    }
-  }
 }

@@ -103,8 +103,7 @@ final class UpToDateCheck {
         return Optional.of(" is gone from the registry");
       }
       JsonNode tree = Json.read(manifest.get().bytes(), "the manifest " + digest);
-      if (MediaTypes.INDEXES.contains(manifest.get().mediaType())
-          || tree.path("manifests").isArray()) {
+      if (ImageIndex.isIndex(tree, Optional.ofNullable(manifest.get().mediaType()))) {
         // An image index: whole when every image it lists is.
         for (Descriptor image : ImageIndex.of(tree, "the index " + digest).images()) {
           Optional<String> broken = lacking(target, image.digest());
@@ -114,7 +113,7 @@ final class UpToDateCheck {
         }
         return Optional.empty();
       }
-      ImageManifest parsed = ImageManifest.parse(manifest.get().bytes(), "the manifest " + digest);
+      ImageManifest parsed = ImageManifest.of(tree, "the manifest " + digest);
       List<String> blobs = new ArrayList<>();
       blobs.add(parsed.config().digest());
       parsed.layers().forEach(layer -> blobs.add(layer.digest()));
