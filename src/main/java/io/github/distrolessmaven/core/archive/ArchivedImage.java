@@ -2,7 +2,9 @@ package io.github.distrolessmaven.core.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One image in an archive, read for a push: its manifest byte for byte, and the blobs that
@@ -40,6 +42,16 @@ public interface ArchivedImage extends AutoCloseable {
    */
   default List<? extends ArchivedImage> platformImages() {
     return List.of();
+  }
+
+  /**
+   * Config plus layers of several images, each blob once: what a registry holds for them (an
+   * index's images share their application layers).
+   */
+  static long sizeOf(List<? extends ArchivedImage> images) {
+    Map<String, Long> distinct = new LinkedHashMap<>();
+    images.forEach(image -> image.blobs().forEach(blob -> distinct.put(blob.digest(), blob.size())));
+    return distinct.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Config plus layers, in bytes: the image's size as a registry counts it. */

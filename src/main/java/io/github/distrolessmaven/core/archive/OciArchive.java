@@ -357,14 +357,11 @@ public final class OciArchive implements ArchivedImage {
     return platformImages;
   }
 
-  /** Config plus layers of every image, each blob once: the size as a registry counts it. */
+  /** For a multi-platform image, its images' blobs, each once; else the image's. */
   @Override
   public long size() {
-    Map<String, Long> distinct = new LinkedHashMap<>();
-    blobs.forEach(blob -> distinct.put(blob.digest(), blob.size()));
-    platformImages.forEach(image ->
-        image.blobs().forEach(blob -> distinct.put(blob.digest(), blob.size())));
-    return distinct.values().stream().mapToLong(Long::longValue).sum();
+    return platformImages.isEmpty() ? ArchivedImage.super.size()
+        : ArchivedImage.sizeOf(platformImages);
   }
 
   /** The artifacts the archive carries whose subject is this image (its SBOM). */

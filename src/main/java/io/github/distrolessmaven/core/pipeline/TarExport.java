@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.pipeline;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.archive.ArchiveException;
+import io.github.distrolessmaven.core.archive.ArchivedImage;
 import io.github.distrolessmaven.core.archive.ImageArchive;
 import io.github.distrolessmaven.core.archive.JibArchive;
 import io.github.distrolessmaven.core.files.AtomicFiles;
@@ -17,9 +18,7 @@ import io.github.distrolessmaven.core.spec.ImageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The archive step of {@code distroless:tar}: jib-core writes the image, which is then rewritten
@@ -114,10 +113,8 @@ final class TarExport {
       String digest = ImageArchive.rewriteIndex(images, IndexPush.indexMediaType(spec), loaded,
           combined, references(target, tags), referrers);
       AtomicFiles.commit(combined, tar);
-      Map<String, Long> blobs = new LinkedHashMap<>();
-      opened.forEach(image -> image.blobs().forEach(blob -> blobs.put(blob.digest(), blob.size())));
       return new BuiltImage(target.toString(), digest, built.get(0).imageId(), tags,
-          baseReference, blobs.values().stream().mapToLong(Long::longValue).sum(), firstSbom,
+          baseReference, ArchivedImage.sizeOf(opened), firstSbom,
           "the archive, for each platform's image (" + loaded + " loads)", false, built);
     } catch (IOException e) {
       throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
