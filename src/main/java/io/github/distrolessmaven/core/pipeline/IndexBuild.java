@@ -140,11 +140,7 @@ final class IndexBuild {
   private Map<Platform, BaseContents> readBases(ImageSpec spec, StateFiles state,
       Map<Platform, BaseResolution> bases, Registries registries)
       throws ImageBuildException, InvalidConfigurationException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, bases.size()), runnable -> {
-      Thread thread = new Thread(runnable, "distroless-base-scan");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = twoAtATime("distroless-base-scan", bases.size());
     try {
       Map<Platform, Future<BaseContents>> reading = new LinkedHashMap<>();
       bases.forEach((platform, base) -> reading.put(platform,
@@ -157,6 +153,18 @@ final class IndexBuild {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Threads for work per platform, two at a time (two cores), named for a thread dump, never
+   * keeping the JVM alive.
+   */
+  static ExecutorService twoAtATime(String name, int tasks) {
+    return Executors.newFixedThreadPool(Math.max(1, Math.min(2, tasks)), runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** The value of a base scan, or what it threw. */

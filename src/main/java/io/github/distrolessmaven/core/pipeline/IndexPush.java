@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -112,11 +111,7 @@ final class IndexPush {
         JibCredentials baseCredentials, Path appLayersCache, BuildLog log)
         throws ImageBuildException {
       this.builds = builds;
-      this.pool = Executors.newFixedThreadPool(Math.min(2, builds.size()), runnable -> {
-        Thread thread = new Thread(runnable, "distroless-platform-image");
-        thread.setDaemon(true);
-        return thread;
-      });
+      this.pool = IndexBuild.twoAtATime("distroless-platform-image", builds.size());
       for (PlatformBuild build : builds) {
         Path archive;
         try {
