@@ -511,6 +511,18 @@ int faultHits(String path) {
   faultCounts(path).hits
 }
 
+/**
+ * How many requests the rules with this path failed, the rules removed in any case: the
+ * proxy is shared, and a scenario's rules must not outlive it.
+ */
+int takeFaultHits(String path) {
+  try {
+    faultHits(path)
+  } finally {
+    clearFaults(path)
+  }
+}
+
 /** For the rules with this path: [hits: requests failed, passed: requests a proxyAuth let by]. */
 Map faultCounts(String path) {
   List<Map> rules = (new JsonSlurper().parseText(proxyControl('GET', '').body()) as List<Map>)
