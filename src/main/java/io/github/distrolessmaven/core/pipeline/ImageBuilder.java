@@ -115,10 +115,7 @@ public final class ImageBuilder {
     BaseContents contents;
     try {
       contents = contents(spec, platform, state, base, baseRegistries, log);
-      BaseShells.check(base.name(), contents.shells(), content.allowShell());
-      EntrypointCheck.check(content.entrypoint(), base.name(),
-          contents.executables().with(executables(content.layers()), links(content.layers())),
-          EntrypointCheck.pathOf(content.environment()));
+      checkBase(base.name(), contents, content);
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
       throw e;
@@ -165,6 +162,20 @@ public final class ImageBuilder {
     }
   }
 
+  /**
+   * The hardening rules a base must pass before anything is built on it: no shell, unless
+   * allowed, and an entrypoint that leads to an executable with the application over it.
+   *
+   * @param name the base as messages name it
+   */
+  static void checkBase(String name, BaseContents contents, ImageContent content)
+      throws InvalidConfigurationException, ImageBuildException {
+    BaseShells.check(name, contents.shells(), content.allowShell());
+    EntrypointCheck.check(content.entrypoint(), name,
+        contents.executables().with(executables(content.layers()), links(content.layers())),
+        EntrypointCheck.pathOf(content.environment()));
+  }
+
   /** What the base holds for the platform: read once per base and platform, remembered. */
   static BaseContents contents(ImageSpec spec, Platform platform, StateFiles state,
       BaseResolution base, Registries registries, BuildLog log)
@@ -181,7 +192,7 @@ public final class ImageBuilder {
   }
 
   /** The application's files, by path in the image, and whether each is executable. */
-  static Map<String, Boolean> executables(LayerPlan layers) {
+  private static Map<String, Boolean> executables(LayerPlan layers) {
     Map<String, Boolean> files = new HashMap<>();
     for (PlannedLayer layer : layers.layers()) {
       for (PlannedFile file : layer.files()) {
@@ -194,7 +205,7 @@ public final class ImageBuilder {
   }
 
   /** The application's symbolic links, by path in the image, to their targets as written. */
-  static Map<String, String> links(LayerPlan layers) throws ImageBuildException {
+  private static Map<String, String> links(LayerPlan layers) throws ImageBuildException {
     Map<String, String> links = new HashMap<>();
     for (PlannedLayer layer : layers.layers()) {
       for (PlannedFile file : layer.files()) {

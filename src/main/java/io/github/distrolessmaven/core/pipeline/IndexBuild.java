@@ -11,8 +11,6 @@ import io.github.distrolessmaven.core.layers.BuiltLayer;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.output.BuiltImage;
-import io.github.distrolessmaven.core.policy.BaseShells;
-import io.github.distrolessmaven.core.policy.EntrypointCheck;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.spec.ImageContent;
@@ -84,19 +82,12 @@ final class IndexBuild {
     JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log,
         last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),
         last.isEmpty());
-    Map<Platform, BaseContents> contents = new LinkedHashMap<>();
+    Map<Platform, BaseContents> contents;
     try {
-      Map<Platform, BaseContents> read = readBases(spec, state, bases, baseRegistries);
+      contents = readBases(spec, state, bases, baseRegistries);
       for (Platform platform : content.platforms()) {
-        BaseResolution base = bases.get(platform);
-        BaseContents held = read.get(platform);
-        BaseShells.check(base.name() + " (" + platform + ")", held.shells(),
-            content.allowShell());
-        EntrypointCheck.check(content.entrypoint(), base.name() + " (" + platform + ")",
-            held.executables().with(ImageBuilder.executables(content.layers()),
-                ImageBuilder.links(content.layers())),
-            EntrypointCheck.pathOf(content.environment()));
-        contents.put(platform, held);
+        ImageBuilder.checkBase(bases.get(platform).name() + " (" + platform + ")",
+            contents.get(platform), content);
       }
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
