@@ -50,13 +50,22 @@ final class IncrementalPush {
   record Pushed(String digest, String imageId, byte[] manifest) {}
 
   private final RegistryClient registry;
+  private final ImageUpload upload;
   private final BuildLog log;
+
+  /** @param registry a client that may push to the target's repository, the last push's */
+  IncrementalPush(RegistryClient registry, BuildLog log) {
+    this(registry, new ImageUpload(registry, log), log);
+  }
 
   /**
    * @param registry a client that may push to the target's repository, the last push's
+   * @param upload an upload through {@code registry}, shared by the images pushed side by side
+   *     (each platform's of an index), which sends a blob they share once
    */
-  IncrementalPush(RegistryClient registry, BuildLog log) {
+  IncrementalPush(RegistryClient registry, ImageUpload upload, BuildLog log) {
     this.registry = registry;
+    this.upload = upload;
     this.log = log;
   }
 
@@ -142,10 +151,10 @@ final class IncrementalPush {
         }
       }
       for (String blob : lacking) {
-        registry.pushBlob(blob, blob.equals(configDigest)
+        upload.send(blob, blob.equals(configDigest)
             ? Body.of(newConfig) : Body.of(ours.get(blob).file()));
       }
-      new ImageUpload(registry, log).manifest(newManifest, mediaType, target, tags);
+      upload.manifest(newManifest, mediaType, target, tags);
       List<String> changed = missing.stream().map(BuiltLayer::name).toList();
       log.info(changed.isEmpty()
           ? "Pushed the last image again: its layers are unchanged"

@@ -24,10 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The build of an image for several platforms, as one image index: the base resolved once (a
@@ -131,53 +127,16 @@ final class IndexBuild {
   private Map<Platform, BaseContents> readBases(ImageSpec spec, StateFiles state,
       Map<Platform, BaseResolution> bases, Registries registries)
       throws ImageBuildException, InvalidConfigurationException {
-    ExecutorService pool = twoAtATime("distroless-base-scan", bases.size());
-    try {
-      Map<Platform, Future<BaseContents>> reading = new LinkedHashMap<>();
-      bases.forEach((platform, base) -> reading.put(platform,
-          pool.submit(() -> ImageBuilder.contents(spec, platform, state, base, registries, log))));
-      Map<Platform, BaseContents> read = new LinkedHashMap<>();
-      for (Map.Entry<Platform, Future<BaseContents>> entry : reading.entrySet()) {
-        read.put(entry.getKey(), result(entry.getValue()));
-      }
-      return read;
-    } finally {
-      pool.shutdownNow();
+    List<Platform> platforms = List.copyOf(bases.keySet());
+    List<SideBySide.Task<BaseContents>> scans = platforms.stream()
+        .<SideBySide.Task<BaseContents>>map(platform -> () -> ImageBuilder.contents(spec,
+            platform, state, bases.get(platform), registries, log))
+        .toList();
+    List<BaseContents> read = SideBySide.run("distroless-base-scan", "reading the base", scans);
+    Map<Platform, BaseContents> contents = new LinkedHashMap<>();
+    for (int i = 0; i < platforms.size(); i++) {
+      contents.put(platforms.get(i), read.get(i));
     }
-  }
-
-  /**
-   * Threads for work per platform, two at a time (two cores), named for a thread dump, never
-   * keeping the JVM alive.
-   */
-  static ExecutorService twoAtATime(String name, int tasks) {
-    return Executors.newFixedThreadPool(Math.max(1, Math.min(2, tasks)), runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    });
-  }
-
-  /** The value of a base scan, or what it threw. */
-  private static BaseContents result(Future<BaseContents> scan)
-      throws ImageBuildException, InvalidConfigurationException {
-    try {
-      return scan.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImageBuildException("Interrupted while reading the base", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof ImageBuildException failure) {
-        throw failure;
-      }
-      if (cause instanceof InvalidConfigurationException invalid) {
-        throw invalid;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new ImageBuildException("Reading the base failed: " + cause, cause);
-    }
+    return contents;
   }
 }

@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.pipeline;
 
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.ArchiveException;
 import io.github.distrolessmaven.core.archive.JibArchive;
 import io.github.distrolessmaven.core.blobs.Sha256;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -57,14 +57,18 @@ final class IndexPush {
   private IndexPush() {}
 
   /**
-   * One platform's image, pushed by digest.
+   * One platform's image, pushed by digest, with its SBOM attached.
    *
-   * @param manifest its manifest, as pushed
+   * @param image its descriptor in the index
+   * @param sbom its SBOM
+   * @param attached where the SBOM was attached, for the log
    */
-  private record Pushed(PlatformBuild build, String digest, String imageId, byte[] manifest) {}
+  private record Pushed(BuiltImage.PlatformImage built, Descriptor image, byte[] manifest,
+      byte[] sbom, String attached) {}
 
   /**
-   * Builds each platform's image with jib-core and pushes it, then the index.
+   * Builds each platform's image with jib-core and pushes it with its SBOM as soon as it is
+   * written, the platforms side by side (a blob they share is sent once), then the index.
    *
    * @param builds one per platform, in the order the index lists them
    * @param repository a client that may push to the target repository, and pull from {@code
@@ -77,27 +81,33 @@ final class IndexPush {
       RegistryClient repository, List<String> tags, Optional<String> mountFrom,
       String baseReference, BuildLog log) throws ImageBuildException {
     ImageUpload upload = new ImageUpload(repository, log);
-    List<Pushed> pushed = new ArrayList<>();
+    List<Pushed> pushed;
     try (Assembly assembly = new Assembly(spec, jib, builds, baseCredentials, appLayersCache,
         log)) {
+      List<SideBySide.Task<Pushed>> tasks = new ArrayList<>();
       for (int i = 0; i < builds.size(); i++) {
-        try (JibArchive image = assembly.next().open()) {
-          upload.push(image, target, List.of(), mountFrom);
-          pushed.add(new Pushed(builds.get(i), image.manifestDigest(),
-              image.blobs().get(0).digest(), image.manifestBytes()));
-        } catch (ArchiveException | IOException e) {
-          throw new ImageBuildException("Assembling the " + builds.get(i).platform()
-              + " image for " + repository.name() + " failed: " + e.getMessage(), e);
-        }
+        int index = i;
+        PlatformBuild build = builds.get(i);
+        tasks.add(() -> {
+          try (JibArchive image = assembly.get(index).open()) {
+            upload.push(image, target, List.of(), mountFrom);
+            return withSbom(spec, repository, build, image.manifestBytes(),
+                image.blobs().get(0).digest());
+          } catch (ArchiveException | IOException e) {
+            throw new ImageBuildException("Assembling the " + build.platform() + " image for "
+                + repository.name() + " failed: " + e.getMessage(), e);
+          }
+        });
       }
+      pushed = sideBySide(tasks);
     }
-    return index(spec, target, repository, upload, pushed, tags, baseReference);
+    return index(spec, target, upload, pushed, tags, baseReference);
   }
 
   /**
    * jib-core's assembly of every platform's image, two at a time (two cores: one platform's
-   * image is written while the other's is read, pushed or written), handed out in the builds'
-   * order. Closing it stops what is still running and deletes every archive.
+   * image is written while the other's is read, pushed or written). Closing it stops what is
+   * still running and deletes every archive.
    */
   static final class Assembly implements AutoCloseable {
 
@@ -105,13 +115,12 @@ final class IndexPush {
     private final List<Future<JibBuild.Written>> assembling = new ArrayList<>();
     private final List<Path> archives = new ArrayList<>();
     private final List<PlatformBuild> builds;
-    private int next;
 
     Assembly(ImageSpec spec, JibBuild jib, List<PlatformBuild> builds,
         JibCredentials baseCredentials, Path appLayersCache, BuildLog log)
         throws ImageBuildException {
       this.builds = builds;
-      this.pool = IndexBuild.twoAtATime("distroless-platform-image", builds.size());
+      this.pool = SideBySide.threads("distroless-platform-image", builds.size());
       for (PlatformBuild build : builds) {
         Path archive;
         try {
@@ -129,20 +138,13 @@ final class IndexPush {
       }
     }
 
-    /** The next platform's image, once written into its hidden archive. */
-    JibBuild.Written next() throws ImageBuildException {
-      PlatformBuild build = builds.get(next);
+    /** The image of the {@code index}th build's platform, once written into its archive. */
+    JibBuild.Written get(int index) throws ImageBuildException {
       try {
-        return assembling.get(next++).get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ImageBuildException("Interrupted while building for " + build.platform(), e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof ImageBuildException failure) {
-          throw failure;
-        }
-        throw new ImageBuildException("Building for " + build.platform() + " failed: "
-            + e.getCause(), e.getCause());
+        return SideBySide.result(assembling.get(index), "building for "
+            + builds.get(index).platform());
+      } catch (InvalidConfigurationException e) {
+        throw new IllegalStateException("jib-core's assembly checks no setting", e);
       }
     }
 
@@ -161,7 +163,8 @@ final class IndexPush {
   /**
    * Pushes a rebuild whose only change since the last push of the index is in what its
    * application layers hold: each platform's image of the last push with the new layers swapped
-   * in ({@link IncrementalPush}), then the new index.
+   * in ({@link IncrementalPush}), side by side (a changed layer is sent once), then the new
+   * index.
    *
    * @param last the last push, an index of the same platforms, built with the same settings
    * @param layers every non-empty application layer, in image order, built into the cache
@@ -176,57 +179,81 @@ final class IndexPush {
           + builds.size() + " platforms");
       return Optional.empty();
     }
-    IncrementalPush incremental = new IncrementalPush(repository, log);
-    List<Pushed> pushed = new ArrayList<>();
+    ImageUpload upload = new ImageUpload(repository, log);
+    List<SideBySide.Task<Optional<Pushed>>> tasks = new ArrayList<>();
     for (int i = 0; i < builds.size(); i++) {
-      Optional<IncrementalPush.Pushed> image =
-          incremental.push(last.platform(i), layers, target, List.of());
+      LastBuild.Push platformLast = last.platform(i);
+      PlatformBuild build = builds.get(i);
+      tasks.add(() -> {
+        Optional<IncrementalPush.Pushed> image = new IncrementalPush(repository, upload, log)
+            .push(platformLast, layers, target, List.of());
+        // A platform's image pushed while another's is left to a full build is the one the
+        // full build pushes: its SBOM is found attached already.
+        return image.isEmpty() ? Optional.empty() : Optional.of(withSbom(spec, repository,
+            build, image.get().manifest(), image.get().imageId()));
+      });
+    }
+    List<Pushed> pushed = new ArrayList<>();
+    for (Optional<Pushed> image : sideBySide(tasks)) {
       if (image.isEmpty()) {
         return Optional.empty();
       }
-      pushed.add(new Pushed(builds.get(i), image.get().digest(), image.get().imageId(),
-          image.get().manifest()));
+      pushed.add(image.get());
     }
-    return Optional.of(index(spec, target, repository, new ImageUpload(repository, log),
-        pushed, tags, baseReference));
+    return Optional.of(index(spec, target, upload, pushed, tags, baseReference));
   }
 
-  /** Attaches each platform image's SBOM, then puts the index by digest and under every tag. */
-  private static BuiltImage index(ImageSpec spec, ImageReference target,
-      RegistryClient repository, ImageUpload upload, List<Pushed> pushed, List<String> tags,
-      String baseReference) throws ImageBuildException {
-    List<Descriptor> images = new ArrayList<>();
-    List<BuiltImage.PlatformImage> platforms = new ArrayList<>();
+  /** Each task's result, run side by side, in the tasks' order. */
+  private static <T> List<T> sideBySide(List<SideBySide.Task<T>> tasks)
+      throws ImageBuildException {
+    try {
+      return SideBySide.run("distroless-platform-push", "pushing the platforms' images", tasks);
+    } catch (InvalidConfigurationException e) {
+      throw new IllegalStateException("a push checks no setting", e);
+    }
+  }
+
+  /** Attaches the SBOM of {@code build}'s platform to its image, pushed as {@code manifest}. */
+  private static Pushed withSbom(ImageSpec spec, RegistryClient repository,
+      PlatformBuild build, byte[] manifest, String imageId) throws ImageBuildException {
+    String digest = Sha256.of(manifest);
+    SbomAttachment.ServedImage served;
+    try {
+      served = SbomAttachment.ServedImage.of(manifest, digest);
+    } catch (FormatException e) {
+      throw new IllegalStateException("the manifest was pushed as it is", e);
+    }
+    byte[] sbom = build.sbom().forImage(digest);
+    String attached = SbomAttachment.attach(repository, served.manifest(), sbom,
+        spec.content().timestamps().creationTime().toString());
+    return new Pushed(new BuiltImage.PlatformImage(build.platform().toString(), digest, imageId,
+        served.size()), served.manifest().withPlatform(build.platform()), manifest, sbom,
+        build.platform() + ": " + attached);
+  }
+
+  /** Puts the index of the platforms' images by digest and under every tag. */
+  private static BuiltImage index(ImageSpec spec, ImageReference target, ImageUpload upload,
+      List<Pushed> pushed, List<String> tags, String baseReference)
+      throws ImageBuildException {
     Map<String, Long> blobs = new LinkedHashMap<>();
-    List<String> attached = new ArrayList<>();
-    byte[] firstSbom = null;
     for (Pushed image : pushed) {
-      Platform platform = image.build().platform();
-      SbomAttachment.ServedImage served;
       try {
-        served = SbomAttachment.ServedImage.of(image.manifest(), image.digest());
         ImageManifest manifest = ImageManifest.parse(image.manifest(), "the manifest "
-            + image.digest());
+            + image.image().digest());
         blobs.put(manifest.config().digest(), manifest.config().size());
         manifest.layers().forEach(layer -> blobs.put(layer.digest(), layer.size()));
       } catch (FormatException e) {
         throw new IllegalStateException("the manifest was pushed as it is", e);
       }
-      byte[] sbom = image.build().sbom().forImage(image.digest());
-      attached.add(platform + ": " + SbomAttachment.attach(repository, served.manifest(), sbom,
-          spec.content().timestamps().creationTime().toString()));
-      images.add(served.manifest().withPlatform(platform));
-      platforms.add(new BuiltImage.PlatformImage(platform.toString(), image.digest(),
-          image.imageId(), served.size()));
-      firstSbom = firstSbom == null ? sbom : firstSbom;
     }
     String mediaType = indexMediaType(spec);
-    byte[] index = ImageIndex.write(mediaType, images);
+    byte[] index = ImageIndex.write(mediaType, pushed.stream().map(Pushed::image).toList());
     upload.manifest(index, mediaType, target, tags);
     long size = blobs.values().stream().mapToLong(Long::longValue).sum();
-    return new BuiltImage(target.toString(), Sha256.of(index), platforms.get(0).imageId(), tags,
-        baseReference, size, firstSbom, "each platform's image (" + String.join("; ", attached)
-            + ")", false, platforms);
+    return new BuiltImage(target.toString(), Sha256.of(index), pushed.get(0).built().imageId(),
+        tags, baseReference, size, pushed.get(0).sbom(), "each platform's image ("
+            + String.join("; ", pushed.stream().map(Pushed::attached).toList()) + ")", false,
+        pushed.stream().map(Pushed::built).toList());
   }
 
   /** An OCI image index for the OCI format, a Docker manifest list for Docker's. */

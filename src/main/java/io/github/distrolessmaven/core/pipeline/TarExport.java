@@ -93,8 +93,9 @@ final class TarExport {
       List<BuiltImage.PlatformImage> built = new ArrayList<>();
       String created = spec.content().timestamps().creationTime().toString();
       byte[] firstSbom = null;
-      for (IndexPush.PlatformBuild build : builds) {
-        JibArchive image = assembly.next().open();
+      for (int i = 0; i < builds.size(); i++) {
+        IndexPush.PlatformBuild build = builds.get(i);
+        JibArchive image = assembly.get(i).open();
         opened.add(image);
         images.add(new ImageArchive.PlatformImage(image, build.platform()));
         byte[] document = build.sbom().forImage(image.manifestDigest());

@@ -80,7 +80,8 @@ final class UpToDateCheck {
         return Optional.empty();
       }
     }
-    Optional<String> broken = lacking(target, image.digest());
+    Optional<String> broken = lacking(target, image.digest(),
+        image.platforms().stream().map(BuiltImage.PlatformImage::digest).toList());
     if (broken.isPresent()) {
       log.info("Rebuilding: " + target.name() + "@" + image.digest() + broken.get());
       return Optional.empty();
@@ -94,37 +95,60 @@ final class UpToDateCheck {
    * Why the image {@code digest} cannot be pulled whole from the repository (its manifest or a
    * blob it names is gone: garbage-collected, deleted by a retention policy, the repository
    * made anew), if it cannot: a tag that names it proves nothing of its blobs.
+   *
+   * @param images for an index, the images the last push put in it: read along with it, side by
+   *     side, and compared with what it lists
    */
-  private Optional<String> lacking(RegistryClient target, String digest) {
+  private Optional<String> lacking(RegistryClient target, String digest, List<String> images) {
     try {
-      Optional<RegistryClient.Manifest> manifest =
-          target.manifest(digest, MediaTypes.ACCEPT_ANY_MANIFEST);
-      if (manifest.isEmpty()) {
+      List<String> asked = new ArrayList<>();
+      asked.add(digest);
+      asked.addAll(images);
+      List<Optional<RegistryClient.Manifest>> read =
+          target.manifests(asked, MediaTypes.ACCEPT_ANY_MANIFEST);
+      if (read.get(0).isEmpty()) {
         return Optional.of(" is gone from the registry");
       }
-      JsonNode tree = Json.read(manifest.get().bytes(), "the manifest " + digest);
-      if (ImageIndex.isIndex(tree, Optional.ofNullable(manifest.get().mediaType()))) {
-        // An image index: whole when every image it lists is.
-        for (Descriptor image : ImageIndex.of(tree, "the index " + digest).images()) {
-          Optional<String> broken = lacking(target, image.digest());
-          if (broken.isPresent()) {
-            return Optional.of("'s image " + image.digest() + broken.get());
-          }
-        }
-        return Optional.empty();
+      RegistryClient.Manifest manifest = read.get(0).get();
+      JsonNode tree = Json.read(manifest.bytes(), "the manifest " + digest);
+      if (!ImageIndex.isIndex(tree, Optional.ofNullable(manifest.mediaType()))) {
+        return lackingBlobs(target, List.of(ImageManifest.of(tree, "the manifest " + digest)));
       }
-      ImageManifest parsed = ImageManifest.of(tree, "the manifest " + digest);
-      List<String> blobs = new ArrayList<>();
-      blobs.add(parsed.config().digest());
-      parsed.layers().forEach(layer -> blobs.add(layer.digest()));
-      List<String> missing = target.missingBlobs(blobs);
-      return missing.isEmpty() ? Optional.empty() : Optional.of(" lacks "
-          + (missing.size() == 1 ? "the blob " : missing.size() + " blobs, among them ")
-          + missing.get(0) + ", which the registry no longer holds");
+      // An image index: whole when every image it lists is.
+      List<String> listed = ImageIndex.of(tree, "the index " + digest).images().stream()
+          .map(Descriptor::digest).toList();
+      if (!listed.equals(images)) {
+        read = target.manifests(listed, MediaTypes.ACCEPT_ANY_MANIFEST);
+      } else {
+        read = read.subList(1, read.size());
+      }
+      List<ImageManifest> parsed = new ArrayList<>();
+      for (int i = 0; i < listed.size(); i++) {
+        if (read.get(i).isEmpty()) {
+          return Optional.of("'s image " + listed.get(i) + " is gone from the registry");
+        }
+        parsed.add(ImageManifest.parse(read.get(i).get().bytes(), "the manifest "
+            + listed.get(i)));
+      }
+      return lackingBlobs(target, parsed);
     } catch (RegistryFailure | FormatException e) {
       log.debug("Cannot prove " + digest + " whole in the registry (" + e.getMessage() + ")");
       return Optional.of(" cannot be proved whole in the registry");
     }
+  }
+
+  /** Why the blobs of {@code manifests} are not all in the repository, if they are not. */
+  private static Optional<String> lackingBlobs(RegistryClient target,
+      List<ImageManifest> manifests) throws RegistryFailure {
+    List<String> blobs = new ArrayList<>();
+    for (ImageManifest manifest : manifests) {
+      blobs.add(manifest.config().digest());
+      manifest.layers().forEach(layer -> blobs.add(layer.digest()));
+    }
+    List<String> missing = target.missingBlobs(blobs);
+    return missing.isEmpty() ? Optional.empty() : Optional.of(" lacks "
+        + (missing.size() == 1 ? "the blob " : missing.size() + " blobs, among them ")
+        + missing.get(0) + ", which the registry no longer holds");
   }
 
   /**

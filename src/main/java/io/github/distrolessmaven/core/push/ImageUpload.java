@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Puts an image read from an archive into a repository, its manifest digest unchanged: the
@@ -27,6 +31,7 @@ public final class ImageUpload {
 
   private final RegistryClient repository;
   private final BuildLog log;
+  private final Map<String, CompletableFuture<String>> sent = new ConcurrentHashMap<>();
 
   /**
    * @param repository a client that may push to the target repository, and pull from the one
@@ -96,14 +101,14 @@ public final class ImageUpload {
       }
       String outcome;
       try {
-        if (repository.hasBlob(blob.digest())) {
-          outcome = "already present";
-        } else if (repository.pushBlob(blob.digest(), Body.of(blob.size(), () -> image.open(blob)),
-            mountFrom) == RegistryClient.Upload.MOUNTED) {
-          outcome = "mounted from " + mountFrom.orElse("another repository");
-        } else {
-          outcome = "pushed";
-        }
+        outcome = once(blob.digest(), () -> {
+          if (repository.hasBlob(blob.digest())) {
+            return "already present";
+          }
+          return repository.pushBlob(blob.digest(), Body.of(blob.size(), () -> image.open(blob)),
+              mountFrom) == RegistryClient.Upload.MOUNTED
+              ? "mounted from " + mountFrom.orElse("another repository") : "pushed";
+        });
       } catch (RegistryFailure e) {
         throw new ImageBuildException("Pushing " + blob.role() + " " + blob.digest() + " to "
             + repository.name() + " failed: " + e.getMessage(), e);
@@ -111,6 +116,57 @@ public final class ImageUpload {
       log.info(String.format(Locale.ROOT, "%s %s (%s): %s",
           capitalized(blob.role()), shortDigest(blob.digest()), humanSize(blob.size()), outcome));
     }
+  }
+
+  /**
+   * Sends a blob the repository lacks, unless an image pushed through this upload sent it
+   * already: for the images of an index pushed side by side, whose application layers are the
+   * same.
+   */
+  public void send(String digest, Body body) throws RegistryFailure {
+    once(digest, () -> {
+      repository.pushBlob(digest, body);
+      return "pushed";
+    });
+  }
+
+  /**
+   * {@code send}'s outcome, run once per digest however many images pushed through this upload
+   * name the blob: a second image waits for the first's send and finds the blob present (or
+   * fails as it did).
+   */
+  private String once(String digest, Send send) throws RegistryFailure {
+    CompletableFuture<String> mine = new CompletableFuture<>();
+    CompletableFuture<String> earlier = sent.putIfAbsent(digest, mine);
+    if (earlier != null) {
+      try {
+        earlier.get();
+        return "already present";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw RegistryFailure.interrupted(repository.name(), "sending " + digest);
+      } catch (ExecutionException e) {
+        // Only a RegistryFailure or a RuntimeException completes a send exceptionally.
+        if (e.getCause() instanceof RegistryFailure failure) {
+          throw failure;
+        }
+        throw (RuntimeException) e.getCause();
+      }
+    }
+    try {
+      String outcome = send.run();
+      mine.complete(outcome);
+      return outcome;
+    } catch (RegistryFailure | RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  /** One blob's way into the repository. */
+  @FunctionalInterface
+  private interface Send {
+    String run() throws RegistryFailure;
   }
 
   /**

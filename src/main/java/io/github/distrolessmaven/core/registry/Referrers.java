@@ -7,6 +7,7 @@ import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import io.github.distrolessmaven.core.oci.ReferrersTag;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,10 +29,9 @@ public final class Referrers {
    */
   public static String attach(RegistryClient repository, Descriptor subject,
       ReferrerArtifact artifact) throws RegistryFailure {
-    for (Map.Entry<String, byte[]> blob : artifact.blobs().entrySet()) {
-      if (!repository.hasBlob(blob.getKey())) {
-        repository.pushBlob(blob.getKey(), Body.of(blob.getValue()));
-      }
+    Map<String, byte[]> blobs = artifact.blobs();
+    for (String missing : repository.missingBlobs(List.copyOf(blobs.keySet()))) {
+      repository.pushBlob(missing, Body.of(blobs.get(missing)));
     }
     String manifestDigest = artifact.descriptor().digest();
     repository.putManifest(manifestDigest, artifact.manifest(), MediaTypes.OCI_MANIFEST);

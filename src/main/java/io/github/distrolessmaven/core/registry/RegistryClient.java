@@ -38,8 +38,11 @@ import javax.net.ssl.SSLHandshakeException;
 public final class RegistryClient {
 
   private static final int MAX_REDIRECTS = 5;
-  /** HEAD requests sent side by side to prove an image whole: a registry takes them at once. */
-  private static final int PARALLEL_HEADS = 8;
+  /**
+   * Requests sent side by side (blob HEADs, an index's manifests): a registry takes them at
+   * once.
+   */
+  private static final int PARALLEL_REQUESTS = 8;
 
   /** What a push of a blob did. */
   public enum Upload {
@@ -192,44 +195,71 @@ public final class RegistryClient {
    */
   public List<String> missingBlobs(List<String> digests) throws RegistryFailure {
     List<String> distinct = digests.stream().distinct().toList();
-    if (distinct.size() <= 1) {
-      List<String> missing = new ArrayList<>();
-      for (String digest : distinct) {
-        if (!hasBlob(digest)) {
-          missing.add(digest);
-        }
+    List<Boolean> present = sideBySide(distinct, this::hasBlob, "asked for its blobs");
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < distinct.size(); i++) {
+      if (!present.get(i)) {
+        missing.add(distinct.get(i));
       }
-      return missing;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_HEADS, distinct.size()),
-        runnable -> {
-          Thread thread = new Thread(runnable, "distroless-blob-check");
+    return missing;
+  }
+
+  /**
+   * The manifests {@code digests} name, read side by side: the images of an index.
+   *
+   * @param accept the media types to accept, as an {@code Accept} header
+   * @return in the order given, empty for one the registry does not have
+   * @throws RegistryFailure also when a manifest has another digest than the one asked for
+   */
+  public List<Optional<Manifest>> manifests(List<String> digests, String accept)
+      throws RegistryFailure {
+    return sideBySide(digests, digest -> manifest(digest, accept), "asked for its manifests");
+  }
+
+  /** One request per item, up to {@value #PARALLEL_REQUESTS} at once; answers in order. */
+  private <T> List<T> sideBySide(List<String> items, Request<T> request, String what)
+      throws RegistryFailure {
+    if (items.size() <= 1) {
+      List<T> answers = new ArrayList<>();
+      for (String item : items) {
+        answers.add(request.send(item));
+      }
+      return answers;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(
+        Math.min(PARALLEL_REQUESTS, items.size()), runnable -> {
+          Thread thread = new Thread(runnable, "distroless-registry-request");
           thread.setDaemon(true);
           return thread;
         });
     try {
-      List<Future<Boolean>> present = new ArrayList<>();
-      for (String digest : distinct) {
-        present.add(pool.submit(() -> hasBlob(digest)));
+      List<Future<T>> sent = new ArrayList<>();
+      for (String item : items) {
+        sent.add(pool.submit(() -> request.send(item)));
       }
-      List<String> missing = new ArrayList<>();
-      for (int i = 0; i < distinct.size(); i++) {
-        if (!present.get(i).get()) {
-          missing.add(distinct.get(i));
-        }
+      List<T> answers = new ArrayList<>();
+      for (Future<T> answer : sent) {
+        answers.add(answer.get());
       }
-      return missing;
+      return answers;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RegistryFailure failure) {
         throw failure;
       }
-      throw RegistryFailure.unexpected(name(), "could not be asked for its blobs: " + e.getCause());
+      throw RegistryFailure.unexpected(name(), "could not be " + what + ": " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw RegistryFailure.unexpected(name(), "was being asked for its blobs when interrupted");
+      throw RegistryFailure.unexpected(name(), "was being " + what + " when interrupted");
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One request about one blob or manifest. */
+  @FunctionalInterface
+  private interface Request<T> {
+    T send(String item) throws RegistryFailure;
   }
 
   /** Uploads a blob in one request, as the distribution spec's monolithic upload. */

@@ -120,6 +120,12 @@ public final class RegistryFailure extends IOException {
     return new RegistryFailure(name + " " + what, 0, null);
   }
 
+  /** A request to the registry given up because the build's thread was interrupted. */
+  public static RegistryFailure interrupted(String name, String what) {
+    return new RegistryFailure(name + " was not asked to finish " + what + ": the build was"
+        + " interrupted", 0, null);
+  }
+
   private static final String CREDENTIALS_FIX = "Give credentials in "
       + Setting.AUTH.element() + ", a " + Setting.CREDENTIAL_SERVERS.element()
       + " whose id is the registry host, " + Setting.CRED_HELPER.element()

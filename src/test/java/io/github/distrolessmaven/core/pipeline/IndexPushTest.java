@@ -25,6 +25,7 @@ import io.github.distrolessmaven.core.spec.ImageContent;
 import io.github.distrolessmaven.core.spec.ImageFormat;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.StateFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,10 @@ class IndexPushTest {
       appLayers.add(layers.subList(1, layers.size()));
     }
     assertEquals(appLayers.get(0), appLayers.get(1), "the application's layers are shared");
+    for (String layer : appLayers.get(0)) {
+      assertEquals(1, uploadsOf(layer), "sent once, though both platforms' images were pushed"
+          + " side by side: " + registry.requests());
+    }
     assertNotEquals(built.platforms().get(0).digest(), built.platforms().get(1).digest());
     assertEquals(List.of("linux/amd64", "linux/arm64/v8"),
         built.platforms().stream().map(BuiltImage.PlatformImage::platform).toList());
@@ -237,9 +242,11 @@ class IndexPushTest {
 
   @Test
   void aChangedClassIsSwappedIntoEachPlatformsImageAsAFullBuildWouldPushIt() throws Exception {
-    new ImageBuilder(log).build(spec(ImageFormat.DOCKER, TWO, "a"), Destination.REGISTRY);
+    BuiltImage first =
+        new ImageBuilder(log).build(spec(ImageFormat.DOCKER, TWO, "a"), Destination.REGISTRY);
     Files.write(dir.resolve("a/app/App.class"), new byte[] {(byte) 0xca, (byte) 0xfe, 2});
     int before = log.lines().size();
+    registry.clearRequests();
 
     BuiltImage changed =
         new ImageBuilder(log).build(spec(ImageFormat.DOCKER, TWO, "a"), Destination.REGISTRY);
@@ -249,6 +256,11 @@ class IndexPushTest {
         .filter(line -> line.contains("Pushed only the changed classes layer")).count(),
         rebuild.toString());
     assertTrue(rebuild.stream().noneMatch(line -> line.contains("Building for")));
+    List<String> newLayers = layersOf(changed.platforms().get(0).digest());
+    newLayers.removeAll(layersOf(first.platforms().get(0).digest()));
+    assertEquals(1, newLayers.size(), newLayers.toString());
+    assertEquals(1, uploadsOf(newLayers.get(0)), "the changed layer, shared, is sent once: "
+        + registry.requests());
     // The same inputs in a fresh project, built in full by jib-core: the same index.
     Files.createDirectories(dir.resolve("b/app"));
     Files.write(dir.resolve("b/app/App.class"), new byte[] {(byte) 0xca, (byte) 0xfe, 2});
@@ -270,5 +282,20 @@ class IndexPushTest {
     assertTrue(e.getMessage().contains("only for linux/amd64, linux/arm64, none for linux/s390x"),
         e.getMessage());
     assertTrue(registry.manifest("team/app", "1").isEmpty());
+  }
+
+  /** The layer digests of the manifest {@code digest} in team/app. */
+  private List<String> layersOf(String digest) throws IOException {
+    List<String> layers = new ArrayList<>();
+    TestImages.JSON.readTree(registry.manifest("team/app", digest).orElseThrow().bytes())
+        .path("layers").forEach(layer -> layers.add(layer.path("digest").asText()));
+    return layers;
+  }
+
+  /** How many uploads of the blob {@code digest} the registry took. */
+  private long uploadsOf(String digest) {
+    String hex = digest.substring("sha256:".length());
+    return registry.requests().stream().filter(request -> request.startsWith("PUT ")
+        && request.contains("/blobs/uploads/") && request.contains(hex)).count();
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
+import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
 import io.github.distrolessmaven.core.fixtures.RecordingLog;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,6 +140,31 @@ class RegistryClientTest {
         contentTypes.get("/v2/team/app/manifests/1"));
     assertArrayEquals(manifest, repository.get("manifests/1", "a/b").orElseThrow());
     assertTrue(repository.get("manifests/2", "a/b").isEmpty(), "404 is empty");
+  }
+
+  @Test
+  void manifestsAreReadSideBySideAndComeBackInTheOrderAsked() throws Exception {
+    RegistryClient repository = repository("team/app");
+    List<String> digests = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      byte[] manifest = ("{\"schemaVersion\":2,\"n\":" + i + "}")
+          .getBytes(StandardCharsets.UTF_8);
+      digests.add(Sha256.of(manifest));
+      repository.putManifest(digests.get(i), manifest, "application/vnd.oci.image.manifest.v1+json");
+    }
+    String gone = "sha256:" + "0".repeat(64);
+    digests.add(2, gone);
+
+    List<Optional<RegistryClient.Manifest>> read =
+        repository.manifests(digests, "application/vnd.oci.image.manifest.v1+json");
+
+    assertEquals(digests.size(), read.size());
+    assertTrue(read.get(2).isEmpty(), "404 is empty, in its place");
+    for (int i = 0; i < digests.size(); i++) {
+      if (i != 2) {
+        assertEquals(digests.get(i), read.get(i).orElseThrow().digest());
+      }
+    }
   }
 
   @Test
