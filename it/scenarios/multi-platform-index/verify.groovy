@@ -51,10 +51,16 @@ String unchanged = new File(basedir, '5-unchanged.log').text
 assert unchanged.contains("Up to date ${image}:again@${indexDigest}")
 assert !unchanged.contains('Building for linux/')
 
-// The property (run 3): arm64 alone, an image, not an index: the index's arm64 image itself.
+// The property (run 3): arm64 alone, an image, not an index: the index's arm64 image itself,
+// which runs 1 and 2 derived from the amd64 image jib-core built (the bases differ only in
+// their platform), where run 3 had jib-core build it.
 Map arm = support.rawManifest("${image}:arm")
 assert arm.mediaType == 'application/vnd.docker.distribution.manifest.v2+json'
 assert support.registryDigest(repository, 'arm') == docker.manifests[1].digest
+['1-docker.log', '2-oci.log'].each { String log ->
+  assert new File(basedir, log).text.contains('Building for linux/arm64/v8, from the linux/amd64 image'): log
+}
+assert !new File(basedir, '3-arm.log').text.contains('from the linux/amd64 image')
 
 assert support.podmanRun("${image}:1", [], 'linux/amd64').trim() == 'running on amd64 as 65532'
 String emulation = support.arm64Emulation()

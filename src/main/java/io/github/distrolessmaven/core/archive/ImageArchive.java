@@ -61,7 +61,7 @@ public final class ImageArchive {
    * @param image what jib-core wrote for the platform, opened
    * @param platform as the index names it
    */
-  public record PlatformImage(JibArchive image, Platform platform) {}
+  public record PlatformImage(ArchivedImage image, Platform platform) {}
 
   /**
    * The combined archive of a multi-platform image: every platform's image, and the image index
@@ -79,9 +79,9 @@ public final class ImageArchive {
       Platform loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
       throws IOException {
     List<Descriptor> entries = new ArrayList<>();
-    JibArchive load = null;
+    ArchivedImage load = null;
     for (PlatformImage platform : images) {
-      JibArchive image = platform.image();
+      ArchivedImage image = platform.image();
       entries.add(Descriptor.of(image.manifestMediaType(), image.manifestDigest(),
           image.manifestBytes().length).withPlatform(platform.platform()));
       if (platform.platform().equals(loaded)) {
@@ -104,8 +104,8 @@ public final class ImageArchive {
    * @param index the index of the images, for a multi-platform image
    * @param loaded the image {@code manifest.json} names
    */
-  private static void write(List<JibArchive> images, Descriptor tagged, Optional<byte[]> index,
-      JibArchive loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
+  private static void write(List<? extends ArchivedImage> images, Descriptor tagged, Optional<byte[]> index,
+      ArchivedImage loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
       throws IOException {
     ObjectNode layout = Json.object();
     layout.put("schemaVersion", 2);
@@ -135,7 +135,7 @@ public final class ImageArchive {
       ReproducibleTar.putBytes(tar, "oci-layout",
           "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
       Set<String> written = new HashSet<>();
-      for (JibArchive image : images) {
+      for (ArchivedImage image : images) {
         for (ArchivedImage.Blob blob : image.blobs()) {
           if (written.add(blob.digest())) {
             copy(image, tar, blob);
@@ -161,7 +161,7 @@ public final class ImageArchive {
     }
   }
 
-  private static void copy(JibArchive jib, TarArchiveOutputStream tar, ArchivedImage.Blob blob)
+  private static void copy(ArchivedImage jib, TarArchiveOutputStream tar, ArchivedImage.Blob blob)
       throws IOException {
     tar.putArchiveEntry(ReproducibleTar.entry(Descriptor.blobPath(blob.digest()), blob.size()));
     try (InputStream in = jib.open(blob)) {

@@ -146,17 +146,8 @@ public final class JibArchive implements ArchivedImage {
     try (InputStream in = open(config)) {
       bytes = in.readAllBytes();
     }
-    ObjectNode tree = exactly(bytes, "the config jib-core wrote");
-    ObjectNode named = Json.object();
-    tree.fields().forEachRemaining(field -> {
-      if (!field.getKey().equals("variant")) {
-        named.set(field.getKey(), field.getValue());
-      }
-      if (field.getKey().equals("os")) {
-        named.put("variant", variant);
-      }
-    });
-    byte[] newConfig = Json.write(named);
+    byte[] newConfig =
+        Json.write(namingVariant(exactly(bytes, "the config jib-core wrote"), Optional.of(variant)));
     Blob rewrittenConfig = new Blob(Sha256.of(newConfig), newConfig.length, "config");
     ObjectNode manifestTree = exactly(manifest, "the manifest of jib-core's image");
     ((ObjectNode) manifestTree.get("config")).put("digest", rewrittenConfig.digest())
@@ -167,8 +158,25 @@ public final class JibArchive implements ArchivedImage {
         Map.of(rewrittenConfig.digest(), newConfig));
   }
 
+  /**
+   * The image config {@code config} naming the platform's CPU {@code variant} right after
+   * {@code "os"}, where a config of jib-core's gets it, and naming none when it is empty.
+   */
+  public static ObjectNode namingVariant(ObjectNode config, Optional<String> variant) {
+    ObjectNode named = Json.object();
+    config.fields().forEachRemaining(field -> {
+      if (!field.getKey().equals("variant")) {
+        named.set(field.getKey(), field.getValue());
+      }
+      if (field.getKey().equals("os") && variant.isPresent()) {
+        named.put("variant", variant.get());
+      }
+    });
+    return named;
+  }
+
   /** The JSON object in {@code bytes}, which Jackson must write back byte for byte. */
-  private static ObjectNode exactly(byte[] bytes, String what) throws IOException {
+  public static ObjectNode exactly(byte[] bytes, String what) throws IOException {
     ObjectNode tree = Json.readObject(bytes, what);
     if (!Arrays.equals(Json.write(tree), bytes) || !(tree.get("config") instanceof ObjectNode)) {
       throw new IOException(what + " does not read back byte for byte; please report this as a"

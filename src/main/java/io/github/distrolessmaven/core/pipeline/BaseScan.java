@@ -11,6 +11,7 @@ import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.contents.LayerScanner;
 import io.github.distrolessmaven.core.jib.BaseLayerDownload;
+import io.github.distrolessmaven.core.jib.SiblingImage;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.FormatException;
 import io.github.distrolessmaven.core.oci.ImageConfig;
@@ -144,6 +145,19 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
     return new Image(manifest, Optional.of(config));
   }
 
+  /**
+   * The base's image for {@code platform}, its layers and config as the registry serves them:
+   * what another platform's image is derived from ({@link SiblingImage}).
+   *
+   * @param digest the base's digest: its image's, or its index's
+   */
+  static SiblingImage.Base imageOf(RegistryClient client, String digest, Platform platform)
+      throws RegistryFailure, FormatException, InvalidConfigurationException {
+    ImageManifest manifest = image(client, digest, platform, client.name() + "@" + digest)
+        .manifest();
+    return new SiblingImage.Base(manifest.layers(), configBytes(client, manifest.config()));
+  }
+
   private static JsonNode document(RegistryClient client, String digest)
       throws RegistryFailure, FormatException {
     String where = client.name() + "@" + digest;
@@ -225,13 +239,20 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
   private static ImageConfig config(RegistryClient client, ImageManifest manifest)
       throws RegistryFailure, FormatException {
     Descriptor config = manifest.config();
+    return ImageConfig.parse(configBytes(client, config), "the base's config "
+        + config.digest());
+  }
+
+  /** The config {@code config} names, checked against its digest. */
+  private static byte[] configBytes(RegistryClient client, Descriptor config)
+      throws RegistryFailure, FormatException {
     byte[] bytes = client.get("blobs/" + config.digest(), null).orElseThrow(() ->
         new FormatException(client.name() + " has no config " + config.digest()));
     if (!Sha256.of(bytes).equals(config.digest())) {
       throw new FormatException(client.name() + " sent other bytes for the config "
           + config.digest());
     }
-    return ImageConfig.parse(bytes, "the base's config " + config.digest());
+    return bytes;
   }
 
   /** The remembered result for {@code key}, else {@code scan}'s, remembered. */

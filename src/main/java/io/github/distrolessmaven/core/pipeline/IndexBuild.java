@@ -7,12 +7,15 @@ import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.jib.JibLayers;
+import io.github.distrolessmaven.core.jib.SiblingImage;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.oci.FormatException;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
+import io.github.distrolessmaven.core.registry.RegistryFailure;
 import io.github.distrolessmaven.core.spec.ImageContent;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.LastBuild;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The build of an image for several platforms, as one image index: the base resolved once (a
@@ -97,9 +101,10 @@ final class IndexBuild {
           PendingSbom.start(content, contents.get(platform), state.jarHashes(),
               target.registry() + "/" + target.repository())));
     }
+    IndexPush.BaseImages baseImages = baseImages(spec, firstBase, baseRegistries);
     if (destination == Destination.TAR) {
       return TarExport.writeIndex(spec, target, jib, builds, baseCredentials, layerCache,
-          firstBase.reference(), log);
+          baseImages, state.baseLayers(), firstBase.reference(), log);
     }
     Optional<String> mountFrom = ImageBuilder.mountSource(spec, firstBase, target);
     RegistryClient repository =
@@ -115,9 +120,33 @@ final class IndexBuild {
       built = JibLayers.start(layerCache, content.layers(), modified, log).await();
     }
     BuiltImage pushed = IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache,
-        repository, ImageBuilder.tags(target, content), mountFrom, firstBase.reference(), log);
+        baseImages, state.baseLayers(), repository, ImageBuilder.tags(target, content), mountFrom, firstBase.reference(), log);
     upToDate.remember(pushed, built);
     return pushed;
+  }
+
+  /**
+   * A registry base's image per platform, read once each, for deriving the platforms' images
+   * from the first's; none for a base from a file, or offline.
+   */
+  private IndexPush.BaseImages baseImages(ImageSpec spec, BaseResolution base,
+      Registries registries) {
+    if (base.registryBase().isEmpty() || spec.registries().offline()) {
+      return IndexPush.BaseImages.NONE;
+    }
+    ImageReference name = base.registryBase().get();
+    Map<Platform, Optional<SiblingImage.Base>> read = new ConcurrentHashMap<>();
+    return platform -> read.computeIfAbsent(platform, wanted -> {
+      RegistryClient client = registries.pull(base.servedBy().orElse(name.registry()),
+          name.repository());
+      try {
+        return Optional.of(BaseScan.imageOf(client, base.digest(), wanted));
+      } catch (RegistryFailure | FormatException | InvalidConfigurationException e) {
+        log.debug("Cannot read the base's " + wanted + " image from " + client.name() + " ("
+            + e.getMessage() + "): jib-core builds that platform's image");
+        return Optional.empty();
+      }
+    });
   }
 
   /**

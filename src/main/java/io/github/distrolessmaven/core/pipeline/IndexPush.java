@@ -4,11 +4,13 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.archive.ArchiveException;
+import io.github.distrolessmaven.core.archive.ArchivedImage;
 import io.github.distrolessmaven.core.archive.JibArchive;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.files.AtomicFiles;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
+import io.github.distrolessmaven.core.jib.SiblingImage;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.FormatException;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +74,9 @@ final class IndexPush {
    * written, the platforms side by side (a blob they share is sent once), then the index.
    *
    * @param builds one per platform, in the order the index lists them
+   * @param bases the base's image per platform, to derive the other platforms' images from
+   *     the first's
+   * @param baseLayersCache jib-core's base-layer cache
    * @param repository a client that may push to the target repository, and pull from {@code
    *     mountFrom}
    * @param tags every tag to point at the index
@@ -78,25 +84,22 @@ final class IndexPush {
    */
   static BuiltImage push(ImageSpec spec, ImageReference target, JibBuild jib,
       List<PlatformBuild> builds, JibCredentials baseCredentials, Path appLayersCache,
-      RegistryClient repository, List<String> tags, Optional<String> mountFrom,
-      String baseReference, BuildLog log) throws ImageBuildException {
+      BaseImages bases, Path baseLayersCache, RegistryClient repository, List<String> tags,
+      Optional<String> mountFrom, String baseReference, BuildLog log)
+      throws ImageBuildException {
     ImageUpload upload = new ImageUpload(repository, log);
     List<Pushed> pushed;
     try (Assembly assembly = new Assembly(spec, jib, builds, baseCredentials, appLayersCache,
-        log)) {
+        bases, baseLayersCache, log)) {
       List<SideBySide.Task<Pushed>> tasks = new ArrayList<>();
       for (int i = 0; i < builds.size(); i++) {
         int index = i;
         PlatformBuild build = builds.get(i);
         tasks.add(() -> {
-          try (JibArchive image = assembly.get(index).open()) {
-            upload.push(image, target, List.of(), mountFrom);
-            return withSbom(spec, repository, build, image.manifestBytes(),
-                image.blobs().get(0).digest());
-          } catch (ArchiveException | IOException e) {
-            throw new ImageBuildException("Assembling the " + build.platform() + " image for "
-                + repository.name() + " failed: " + e.getMessage(), e);
-          }
+          ArchivedImage image = assembly.image(index);
+          upload.push(image, target, List.of(), mountFrom);
+          return withSbom(spec, repository, build, image.manifestBytes(),
+              image.blobs().get(0).digest());
         });
       }
       pushed = sideBySide(tasks);
@@ -105,41 +108,112 @@ final class IndexPush {
   }
 
   /**
-   * jib-core's assembly of every platform's image, two at a time (two cores: one platform's
-   * image is written while the other's is read, pushed or written). Closing it stops what is
-   * still running and deletes every archive.
+   * The base's image for a platform, for deriving one platform's image from another's ({@link
+   * SiblingImage}); empty where it cannot be read (a base from a file, a registry that does not
+   * answer), and jib-core builds that platform's image itself.
+   */
+  @FunctionalInterface
+  interface BaseImages {
+    Optional<SiblingImage.Base> of(Platform platform);
+
+    /** No base is read: jib-core builds every platform's image. */
+    BaseImages NONE = platform -> Optional.empty();
+  }
+
+  /**
+   * The assembly of every platform's image, two at a time: jib-core builds the first platform's
+   * into a hidden archive, and each other platform's is derived from it ({@link SiblingImage})
+   * where the bases differ only in their platform, else built by jib-core too. Closing it stops
+   * what is still running, closes every image and deletes every archive.
    */
   static final class Assembly implements AutoCloseable {
 
     private final ExecutorService pool;
-    private final List<Future<JibBuild.Written>> assembling = new ArrayList<>();
-    private final List<Path> archives = new ArrayList<>();
+    private final List<Future<ArchivedImage>> assembling = new ArrayList<>();
+    private final List<Path> archives = new CopyOnWriteArrayList<>();
+    private final List<JibArchive> opened = new CopyOnWriteArrayList<>();
     private final List<PlatformBuild> builds;
+    private final ImageSpec spec;
+    private final JibBuild jib;
+    private final JibCredentials baseCredentials;
+    private final Path appLayersCache;
+    private final BaseImages bases;
+    private final Path baseLayersCache;
+    private final BuildLog log;
 
+    /**
+     * @param bases the base's image per platform, for deriving
+     * @param baseLayersCache jib-core's base-layer cache, where a derived image's base layers
+     *     are read
+     */
     Assembly(ImageSpec spec, JibBuild jib, List<PlatformBuild> builds,
-        JibCredentials baseCredentials, Path appLayersCache, BuildLog log)
-        throws ImageBuildException {
+        JibCredentials baseCredentials, Path appLayersCache, BaseImages bases,
+        Path baseLayersCache, BuildLog log) {
       this.builds = builds;
+      this.spec = spec;
+      this.jib = jib;
+      this.baseCredentials = baseCredentials;
+      this.appLayersCache = appLayersCache;
+      this.bases = bases;
+      this.baseLayersCache = baseLayersCache;
+      this.log = log;
       this.pool = SideBySide.threads("distroless-platform-image", builds.size());
-      for (PlatformBuild build : builds) {
-        Path archive;
-        try {
-          archive = AtomicFiles.temporarySibling(spec.outputs().tar());
-        } catch (IOException e) {
-          close();
-          throw new ImageBuildException("Cannot create a file beside " + spec.outputs().tar()
-              + ": " + e.getMessage(), e);
-        }
-        archives.add(archive);
+      for (int i = 0; i < builds.size(); i++) {
+        int index = i;
         assembling.add(pool.submit(() -> {
-          log.info("Building for " + build.platform());
-          return jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache);
+          Optional<ArchivedImage> derived =
+              index == 0 ? Optional.empty() : derived(builds.get(index));
+          return derived.isPresent() ? derived.get() : built(builds.get(index));
         }));
       }
     }
 
-    /** The image of the {@code index}th build's platform, once written into its archive. */
-    JibBuild.Written get(int index) throws ImageBuildException {
+    /** jib-core's image for {@code build}'s platform. */
+    private ArchivedImage built(PlatformBuild build) throws ImageBuildException, IOException {
+      log.info("Building for " + build.platform());
+      Path archive;
+      try {
+        archive = AtomicFiles.temporarySibling(spec.outputs().tar());
+      } catch (IOException e) {
+        throw new ImageBuildException("Cannot create a file beside " + spec.outputs().tar()
+            + ": " + e.getMessage(), e);
+      }
+      archives.add(archive);
+      JibArchive image =
+          jib.tar(spec, build.base(), baseCredentials, archive, appLayersCache).open();
+      opened.add(image);
+      return image;
+    }
+
+    /** {@code build}'s image derived from the first platform's, where it can be. */
+    private Optional<ArchivedImage> derived(PlatformBuild build) throws ImageBuildException {
+      PlatformBuild first = builds.get(0);
+      Optional<SiblingImage.Base> firstBase = bases.of(first.platform());
+      Optional<SiblingImage.Base> base = bases.of(build.platform());
+      if (firstBase.isEmpty() || base.isEmpty()) {
+        return Optional.empty();
+      }
+      ArchivedImage built = image(0);
+      try {
+        SiblingImage image = SiblingImage.derive(built, firstBase.get(), base.get(),
+            build.platform(), baseLayersCache);
+        log.info("Building for " + build.platform() + ", from the " + first.platform()
+            + " image");
+        return Optional.of(image);
+      } catch (SiblingImage.NotDerivable e) {
+        log.debug("jib-core builds the " + build.platform() + " image: " + e.getMessage());
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new ImageBuildException("Reading the " + first.platform() + " image to build the "
+            + build.platform() + " one failed: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * The image of the {@code index}th build's platform, once written; it stays open until
+     * the assembly is closed.
+     */
+    ArchivedImage image(int index) throws ImageBuildException {
       try {
         return SideBySide.result(assembling.get(index), "building for "
             + builds.get(index).platform());
@@ -155,6 +229,13 @@ final class IndexPush {
         pool.awaitTermination(1, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      for (JibArchive image : opened) {
+        try {
+          image.close();
+        } catch (ArchiveException e) {
+          // Read whole already, or failing for a better reason; the file goes next.
+        }
       }
       archives.forEach(AtomicFiles::deleteQuietly);
     }

@@ -78,16 +78,20 @@ final class TarExport {
    * load}: the spec's load platform, else this machine's when it is built, else the first.
    *
    * @param builds one per platform, in the order the index lists them
+   * @param bases the base's image per platform, to derive the other platforms' images from
+   *     the first's
+   * @param baseLayersCache jib-core's base-layer cache
    * @param log receives what jib-core says while it builds
    */
   static BuiltImage writeIndex(ImageSpec spec, ImageReference target, JibBuild jib,
       List<IndexPush.PlatformBuild> builds, JibCredentials baseCredentials, Path appLayersCache,
-      String baseReference, BuildLog log) throws ImageBuildException {
+      IndexPush.BaseImages bases, Path baseLayersCache, String baseReference, BuildLog log)
+      throws ImageBuildException {
     Path tar = spec.outputs().tar();
-    List<JibArchive> opened = new ArrayList<>();
+    List<ArchivedImage> opened = new ArrayList<>();
     Path combined = null;
     try (IndexPush.Assembly assembly = new IndexPush.Assembly(spec, jib, builds,
-        baseCredentials, appLayersCache, log)) {
+        baseCredentials, appLayersCache, bases, baseLayersCache, log)) {
       List<ImageArchive.PlatformImage> images = new ArrayList<>();
       List<ReferrerArtifact> referrers = new ArrayList<>();
       List<BuiltImage.PlatformImage> built = new ArrayList<>();
@@ -95,7 +99,7 @@ final class TarExport {
       byte[] firstSbom = null;
       for (int i = 0; i < builds.size(); i++) {
         IndexPush.PlatformBuild build = builds.get(i);
-        JibArchive image = assembly.get(i).open();
+        ArchivedImage image = assembly.image(i);
         opened.add(image);
         images.add(new ImageArchive.PlatformImage(image, build.platform()));
         byte[] document = build.sbom().forImage(image.manifestDigest());
@@ -120,13 +124,6 @@ final class TarExport {
     } catch (IOException e) {
       throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
     } finally {
-      for (JibArchive image : opened) {
-        try {
-          image.close();
-        } catch (ArchiveException e) {
-          // Read whole already; the file goes next.
-        }
-      }
       AtomicFiles.deleteQuietly(combined);
     }
   }

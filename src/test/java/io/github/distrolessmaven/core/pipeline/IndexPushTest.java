@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.archive.ArchivedImage;
 import io.github.distrolessmaven.core.archive.OciArchive;
 import io.github.distrolessmaven.core.archive.TarEntries;
 import io.github.distrolessmaven.core.fixtures.FakeRegistry;
@@ -15,6 +16,8 @@ import io.github.distrolessmaven.core.fixtures.TestImages.Image;
 import io.github.distrolessmaven.core.fixtures.TestImages.Layout;
 import io.github.distrolessmaven.core.fixtures.TestImages;
 import io.github.distrolessmaven.core.fixtures.TestLayer;
+import io.github.distrolessmaven.core.jib.SiblingImage;
+import io.github.distrolessmaven.core.oci.ImageManifest;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.Platform;
@@ -26,6 +29,8 @@ import io.github.distrolessmaven.core.spec.ImageFormat;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.StateFiles;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,8 +82,13 @@ class IndexPushTest {
 
   private ImageSpec spec(ImageFormat format, List<Platform> platforms, String project)
       throws Exception {
+    return spec("oci://" + layout + ":17", format, platforms, project);
+  }
+
+  private ImageSpec spec(String base, ImageFormat format, List<Platform> platforms,
+      String project) throws Exception {
     Path root = dir.resolve(project);
-    ImageContent content = TestSpecs.content("oci://" + layout + ":17",
+    ImageContent content = TestSpecs.content(base,
         registry.host() + "/team/app:1", List.of("2"), Map.of(), TestSpecs.layers(root),
         List.of(), format, platforms);
     ImageSpec spec = TestSpecs.spec(content, root, Map.of(), false);
@@ -132,6 +142,77 @@ class IndexPushTest {
     assertNotEquals(built.platforms().get(0).digest(), built.platforms().get(1).digest());
     assertEquals(List.of("linux/amd64", "linux/arm64/v8"),
         built.platforms().stream().map(BuiltImage.PlatformImage::platform).toList());
+  }
+
+  /**
+   * Another platform's image derived from the first's ({@link SiblingImage}, as a push from a
+   * registry base derives it) is byte for byte what jib-core builds for that platform alone: on
+   * bases without a history (jib-core describes their layers itself) and with one. Bases that
+   * differ in more than their platform (here an environment variable) are not derived from.
+   *
+   * <p>The bases here are docker-archives at one path, so that the two builds' labels agree as
+   * a registry base's do; jib-core compresses such a base's layers itself, so the bases are
+   * described by the layers its images hold.
+   */
+  @ParameterizedTest
+  @EnumSource(ImageFormat.class)
+  void anotherPlatformsImageIsDerivedFromTheFirstsAsJibCoreBuildsIt(ImageFormat format)
+      throws Exception {
+    Map<String, Image> described = new LinkedHashMap<>();
+    for (Map.Entry<String, Image> base : bases.entrySet()) {
+      described.put(base.getKey(), base.getValue().withConfig(config -> {
+        config.putArray("history").addObject().put("created", "2024-01-01T00:00:00Z")
+            .put("created_by", "COPY java /usr/bin/java").put("comment", base.getKey());
+        config.withArray("history").addObject().put("created_by", "ENV A=1")
+            .put("empty_layer", true);
+      }));
+    }
+    Map<String, Image> differing = new LinkedHashMap<>(bases);
+    differing.put("arm64", bases.get("arm64").withConfig(config ->
+        config.withObject("/config").withArray("Env").add("ONLY_ON_ARM=1")));
+    Path base = dir.resolve("base.tar");
+    int n = 0;
+    for (Map<String, Image> images : List.of(bases, described, differing)) {
+      n++;
+      TestImages.dockerArchive(base, Map.of("base:17", images.get("amd64")));
+      ImageSpec amd64 = spec("tar://" + base, format, List.of(TWO.get(0)), "amd64-" + n);
+      new ImageBuilder(log).build(amd64, Destination.TAR);
+      TestImages.dockerArchive(base, Map.of("base:17", images.get("arm64")));
+      ImageSpec arm64 = spec("tar://" + base, format, List.of(TWO.get(1)), "arm64-" + n);
+      String expected = new ImageBuilder(log).build(arm64, Destination.TAR).digest();
+
+      try (OciArchive built = OciArchive.open(amd64.outputs().tar(), Optional.empty());
+          OciArchive alone = OciArchive.open(arm64.outputs().tar(), Optional.empty())) {
+        // The bases as jib-core read them: their configs, and the layers it compressed.
+        SiblingImage.Base builtBase = new SiblingImage.Base(ImageManifest.parse(
+            built.manifestBytes(), "amd64").layers().subList(0, 1), images.get("amd64").config());
+        ArchivedImage.Blob armLayer = alone.blobs().get(1);
+        SiblingImage.Base armBase = new SiblingImage.Base(ImageManifest.parse(
+            alone.manifestBytes(), "arm64").layers().subList(0, 1), images.get("arm64").config());
+        Path cache = dir.resolve("cache-" + n);
+        Path layer = cache.resolve("layers").resolve(TestImages.hex(armLayer.digest()))
+            .resolve(TestImages.hex(TestImages.sha256(images.get("arm64").layerTar())));
+        Files.createDirectories(layer.getParent());
+        try (InputStream in = alone.open(armLayer)) {
+          Files.copy(in, layer);
+        }
+        if (images == differing) {
+          assertThrows(SiblingImage.NotDerivable.class, () ->
+              SiblingImage.derive(built, builtBase, armBase, TWO.get(1), cache));
+          continue;
+        }
+
+        SiblingImage derived = SiblingImage.derive(built, builtBase, armBase, TWO.get(1), cache);
+
+        assertEquals(expected, derived.manifestDigest(), new String(derived.manifestBytes(),
+            StandardCharsets.UTF_8));
+        for (ArchivedImage.Blob blob : derived.blobs()) {
+          try (InputStream in = derived.open(blob)) {
+            assertEquals(blob.digest(), TestImages.sha256(in.readAllBytes()), blob.role());
+          }
+        }
+      }
+    }
   }
 
   @Test
