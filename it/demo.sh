@@ -12,7 +12,7 @@ echo "==> Test bed: registry, podman, base images"
 bash it/env/setup.sh
 
 echo "==> Building the plugin"
-mvn -B -q install -DskipTests -Dinvoker.skip=true
+mvn -B -q install -DskipTests
 
 echo "==> Building the example app's image (it/demo)"
 mvn -B -f it/demo/pom.xml package distroless:build \
