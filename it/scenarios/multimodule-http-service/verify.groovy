@@ -5,7 +5,7 @@ def support = evaluate(new File(supportScript))
 
 String log = support.buildLog()
 assert log.contains("Skipping distroless: packaging 'pom'")
-assert log.contains('Skipping distroless: distroless.skip is true')
+assert log.contains("Skipping distroless: <skip> is true in the plugin's configuration.")
 assert !new File(basedir, 'target/distroless').exists()
 assert !new File(basedir, 'lib/target/distroless').exists()
 

@@ -48,7 +48,8 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping distroless: " + Properties.SKIP + " is true.");
+      getLog().info("Skipping distroless: " + (skippedByProperty()
+          ? Properties.SKIP + " is true." : "<skip> is true in the plugin's configuration."));
       return;
     }
     try {
@@ -63,6 +64,12 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
     } catch (ImageBuildException e) {
       throw new MojoExecutionException(SettingNames.render(e.getMessage()), RenderedFailure.of(e));
     }
+  }
+
+  /** Whether {@code distroless.skip} (on the command line or in the POM's properties) skips. */
+  private boolean skippedByProperty() {
+    String pom = project == null ? null : project.getProperties().getProperty(Properties.SKIP);
+    return Boolean.parseBoolean(session == null ? pom : property(Properties.SKIP, pom));
   }
 
   /** The goal's work; a user's mistake and an environment failure are told apart by type. */

@@ -69,7 +69,34 @@ class AbstractRegistryMojoTest {
     mojo.execute();
 
     assertEquals(0, mojo.runs);
-    assertEquals(List.of("[info] Skipping distroless: distroless.skip is true."), log.lines);
+    assertEquals(List.of("[info] Skipping distroless: <skip> is true in the plugin's"
+        + " configuration."), log.lines);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void skipByThePropertySaysSo() throws Exception {
+    for (boolean onCommandLine : List.of(true, false)) {
+      RecordingLog log = new RecordingLog();
+      ScriptedMojo mojo = logged(new ScriptedMojo(l -> {
+        throw new ImageBuildException("must not run");
+      }), log);
+      // Maven sets the parameter from the property: given with -D, or in the POM's properties.
+      mojo.skip = true;
+      DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
+      Model model = new Model();
+      if (onCommandLine) {
+        request.getUserProperties().setProperty("distroless.skip", "true");
+      } else {
+        model.getProperties().setProperty("distroless.skip", "true");
+      }
+      mojo.project = new MavenProject(model);
+      mojo.session = new MavenSession(null, null, request, null);
+
+      mojo.execute();
+
+      assertEquals(List.of("[info] Skipping distroless: distroless.skip is true."), log.lines);
+    }
   }
 
   @Test
@@ -91,8 +118,8 @@ class AbstractRegistryMojoTest {
 
       mojo.execute();
 
-      assertEquals(List.of("[info] Skipping distroless: distroless.skip is true."), log.lines,
-          mojo.getClass().getSimpleName());
+      assertEquals(List.of("[info] Skipping distroless: <skip> is true in the plugin's"
+          + " configuration."), log.lines, mojo.getClass().getSimpleName());
     }
   }
 
