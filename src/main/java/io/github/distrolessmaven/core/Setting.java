@@ -51,6 +51,10 @@ public enum Setting {
   ALLOW_INSECURE_REGISTRIES("allowInsecureRegistries"),
   ALLOW_SHELL("allowShell"),
   ALLOW_END_OF_LIFE_BASE("allowEndOfLifeBase"),
+  /** Building on a base referenced by tag without the warning to pin it. */
+  ALLOW_UNPINNED_BASE("allowUnpinnedBase"),
+  /** The modules of a multi-module build that get an image. */
+  CONTAINERIZE("containerize"),
   /** The image archive {@code distroless:push} sends. */
   ARCHIVE("tar"),
   /** The build tool's offline mode. */

@@ -10,8 +10,10 @@ import io.github.distrolessmaven.core.pipeline.ImageBuilder;
 import io.github.distrolessmaven.core.policy.EntrypointCheck;
 import io.github.distrolessmaven.core.policy.SecurityContext;
 import io.github.distrolessmaven.core.spec.ImageSpec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectDependenciesResolver;
@@ -58,6 +60,15 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   @Parameter(defaultValue = "false")
   boolean allowShell;
 
+  /**
+   * Build on a base referenced by tag without the warning to pin it by digest: for a project
+   * that chooses to take each new base its tag points to. The warning is given once per Maven
+   * build for each base, however many modules use it. Property
+   * {@code distroless.allowUnpinnedBase}.
+   */
+  @Parameter(defaultValue = "false")
+  boolean allowUnpinnedBase;
+
   /** Where the digest, image ID, image JSON and archive are written. */
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();
@@ -67,8 +78,26 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
 
   @Override
   final void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
-    if ("pom".equals(project.getPackaging())) {
-      log.info("Skipping distroless: packaging 'pom' has no classes to put in an image.");
+    Optional<String> skipped;
+    String mainClass = session == null ? container.getMainClass()
+        : property(Properties.MAIN_CLASS, container.getMainClass());
+    try {
+      skipped = ModuleSelection.skipReason(project.getPackaging(), project.getGroupId(),
+          project.getArtifactId(), ModuleSelection.parse(
+              session == null ? null : property(Properties.CONTAINERIZE, null)),
+          session == null || session.getProjects() == null ? 1 : session.getProjects().size(),
+          !container.getEntrypoint().isEmpty() || (mainClass != null && !mainClass.isBlank()),
+          () -> {
+            ProjectInputs inputs = new ProjectInputs(project, null);
+            return ModuleSelection.hasNoMainClass(inputs.manifestMainClass(),
+                inputs.classesDirectory());
+          });
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot read the classes of " + project.getArtifactId()
+          + ": " + e.getMessage(), e);
+    }
+    if (skipped.isPresent()) {
+      log.info("Skipping distroless: " + skipped.get());
       return;
     }
     EntrypointCheck.jvmFlagWarnings(container.getJvmFlags()).forEach(log::warn);

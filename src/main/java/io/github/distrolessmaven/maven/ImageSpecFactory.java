@@ -183,8 +183,12 @@ final class ImageSpecFactory {
           mirrors(),
           mojo.allowInsecureRegistries,
           mojo.session.isOffline());
+      // Warned of once per build and base, unless the user chose to float on the tag.
+      boolean warnUnpinnedBase = !Boolean.parseBoolean(mojo.property(
+          Properties.ALLOW_UNPINNED_BASE, String.valueOf(mojo.allowUnpinnedBase)))
+          && OncePerBuild.first(mojo.session, "unpinned base " + base);
       return new ImageSpec(content, registries, storage, outputPaths(),
-          loadPlatform(content.platforms()));
+          loadPlatform(content.platforms()), warnUnpinnedBase);
     } catch (IOException e) {
       throw new InvalidConfigurationException(
           Setting.CLASSES_DIRECTORY,

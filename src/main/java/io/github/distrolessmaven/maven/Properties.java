@@ -17,6 +17,8 @@ final class Properties {
   static final String TAR = PREFIX + "tar";
   static final String ALLOW_SHELL = PREFIX + "allowShell";
   static final String ALLOW_END_OF_LIFE_BASE = PREFIX + "allowEndOfLifeBase";
+  static final String ALLOW_UNPINNED_BASE = PREFIX + "allowUnpinnedBase";
+  static final String CONTAINERIZE = PREFIX + "containerize";
 
   private Properties() {}
 }

@@ -65,6 +65,9 @@ final class SettingNames {
       case ALLOW_SHELL -> new Name("<allowShell>", Properties.ALLOW_SHELL);
       case ALLOW_END_OF_LIFE_BASE ->
           new Name("<allowEndOfLifeBase>", Properties.ALLOW_END_OF_LIFE_BASE);
+      case ALLOW_UNPINNED_BASE ->
+          new Name("<allowUnpinnedBase>", Properties.ALLOW_UNPINNED_BASE);
+      case CONTAINERIZE -> new Name(null, Properties.CONTAINERIZE);
       case ARCHIVE -> new Name(null, Properties.TAR);
       case OFFLINE -> new Name("-o (offline)", null);
       case CLASSES_DIRECTORY -> new Name("project.build.outputDirectory", null);

@@ -44,6 +44,8 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystemSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,33 @@ class ImageSpecFactoryTest {
   }
 
   // ---------------------------------------------------------------- defaults
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void aBaseByTagIsWarnedOfOncePerBuildUnlessTheUserFloatsOnIt() throws Exception {
+    // One build's session, shared by its modules' goals.
+    RepositorySystemSession build = new DefaultRepositorySystemSession();
+    List<Boolean> warned = new ArrayList<>();
+    for (int module = 0; module < 3; module++) {
+      TarMojo mojo = tar();
+      mojo.session = new MavenSession(null, build, request, null);
+      warned.add(spec(mojo).warnUnpinnedBase());
+    }
+    assertEquals(List.of(true, false, false), warned);
+
+    TarMojo another = tar();
+    another.session = new MavenSession(null, new DefaultRepositorySystemSession(), request, null);
+    assertTrue(spec(another).warnUnpinnedBase(), "a new build warns again");
+    TarMojo floating = tar();
+    floating.allowUnpinnedBase = true;
+    floating.session = new MavenSession(null, new DefaultRepositorySystemSession(), request, null);
+    assertFalse(spec(floating).warnUnpinnedBase());
+    property("distroless.allowUnpinnedBase", "true");
+    TarMojo byProperty = tar();
+    byProperty.session =
+        new MavenSession(null, new DefaultRepositorySystemSession(), request, null);
+    assertFalse(spec(byProperty).warnUnpinnedBase());
+  }
 
   @Test
   void defaultsOfAnArchive() throws Exception {

@@ -60,9 +60,11 @@ record BaseResolution(String name, String reference, String digest, String ident
     Resolved resolved = digestOf(spec, name, state, registries, log);
     String digest = resolved.digest();
     log.info("Base image " + name + " at " + digest);
-    if (name.digest().isEmpty()) {
+    if (name.digest().isEmpty() && spec.warnUnpinnedBase()) {
       log.warn("The base is referenced by tag, which can move to another image. Pin it: "
-          + Setting.FROM_IMAGE.element(name.withQualifier(digest).toString()));
+          + Setting.FROM_IMAGE.element(name.withQualifier(digest).toString()) + " (or set "
+          + Setting.ALLOW_UNPINNED_BASE.element("true") + " to take each new base the tag"
+          + " points to).");
     }
     ImageReference pinned = name.withQualifier(digest);
     return new BaseResolution(name.toString(), pinned.toString(), digest, digest,

@@ -3,8 +3,6 @@ package io.github.distrolessmaven.core.spec;
 import io.github.distrolessmaven.core.oci.Platform;
 import java.util.Optional;
 
-
-
 /**
  * Everything one image build needs, validated: the Maven adapter builds it from the POM, the core
  * builds the image from it. Immutable.
@@ -16,9 +14,17 @@ import java.util.Optional;
  * @param loadPlatform for an archive of several platforms, the one whose image its
  *     docker-archive part names (what {@code docker load} and {@code podman load} take); empty
  *     for the build machine's platform when it is one of them, else the first
+ * @param warnUnpinnedBase whether a base referenced by tag is warned of (it is, unless the user
+ *     chose to float on the tag, or an earlier module of the same build was warned of it)
  */
 public record ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,
-    OutputPaths outputs, Optional<Platform> loadPlatform) {
+    OutputPaths outputs, Optional<Platform> loadPlatform, boolean warnUnpinnedBase) {
+
+  /** A spec that warns of a base referenced by tag. */
+  public ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,
+      OutputPaths outputs, Optional<Platform> loadPlatform) {
+    this(content, registries, storage, outputs, loadPlatform, true);
+  }
 
   /** A spec whose archive, if of several platforms, loads as the build machine's. */
   public ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,

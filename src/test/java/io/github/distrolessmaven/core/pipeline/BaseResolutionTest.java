@@ -149,7 +149,21 @@ class BaseResolutionTest {
     resolve(spec(base(":17"), false));
 
     assertTrue(log.lines().contains("WARN The base is referenced by tag, which can move to another"
-        + " image. Pin it: " + Setting.FROM_IMAGE.element(base(":17@" + digest))), log.toString());
+        + " image. Pin it: " + Setting.FROM_IMAGE.element(base(":17@" + digest)) + " (or set "
+        + Setting.ALLOW_UNPINNED_BASE.element("true") + " to take each new base the tag points"
+        + " to)."), log.toString());
+  }
+
+  @Test
+  void aTagIsNotWarnedAboutWhenTheSpecSaysNot() throws Exception {
+    origin.seed("base/java", "17", image);
+    ImageSpec warning = spec(base(":17"), false);
+    ImageSpec spec = new ImageSpec(warning.content(), warning.registries(), warning.storage(),
+        warning.outputs(), warning.loadPlatform(), false);
+
+    resolve(spec);
+
+    assertFalse(log.has("WARN"), log.toString());
   }
 
   @Test
