@@ -31,13 +31,15 @@ public final class ClassFileReader {
   private static final int CONSTANT_CLASS = 7;
 
   private final String binaryName;
+  private final int majorVersion;
   private final int accessFlags;
   private final boolean launchableMain;
   private final boolean instanceMainCandidate;
 
-  private ClassFileReader(
-      String binaryName, int accessFlags, boolean launchableMain, boolean instanceMainCandidate) {
+  private ClassFileReader(String binaryName, int majorVersion, int accessFlags,
+      boolean launchableMain, boolean instanceMainCandidate) {
     this.binaryName = binaryName;
+    this.majorVersion = majorVersion;
     this.accessFlags = accessFlags;
     this.launchableMain = launchableMain;
     this.instanceMainCandidate = instanceMainCandidate;
@@ -68,6 +70,11 @@ public final class ClassFileReader {
   /** The binary name from {@code this_class}, e.g. {@code com.example.App$Inner}. */
   public String binaryName() {
     return binaryName;
+  }
+
+  /** The class file's major version: 61 for Java 17, 69 for Java 25 (feature + 44). */
+  public int majorVersion() {
+    return majorVersion;
   }
 
   /** The class's {@code access_flags} (JVMS table 4.1-B), e.g. {@code 0x0200} for interfaces. */
@@ -126,7 +133,7 @@ public final class ClassFileReader {
             String.format("bad magic number 0x%08X (expected 0xCAFEBABE)", magic));
       }
       in.readUnsignedShort(); // minor_version
-      in.readUnsignedShort(); // major_version: deliberately unchecked
+      int major = in.readUnsignedShort(); // read, deliberately not checked
       readConstantPool();
 
       int accessFlags = in.readUnsignedShort();
@@ -162,7 +169,7 @@ public final class ClassFileReader {
 
       // Read to the end so that a file cut short anywhere is reported, not half-trusted.
       skipAttributes();
-      return new ClassFileReader(name, accessFlags, launchable, instanceCandidate);
+      return new ClassFileReader(name, major, accessFlags, launchable, instanceCandidate);
     }
 
     private void readConstantPool() throws IOException {

@@ -16,9 +16,14 @@ public final class MainClassFinder {
 
   private MainClassFinder() {}
 
+  /** The class-file major version of Java 25, whose launcher runs JEP 512's main methods. */
+  static final int JAVA_25 = 69;
+
   /**
    * Lists every class under {@code classesDirectory} that declares {@code public static void
-   * main(String[])}.
+   * main(String[])}; when none does, every class compiled for Java 25 or later that declares a
+   * main method JEP 512 lets the launcher run: {@code void main()} or {@code void
+   * main(String[])}, static or not, not private, in a class that need not be public.
    *
    * @param classesDirectory e.g. {@code target/classes}
    * @return the candidates; empty if the directory does not exist (the caller reports that the
@@ -37,13 +42,18 @@ public final class MainClassFinder {
     }
     // A set, because a multi-release layout may hold the same class more than once.
     Set<String> candidates = new TreeSet<>();
+    Set<String> java25Candidates = new TreeSet<>();
     for (Path file : classFiles) {
       ClassFileReader info = read(file);
       if (info.hasLaunchableMain()) {
         candidates.add(info.binaryName());
+      } else if (info.hasInstanceMainCandidate() && !info.isInterface()
+          && info.majorVersion() >= JAVA_25) {
+        java25Candidates.add(info.binaryName());
       }
     }
-    return new MainClassSearch(List.copyOf(candidates));
+    // A classic main wins: a project that has one keeps the entry point it always had.
+    return new MainClassSearch(List.copyOf(candidates.isEmpty() ? java25Candidates : candidates));
   }
 
   private static boolean isClassFile(Path path) {

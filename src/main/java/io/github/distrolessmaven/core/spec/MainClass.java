@@ -37,7 +37,8 @@ public final class MainClass {
     if (search.candidates().isEmpty()) {
       throw new InvalidConfigurationException(
           Setting.CONTAINER_MAIN_CLASS,
-          "no class in " + classesDirectory + " has a public static void main(String[])."
+          "no class in " + classesDirectory + " has a public static void main(String[]) (or,"
+              + " compiled for Java 25, a main method as JEP 512 allows, such as void main())."
               + " Set " + Setting.CONTAINER_MAIN_CLASS.element() + " to the class to run, or "
               + Setting.CONTAINER_ENTRYPOINT.element() + ".");
     }

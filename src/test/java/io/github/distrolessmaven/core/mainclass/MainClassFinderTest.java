@@ -44,6 +44,51 @@ class MainClassFinderTest {
     assertEquals(Optional.empty(), search.unique());
   }
 
+  /**
+   * JEP 512 (Java 25): {@code void main()}, not static, not public, in a package-private class,
+   * is a main method the launcher runs. The classes are compiled by the JDK running the tests
+   * and marked as Java 25 class files (major version 69), which is all that tells them apart.
+   */
+  @Test
+  void aJava25ClassWithAnInstanceMainIsFoundWhenNoClassicMainIs() throws IOException {
+    Path classes = compile(Map.of(
+        "com/example/Hello.java", "package com.example; class Hello { void main() {} }",
+        "com/example/Util.java", "package com.example; class Util { void helper() {} }"));
+
+    assertEquals(List.of(), MainClassFinder.find(classes).candidates(),
+        "compiled for Java 17, an instance main is no entry point");
+
+    asJava25(classes.resolve("com/example/Hello.class"));
+    asJava25(classes.resolve("com/example/Util.class"));
+    assertEquals(List.of("com.example.Hello"), MainClassFinder.find(classes).candidates());
+  }
+
+  @Test
+  void aClassicMainWinsOverAJava25InstanceMain() throws IOException {
+    Path classes = compile(Map.of(
+        "com/example/App.java",
+        "package com.example; public class App { public static void main(String[] a) {} }",
+        "com/example/Tool.java", "package com.example; class Tool { void main(String[] a) {} }",
+        "com/example/Port.java", "package com.example; interface Port { default void main() {} }"));
+    for (String name : List.of("App", "Tool", "Port")) {
+      asJava25(classes.resolve("com/example/" + name + ".class"));
+    }
+
+    assertEquals(List.of("com.example.App"), MainClassFinder.find(classes).candidates());
+
+    Files.delete(classes.resolve("com/example/App.class"));
+    assertEquals(List.of("com.example.Tool"), MainClassFinder.find(classes).candidates(),
+        "an interface's default main is no entry point");
+  }
+
+  /** Marks a class file as compiled for Java 25: its major version (bytes 6-7) becomes 69. */
+  private static void asJava25(Path classFile) throws IOException {
+    byte[] bytes = Files.readAllBytes(classFile);
+    bytes[6] = 0;
+    bytes[7] = (byte) MainClassFinder.JAVA_25;
+    Files.write(classFile, bytes);
+  }
+
   @Test
   void oneCandidateInNestedPackage() throws IOException {
     Path classes =

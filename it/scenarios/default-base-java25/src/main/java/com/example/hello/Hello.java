@@ -1,7 +1,7 @@
 package com.example.hello;
 
 /** Uses a Java 25 feature (flexible constructor bodies, JEP 513), so only a Java 25 runtime can load it. */
-public final class Hello {
+final class Hello {
 
   private final String text;
 
@@ -17,8 +17,7 @@ public final class Hello {
     this.text = text;
   }
 
-  public static void main(String[] args) {
-    System.out.println(new Hello(Runtime.version().feature()).text);
-    System.out.println("java.version: " + System.getProperty("java.version"));
+  String text() {
+    return text;
   }
 }
