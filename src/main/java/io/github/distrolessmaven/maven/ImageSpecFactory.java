@@ -234,8 +234,13 @@ final class ImageSpecFactory {
     if (image != null && !image.isBlank()) {
       return image.trim();
     }
-    return DefaultBaseImage.forRelease(
-        DefaultBaseImage.javaRelease(project.javaRelease(), project.javaTarget()));
+    // As the compiler reads them: a -D property wins over the POM's.
+    String releaseValue = mojo.property("maven.compiler.release", project.javaRelease());
+    int release = DefaultBaseImage.javaRelease(releaseValue,
+        mojo.property("maven.compiler.target", project.javaTarget()));
+    DefaultBaseImage.olderReleaseNote(release, DefaultBaseImage.releaseSetting(releaseValue))
+        .ifPresent(log::info);
+    return DefaultBaseImage.forRelease(release);
   }
 
   private Map<String, List<String>> mirrors() throws InvalidConfigurationException {

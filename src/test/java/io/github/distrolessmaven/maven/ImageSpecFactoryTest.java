@@ -278,6 +278,21 @@ class ImageSpecFactoryTest {
   }
 
   @Test
+  void theDefaultBaseFollowsAReleaseGivenOnTheCommandLineAndSaysWhenItIsOlder()
+      throws Exception {
+    property("maven.compiler.release", "21");
+    assertEquals("gcr.io/distroless/java21-debian13:nonroot", spec(tar()).content().baseImage());
+    assertTrue(log.lines.stream().noneMatch(line -> line.contains("compiled for Java")),
+        log.lines.toString());
+
+    property("maven.compiler.release", "11");
+    assertEquals("gcr.io/distroless/java17-debian13:nonroot", spec(tar()).content().baseImage());
+    assertEquals(1, log.lines.stream().filter(line -> line.startsWith("[info] The project is"
+        + " compiled for Java 11 (maven.compiler.release); the oldest distroless Java base is"
+        + " java17")).count(), log.lines.toString());
+  }
+
+  @Test
   void theDefaultBaseFollowsTheCompilerPluginsRelease() throws Exception {
     model.getProperties().remove("maven.compiler.release");
     model.getBuild().addPlugin(plugin("maven-compiler-plugin", "release", "21"));

@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.base;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import java.util.Optional;
 
 /**
  * Chooses the distroless Java base from the project's Java release: the oldest supported JRE that
@@ -48,7 +49,7 @@ public final class DefaultBaseImage {
    * @throws InvalidConfigurationException when the property is not a Java version
    */
   public static int javaRelease(String release, String target) throws InvalidConfigurationException {
-    Setting setting = notBlank(release) ? Setting.JAVA_RELEASE : Setting.JAVA_TARGET;
+    Setting setting = releaseSetting(release);
     String value = notBlank(release) ? release.trim() : (notBlank(target) ? target.trim() : null);
     if (value == null) {
       return 17;
@@ -62,6 +63,29 @@ public final class DefaultBaseImage {
           "'" + value + "' is not a Java release. Set it to a number such as 17 or 21, or set "
               + Setting.FROM_IMAGE.element() + " explicitly.");
     }
+  }
+
+  /**
+   * For a project compiled for a release older than the oldest distroless Java (17), the line
+   * that says which base runs it and what an old framework may need there; empty otherwise.
+   *
+   * @param setting where the release was read ({@link Setting#JAVA_RELEASE} or {@link
+   *     Setting#JAVA_TARGET})
+   */
+  public static Optional<String> olderReleaseNote(int release, Setting setting) {
+    if (release >= 17) {
+      return Optional.empty();
+    }
+    return Optional.of("The project is compiled for Java " + release + " (" + setting.element()
+        + "); the oldest distroless Java base is java17, so the image runs it on " + JAVA17
+        + ". Java 17 runs Java " + release + " classes, but a framework written before Java 17"
+        + " may need --add-opens flags in " + Setting.CONTAINER_JVM_FLAGS.element()
+        + ", e.g. --add-opens=java.base/java.lang=ALL-UNNAMED.");
+  }
+
+  /** Where the release is read: {@code maven.compiler.release}, else {@code .target}. */
+  public static Setting releaseSetting(String release) {
+    return notBlank(release) ? Setting.JAVA_RELEASE : Setting.JAVA_TARGET;
   }
 
   private static boolean notBlank(String value) {

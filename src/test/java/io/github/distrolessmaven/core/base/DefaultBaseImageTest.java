@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,21 @@ class DefaultBaseImageTest {
   })
   void releaseChoosesBase(int release, String expected) throws InvalidConfigurationException {
     assertEquals(expected, DefaultBaseImage.forRelease(release));
+  }
+
+  @Test
+  void aReleaseOlderThan17IsToldWhichBaseRunsItAndWhatOldFrameworksNeed() {
+    assertEquals(Optional.of("The project is compiled for Java 11 ("
+        + Setting.JAVA_RELEASE.element() + "); the oldest distroless Java base is java17, so the"
+        + " image runs it on gcr.io/distroless/java17-debian13:nonroot. Java 17 runs Java 11"
+        + " classes, but a framework written before Java 17 may need --add-opens flags in "
+        + Setting.CONTAINER_JVM_FLAGS.element() + ", e.g."
+        + " --add-opens=java.base/java.lang=ALL-UNNAMED."),
+        DefaultBaseImage.olderReleaseNote(11, Setting.JAVA_RELEASE));
+    assertTrue(DefaultBaseImage.olderReleaseNote(8, Setting.JAVA_TARGET).orElseThrow()
+        .startsWith("The project is compiled for Java 8 (" + Setting.JAVA_TARGET.element()));
+    assertEquals(Optional.empty(), DefaultBaseImage.olderReleaseNote(17, Setting.JAVA_RELEASE));
+    assertEquals(Optional.empty(), DefaultBaseImage.olderReleaseNote(21, Setting.JAVA_RELEASE));
   }
 
   @Test
