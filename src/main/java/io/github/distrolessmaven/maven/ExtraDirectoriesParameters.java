@@ -7,7 +7,11 @@ import java.util.List;
 /** {@code <extraDirectories>}: directories copied into the image as they are, in the last layer. */
 public class ExtraDirectoriesParameters {
 
-  /** The directories to copy. Default {@code src/main/distroless} into {@code /}, when it exists. */
+  /**
+   * The directories to copy: each a {@code <path>} with {@code <from>} and {@code <into>}, or,
+   * as Jib writes it, a plain {@code <path>dir</path>} copied into {@code /}. Default Jib's
+   * {@code src/main/jib}, then {@code src/main/distroless}, into {@code /}, those that exist.
+   */
   private List<ExtraPath> paths = new ArrayList<>();
 
   /** Modes for files in the image, by glob of their image path; default 644 for files, 755 for directories. */
@@ -30,12 +34,38 @@ public class ExtraDirectoriesParameters {
     /** The absolute path in the image. Default {@code /}. */
     private String into = "/";
 
+    /**
+     * Globs of paths relative to {@code <from>}, e.g. {@code **}{@code /*.conf}: only the files
+     * that match one are copied. Default: every file.
+     */
+    private List<String> includes = new ArrayList<>();
+
+    /** Globs of the same kind: the files that match one are not copied. */
+    private List<String> excludes = new ArrayList<>();
+
     File getFrom() {
       return from;
     }
 
     String getInto() {
       return into;
+    }
+
+    List<String> getIncludes() {
+      return includes == null ? List.of() : includes;
+    }
+
+    List<String> getExcludes() {
+      return excludes == null ? List.of() : excludes;
+    }
+
+    /**
+     * {@code <path>dir</path>}, Jib's shorthand: the directory {@code dir}, copied into the
+     * image's root.
+     */
+    public void set(File directory) {
+      this.from = directory;
+      this.into = "/";
     }
   }
 

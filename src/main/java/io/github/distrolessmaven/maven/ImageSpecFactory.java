@@ -270,8 +270,10 @@ final class ImageSpecFactory {
   private List<ExtraDirectory> extraDirectories() throws InvalidConfigurationException {
     List<ExtraDirectory> directories = new ArrayList<>();
     if (mojo.extraDirectories.getPaths().isEmpty()) {
-      directories.add(new ExtraDirectory(
-          project.baseDirectory().resolve("src/main/distroless"), "/"));
+      // Jib's default first, so that a project moving from Jib keeps its files.
+      for (String dir : List.of("src/main/jib", "src/main/distroless")) {
+        directories.add(new ExtraDirectory(project.baseDirectory().resolve(dir), "/"));
+      }
       return directories;
     }
     for (ExtraDirectoriesParameters.ExtraPath path : mojo.extraDirectories.getPaths()) {
@@ -282,7 +284,7 @@ final class ImageSpecFactory {
       }
       Path from = resolve(path.getFrom());
       directories.add(new ExtraDirectory(from, Validate.absoluteUnixPath(
-          path.getInto(), Setting.EXTRA_DIRECTORY_INTO)));
+          path.getInto(), Setting.EXTRA_DIRECTORY_INTO), path.getIncludes(), path.getExcludes()));
     }
     return directories;
   }

@@ -84,7 +84,8 @@ public final class LayerPlanner {
     List<PlannedFile> extra = new ArrayList<>();
     for (ExtraDirectory directory : extraDirectories) {
       if (Files.isDirectory(directory.from())) {
-        extra.addAll(tree(directory.from(), directory.into(), path -> true,
+        extra.addAll(tree(directory.from(), directory.into(),
+            path -> directory.copies(directory.from().relativize(path)),
             Setting.EXTRA_DIRECTORY_FROM));
       }
     }

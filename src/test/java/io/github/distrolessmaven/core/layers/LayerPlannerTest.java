@@ -383,6 +383,26 @@ class LayerPlannerTest {
   }
 
   @Test
+  void anExtraDirectoryCopiesTheFilesItsIncludesMatchAndItsExcludesDoNot() throws Exception {
+    Path root = project.resolve("globbed");
+    for (String file : List.of("app.conf", "conf/db.conf", "conf/secret/key.conf", "notes.txt")) {
+      Files.createDirectories(root.resolve(file).getParent());
+      Files.writeString(root.resolve(file), file);
+    }
+    Path classes = Files.createDirectories(project.resolve("globbed-classes"));
+
+    LayerPlan plan = new LayerPlanner("/app", Map.of()).plan(classes, List.of(), List.of(
+        new ExtraDirectory(root, "/etc/app", List.of("*.conf", "**/*.conf"),
+            List.of("conf/secret/**"))));
+
+    assertEquals(List.of("/etc", "/etc/app", "/etc/app/app.conf", "/etc/app/conf",
+        "/etc/app/conf/db.conf"), targets(layer(plan, "extra files")));
+    LayerPlan all = new LayerPlanner("/app", Map.of()).plan(classes, List.of(),
+        List.of(new ExtraDirectory(root, "/etc/app")));
+    assertEquals(8, targets(layer(all, "extra files")).size(), "no globs: every file");
+  }
+
+  @Test
   void permissionsApplyToExtraFilesByGlob() throws Exception {
     Map<String, Integer> modes =
         modes(layer(planAll(Map.of("/opt/app/bin/*", 0755)), "extra files"));
