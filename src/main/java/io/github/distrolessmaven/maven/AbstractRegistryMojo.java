@@ -4,6 +4,8 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -32,6 +34,12 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
   @Parameter(property = Properties.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
   boolean allowInsecureRegistries;
 
+  /** {@code <allowInsecureRegistries>}, or the property (ours or Jib's) that overrides it. */
+  boolean insecureRegistriesAllowed() {
+    return Boolean.parseBoolean(property(Properties.ALLOW_INSECURE_REGISTRIES,
+        String.valueOf(allowInsecureRegistries)));
+  }
+
   /** Skip this goal. */
   @Parameter(property = Properties.SKIP, defaultValue = "false")
   boolean skip;
@@ -47,7 +55,8 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    // Maven sets skip from <skip> or distroless.skip; Jib's jib.skip skips too.
+    if (skip || (session != null && Boolean.parseBoolean(property(Properties.SKIP, "false")))) {
       getLog().info("Skipping distroless: " + (skippedByProperty()
           ? Properties.SKIP + " is true." : "<skip> is true in the plugin's configuration."));
       return;
@@ -75,13 +84,36 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
   /** The goal's work; a user's mistake and an environment failure are told apart by type. */
   abstract void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException;
 
-  /** A command-line property, which overrides the POM's value. */
+  /**
+   * A property, which overrides the plugin's configuration in the POM: from the command line
+   * ({@code -D}), then the JVM's system properties, then the POM's {@code <properties>}; in each,
+   * ours first, then Jib's name for it (said once per build: rename it), as Jib's users write
+   * them.
+   */
   String property(String name, String pomValue) {
-    String value = session.getUserProperties().getProperty(name);
-    if (value == null) {
-      value = session.getSystemProperties().getProperty(name);
+    List<java.util.Properties> sources = new ArrayList<>();
+    sources.add(session.getUserProperties());
+    sources.add(session.getSystemProperties());
+    if (project != null) {
+      sources.add(project.getProperties());
     }
-    return value != null ? value : pomValue;
+    for (java.util.Properties source : sources) {
+      String value = source.getProperty(name);
+      if (value != null) {
+        return value;
+      }
+      for (String jib : Properties.jibNames(name)) {
+        value = source.getProperty(jib);
+        if (value != null) {
+          if (!jib.equals(Properties.IMAGE) && OncePerBuild.first(session, "property " + jib)) {
+            getLog().info("Reading Jib's property " + jib + " as " + name + ": rename it to "
+                + name + ".");
+          }
+          return value;
+        }
+      }
+    }
+    return pomValue;
   }
 
   /** Credentials from settings.xml and the docker config, read and checked once per goal. */

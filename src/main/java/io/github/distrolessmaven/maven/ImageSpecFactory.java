@@ -181,7 +181,7 @@ final class ImageSpecFactory {
           credentials.forImage(mojo.from.getAuth(), Setting.FROM_AUTH, mojo.from.getCredHelper()),
           credentials.forImage(mojo.to.getAuth(), Setting.TO_AUTH, mojo.to.getCredHelper()),
           mirrors(),
-          mojo.allowInsecureRegistries,
+          mojo.insecureRegistriesAllowed(),
           mojo.session.isOffline());
       // Warned of once per build and base, unless the user chose to float on the tag.
       boolean warnUnpinnedBase = !Boolean.parseBoolean(mojo.property(

@@ -1,6 +1,12 @@
 package io.github.distrolessmaven.maven;
 
-/** The command-line properties, all under one prefix; a property overrides the POM. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command-line properties, all under one prefix; a property overrides the POM. Jib's names
+ * for the same settings are read too, so that a command line written for Jib works here.
+ */
 final class Properties {
 
   static final String PREFIX = "distroless.";
@@ -20,5 +26,26 @@ final class Properties {
   static final String ALLOW_UNPINNED_BASE = PREFIX + "allowUnpinnedBase";
   static final String CONTAINERIZE = PREFIX + "containerize";
 
+  /** Jib's {@code -Dimage}: the image to build, as {@link #TO_IMAGE}. */
+  static final String IMAGE = "image";
+
+  /** Jib's property for each of ours that Jib has, where the name differs in more than prefix. */
+  private static final Map<String, String> JIB = Map.of(
+      PLATFORMS, "jib.from.platforms",
+      FORMAT, "jib.container.format");
+
   private Properties() {}
+
+  /**
+   * Jib's names of the property {@code name}, read when ours is not given: {@code jib.} in place
+   * of {@code distroless.} (or Jib's own spelling where it differs), and for the target image
+   * also Jib's {@code -Dimage}.
+   */
+  static List<String> jibNames(String name) {
+    if (!name.startsWith(PREFIX)) {
+      return List.of();
+    }
+    String jib = JIB.getOrDefault(name, "jib." + name.substring(PREFIX.length()));
+    return name.equals(TO_IMAGE) ? List.of(jib, IMAGE) : List.of(jib);
+  }
 }

@@ -63,7 +63,7 @@ public class PushMojo extends AbstractRegistryMojo {
         image.trim(),
         tags != null ? Arrays.asList(tags.split(",")) : to.getTags(),
         credentials().forImage(to.getAuth(), Setting.TO_AUTH, to.getCredHelper()),
-        allowInsecureRegistries);
+        insecureRegistriesAllowed());
   }
 
   private Path archive() throws InvalidConfigurationException {

@@ -110,6 +110,7 @@ class ImageSpecFactoryTest {
     project.setFile(dir.resolve("pom.xml").toFile());
     mojo.project = project;
     mojo.session = new MavenSession(null, null, request, null);
+    mojo.setLog(log);
     return mojo;
   }
 
@@ -290,6 +291,42 @@ class ImageSpecFactoryTest {
     assertEquals(1, log.lines.stream().filter(line -> line.startsWith("[info] The project is"
         + " compiled for Java 11 (maven.compiler.release); the oldest distroless Java base is"
         + " java17")).count(), log.lines.toString());
+  }
+
+  @Test
+  void aPropertyInThePomsPropertiesOverridesThePluginsConfiguration() throws Exception {
+    model.getProperties().setProperty("distroless.to.image", "registry.example.com/team/app:props");
+    model.getProperties().setProperty("distroless.from.image",
+        "registry.example.com/base/java:21");
+
+    ImageContent content = spec(build()).content();
+
+    assertEquals("registry.example.com/team/app:props", content.targetImage());
+    assertEquals("registry.example.com/base/java:21", content.baseImage());
+  }
+
+  @Test
+  void jibsImageShorthandAndItsPropertiesAreReadWhereOursAreNotGiven() throws Exception {
+    property("image", "registry.example.com/team/app:shorthand");
+    assertEquals("registry.example.com/team/app:shorthand", spec(build()).content().targetImage());
+    assertTrue(log.lines.stream().noneMatch(line -> line.contains("rename")), log.lines.toString());
+
+    model.getProperties().setProperty("distroless.to.image", "registry.example.com/team/app:pom");
+    assertEquals("registry.example.com/team/app:shorthand", spec(build()).content().targetImage(),
+        "the command line wins over the POM's properties");
+    property("distroless.to.image", "registry.example.com/team/app:ours");
+    assertEquals("registry.example.com/team/app:ours", spec(build()).content().targetImage(),
+        "ours wins over Jib's in the same place");
+
+    property("jib.from.image", "registry.example.com/base/java:25");
+    property("jib.from.platforms", "linux/arm64");
+    ImageContent content = spec(build()).content();
+    assertEquals("registry.example.com/base/java:25", content.baseImage());
+    assertEquals("linux/arm64/v8", content.platforms().get(0).toString());
+    assertTrue(log.lines.contains("[info] Reading Jib's property jib.from.image as"
+        + " distroless.from.image: rename it to distroless.from.image."), log.lines.toString());
+    assertTrue(log.lines.contains("[info] Reading Jib's property jib.from.platforms as"
+        + " distroless.platforms: rename it to distroless.platforms."), log.lines.toString());
   }
 
   @Test
