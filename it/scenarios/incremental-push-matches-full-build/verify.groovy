@@ -15,6 +15,11 @@ Closure<String> digestOf = { String name ->
 }
 Closure<Boolean> incremental = { String name -> logs[name].contains('Pushed only the changed') }
 
+// The summary names every tag pushed, in full and incremental pushes alike.
+logs.each { String name, String log ->
+  assert log =~ /(?m)\[INFO\] Pushed \S+:\S+@sha256:[0-9a-f]{64} \([0-9.]+ [kM]B\), also tagged extra$/: name
+}
+
 assert !incremental('1-first'): 'the first build had no last push to start from'
 assert logs['2-class'].contains('Pushed only the changed classes layer; the rest is the last push\'s (' + digestOf('1-first') + ')'):
     'a changed class was not pushed as the last push with its classes layer swapped'

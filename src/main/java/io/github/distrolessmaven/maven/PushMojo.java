@@ -10,7 +10,6 @@ import io.github.distrolessmaven.core.push.PushedImage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -41,11 +40,8 @@ public class PushMojo extends AbstractRegistryMojo {
               + " Run it without -o.");
     }
     PushedImage pushed = new ArchivePusher(log).push(spec());
-    String alsoTagged = pushed.tags().size() > 1
-        ? ", also tagged " + String.join(", ", pushed.tags().subList(1, pushed.tags().size()))
-        : "";
-    log.info(String.format(Locale.ROOT, "Pushed %s@%s (%s)%s",
-        pushed.image(), pushed.digest(), Summary.humanSize(pushed.size()), alsoTagged));
+    log.info(Summary.line("Pushed", pushed.image(), pushed.digest(), pushed.size(),
+        pushed.tags()));
   }
 
   private PushSpec spec() throws InvalidConfigurationException {

@@ -13,9 +13,20 @@ final class Summary {
   private Summary() {}
 
   static String of(String verb, BuiltImage image) {
-    return String.format(Locale.ROOT, "%s %s@%s (%s)%s", verb, image.image(), image.digest(),
-        humanSize(image.size()), image.platforms().isEmpty() ? ""
+    return line(verb, image.image(), image.digest(), image.size(), image.tags())
+        + (image.platforms().isEmpty() ? ""
             : ", an index of " + image.platforms().size() + " platforms:");
+  }
+
+  /**
+   * "Pushed host/repo:1@sha256:... (3.0 MB), also tagged 2, latest": the image, its digest and
+   * size, and every other tag it went under.
+   *
+   * @param tags every tag, the image's own first
+   */
+  static String line(String verb, String image, String digest, long size, List<String> tags) {
+    return String.format(Locale.ROOT, "%s %s@%s (%s)%s", verb, image, digest, humanSize(size),
+        tags.size() > 1 ? ", also tagged " + String.join(", ", tags.subList(1, tags.size())) : "");
   }
 
   /** For an image index, a line per platform: its image's digest and size; else none. */

@@ -38,13 +38,19 @@ class SummaryTest {
   }
 
   @Test
-  void theLineNamesTheImageByDigestAndItsSize() {
+  void theLineNamesTheImageByDigestItsSizeAndEveryOtherTag() {
     BuiltImage image = new BuiltImage("registry.example.com/team/app:1.0", "sha256:abc",
-        "sha256:def", List.of("1.0", "latest"), "gcr.io/distroless/java17-debian13:nonroot",
+        "sha256:def", List.of("1.0", "latest", "stable"),
+        "gcr.io/distroless/java17-debian13:nonroot", 3 * 1024 * 1024, new byte[0],
+        "the referrers API", false);
+    BuiltImage oneTag = new BuiltImage("registry.example.com/team/app:1.0", "sha256:abc",
+        "sha256:def", List.of("1.0"), "gcr.io/distroless/java17-debian13:nonroot",
         3 * 1024 * 1024, new byte[0], "the referrers API", false);
 
+    assertEquals("Pushed registry.example.com/team/app:1.0@sha256:abc (3.0 MB), also tagged"
+        + " latest, stable", Summary.of("Pushed", image));
     assertEquals("Pushed registry.example.com/team/app:1.0@sha256:abc (3.0 MB)",
-        Summary.of("Pushed", image));
+        Summary.of("Pushed", oneTag));
   }
 
   @Test
