@@ -11,6 +11,14 @@ String digest = support.writtenDigest()
 String image = "${support.ref(repository)}@${digest}"
 
 Map config = support.imageConfig(image)
+// The labels describe this project, not spring-boot-starter-parent, whose URL, SCM, licenses
+// and description Maven hands down to every Spring Boot project.
+Map labels = config.Labels
+['url', 'source', 'licenses', 'description', 'vendor'].each { String name ->
+  String value = labels["org.opencontainers.image.${name}".toString()]
+  assert value == null: "${name} = ${value}"
+}
+assert labels['org.opencontainers.image.title'] == 'spring-boot-web'
 List entrypoint = config.Entrypoint
 assert entrypoint[0] == '/usr/bin/java'
 assert entrypoint[-1] == 'com.example.boot.Application'

@@ -8,13 +8,17 @@ import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
 import io.github.distrolessmaven.core.spec.ProjectMetadata;
 import io.github.distrolessmaven.core.spec.UrlCredentials;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.model.License;
+import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -108,21 +112,61 @@ final class ProjectInputs {
    * @param log warned of credentials in a URL, which are left out (the warning names the POM
    *     element, never the secret)
    */
+  /**
+   * What the image's labels say about the project. The URL, source, licenses, description and
+   * vendor are taken only where the project's own POMs declare them: the project's, or a parent
+   * of its group or on disk above it; a third party's parent (Spring Boot's starter parent, say)
+   * describes itself, not this project, and Maven's inheritance would hand its values down.
+   */
   ProjectMetadata metadata(BuildLog log) {
-    String licenses = project.getLicenses().stream()
+    String licenses = ownDeclares(Model::getLicenses) ? project.getLicenses().stream()
         .map(License::getName)
         .filter(name -> name != null && !name.isBlank())
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.joining(", ")) : "";
+    String description = ownDeclares(Model::getDescription) ? project.getDescription() : null;
     return new ProjectMetadata(
         project.getName() != null ? project.getName() : project.getArtifactId(),
-        project.getDescription(),
+        description == null ? null : description.strip().replaceAll("\\s+", " "),
         project.getVersion(),
-        withoutCredentials(project.getUrl(), Setting.PROJECT_URL, log),
-        withoutCredentials(project.getScm() == null ? null : project.getScm().getUrl(),
-            Setting.PROJECT_SCM_URL, log),
+        ownDeclares(Model::getUrl)
+            ? withoutCredentials(project.getUrl(), Setting.PROJECT_URL, log) : null,
+        ownDeclares(Model::getScm) && project.getScm() != null
+            ? withoutCredentials(project.getScm().getUrl(), Setting.PROJECT_SCM_URL, log) : null,
         GitRevision.of(baseDirectory()).orElse(null),
         licenses,
-        project.getOrganization() == null ? null : project.getOrganization().getName());
+        ownDeclares(Model::getOrganization) && project.getOrganization() != null
+            ? project.getOrganization().getName() : null);
+  }
+
+  /**
+   * Whether the nearest POM that declares {@code field}, from the project up its parents, is
+   * one of the project's own: the project's, or a parent of its group or on disk above it.
+   */
+  private boolean ownDeclares(Function<Model, Object> field) {
+    for (MavenProject current = project; current != null; current = current.getParent()) {
+      if (current != project && !isOwn(current)) {
+        return false;
+      }
+      // As written, before inheritance; a project built without one (a test's) as it is.
+      Model written = current.getOriginalModel() != null ? current.getOriginalModel()
+          : current == project ? current.getModel() : null;
+      Object value = written == null ? null : field.apply(written);
+      if (value != null && !(value instanceof Collection<?> list && list.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isOwn(MavenProject parent) {
+    if (parent.getGroupId() != null && parent.getGroupId().equals(project.getGroupId())) {
+      return true;
+    }
+    File pom = parent.getFile();
+    File basedir = project.getBasedir();
+    return pom != null && basedir != null
+        && basedir.toPath().toAbsolutePath().normalize()
+            .startsWith(pom.toPath().toAbsolutePath().normalize().getParent());
   }
 
   private static String withoutCredentials(String url, Setting setting, BuildLog log) {
