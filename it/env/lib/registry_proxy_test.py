@@ -228,9 +228,16 @@ class RegistryProxyTest(unittest.TestCase):
     def test_logs_each_request_with_its_bytes(self):
         conn = self.connection()
         self.put(conn, "/v2/it/log/blobs/uploads/3", 1000)
-        with open(self.log) as log:
-            lines = log.read().splitlines()
-        self.assertIn("PUT\t/v2/it/log/blobs/uploads/3\t201\t1000\t", "\n".join(lines))
+        # The proxy logs a request just after answering it: wait for the line, a while at most.
+        expected = "PUT\t/v2/it/log/blobs/uploads/3\t201\t1000\t"
+        deadline = time.monotonic() + 5
+        while True:
+            with open(self.log) as log:
+                text = log.read()
+            if expected in text or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        self.assertIn(expected, text)
 
     # ---- faults -----------------------------------------------------------------------------
 
