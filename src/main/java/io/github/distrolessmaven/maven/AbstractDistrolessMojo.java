@@ -78,9 +78,9 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
 
   @Override
   final void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
+    ContainerParameters container = containerSettings();
     Optional<String> skipped;
-    String mainClass = session == null ? container.getMainClass()
-        : property(Properties.MAIN_CLASS, container.getMainClass());
+    String mainClass = container.getMainClass();
     try {
       skipped = ModuleSelection.skipReason(project.getPackaging(), project.getGroupId(),
           project.getArtifactId(), ModuleSelection.parse(
@@ -116,6 +116,14 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
     log.info("SBOM: " + spec.outputs().sbom() + ", attached to the image in " + image.sbomAttached());
     log.info("Run it hardened: podman run " + security.runFlags() + " " + image.image()
         + " (Kubernetes: " + spec.outputs().securityContext().getFileName() + ")");
+  }
+
+  /**
+   * {@code <container>} as this build sees it: a {@code distroless.container.*} property (or
+   * Jib's) in place of the POM's value.
+   */
+  ContainerParameters containerSettings() throws InvalidConfigurationException {
+    return session == null ? container : container.withProperties(name -> property(name, null));
   }
 
   /**

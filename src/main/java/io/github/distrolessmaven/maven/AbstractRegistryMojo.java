@@ -116,6 +116,36 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
     return pomValue;
   }
 
+  /**
+   * The {@code <auth>} of {@code <to>} or {@code <from>} as this build sees it: each of its
+   * username and password from the property ({@code distroless.to.auth.username}, ...), else the
+   * environment variable CI systems fill from their secrets ({@code
+   * DISTROLESS_TO_AUTH_USERNAME}, {@code DISTROLESS_TO_AUTH_PASSWORD}, and the same for {@code
+   * FROM}), else the POM.
+   *
+   * @param image {@code to} or {@code from}
+   */
+  AuthParameters auth(String image, AuthParameters pom) {
+    String username = credential(image, "username", pom == null ? null : pom.getUsername());
+    String password = credential(image, "password", pom == null ? null : pom.getPassword());
+    return new AuthParameters(username, password);
+  }
+
+  private String credential(String image, String part, String pom) {
+    String property = property(Properties.PREFIX + image + ".auth." + part, null);
+    if (property != null) {
+      return property;
+    }
+    String variable = System.getenv(("DISTROLESS_" + image + "_AUTH_" + part)
+        .toUpperCase(java.util.Locale.ROOT));
+    return variable != null ? variable : pom;
+  }
+
+  /** The {@code <credHelper>} of {@code <to>} or {@code <from>}, or its property. */
+  String credHelper(String image, String pom) {
+    return property(Properties.PREFIX + image + ".credHelper", pom);
+  }
+
   /** Credentials from settings.xml and the docker config, read and checked once per goal. */
   MavenCredentials credentials() throws InvalidConfigurationException {
     return new MavenCredentials(session.getSettings(), settingsDecrypter);

@@ -9,6 +9,13 @@ public class AuthParameters {
   /** The registry password or token. Prefer a settings.xml server with an encrypted password. */
   private String password;
 
+  public AuthParameters() {}
+
+  AuthParameters(String username, String password) {
+    this.username = username;
+    this.password = password;
+  }
+
   String getUsername() {
     return username;
   }

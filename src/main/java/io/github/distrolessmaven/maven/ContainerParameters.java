@@ -1,5 +1,7 @@
 package io.github.distrolessmaven.maven;
 
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,5 +119,83 @@ public class ContainerParameters {
 
   String getFormat() {
     return format;
+  }
+
+  /** Reads a property by name, as the goal does: ours, then Jib's, over the POM. */
+  @FunctionalInterface
+  interface PropertySource {
+    String get(String name);
+  }
+
+  /**
+   * These settings with every {@code distroless.container.*} property that is given in place of
+   * the POM's value: lists comma-separated ({@code jvmFlags}, {@code args}, {@code entrypoint},
+   * {@code ports}, {@code volumes}), maps as {@code NAME=value,NAME2=value2} ({@code
+   * environment}, {@code labels}); a property replaces the POM's list or map whole.
+   *
+   * @throws InvalidConfigurationException for a map entry without {@code =}
+   */
+  ContainerParameters withProperties(PropertySource properties)
+      throws InvalidConfigurationException {
+    ContainerParameters given = new ContainerParameters();
+    given.user = scalar(properties, "user", user);
+    given.allowRoot = allowRoot;
+    given.mainClass = scalar(properties, "mainClass", mainClass);
+    given.entrypoint = list(properties, "entrypoint", entrypoint);
+    given.jvmFlags = list(properties, "jvmFlags", jvmFlags);
+    given.args = list(properties, "args", args);
+    given.environment = map(properties, "environment", environment, Setting.CONTAINER_ENVIRONMENT);
+    given.ports = list(properties, "ports", ports);
+    given.labels = map(properties, "labels", labels, Setting.CONTAINER_LABELS);
+    given.volumes = list(properties, "volumes", volumes);
+    given.workingDirectory = scalar(properties, "workingDirectory", workingDirectory);
+    given.appRoot = scalar(properties, "appRoot", appRoot);
+    given.creationTime = scalar(properties, "creationTime", creationTime);
+    given.filesModificationTime =
+        scalar(properties, "filesModificationTime", filesModificationTime);
+    given.format = properties.get(Properties.FORMAT) != null
+        ? properties.get(Properties.FORMAT) : format;
+    return given;
+  }
+
+  private static String scalar(PropertySource properties, String name, String pom) {
+    String value = properties.get(Properties.CONTAINER + name);
+    return value != null ? value : pom;
+  }
+
+  private static List<String> list(PropertySource properties, String name, List<String> pom) {
+    String value = properties.get(Properties.CONTAINER + name);
+    if (value == null) {
+      return pom;
+    }
+    List<String> items = new ArrayList<>();
+    for (String item : value.split(",")) {
+      if (!item.isBlank()) {
+        items.add(item.trim());
+      }
+    }
+    return items;
+  }
+
+  private static Map<String, String> map(PropertySource properties, String name,
+      Map<String, String> pom, Setting setting) throws InvalidConfigurationException {
+    String value = properties.get(Properties.CONTAINER + name);
+    if (value == null) {
+      return pom;
+    }
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (String entry : value.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int equals = entry.indexOf('=');
+      if (equals <= 0) {
+        throw new InvalidConfigurationException(setting, "'" + entry.trim() + "' in "
+            + Properties.CONTAINER + name + " is not NAME=value. Write NAME=value pairs,"
+            + " comma-separated, e.g. -D" + Properties.CONTAINER + name + "=A=1,B=2.");
+      }
+      entries.put(entry.substring(0, equals).trim(), entry.substring(equals + 1));
+    }
+    return entries;
   }
 }

@@ -113,7 +113,7 @@ final class ImageSpecFactory {
   }
 
   ImageSpec create() throws InvalidConfigurationException {
-    ContainerParameters container = mojo.container;
+    ContainerParameters container = mojo.containerSettings();
     String target = targetImage();
     ImageReferences.parse(target, Setting.TO_IMAGE);
     List<String> tags = ImageReferences.tags(tags(), Setting.TO_TAGS);
@@ -178,8 +178,10 @@ final class ImageSpecFactory {
           Boolean.parseBoolean(
               mojo.property(Properties.ALLOW_SHELL, String.valueOf(mojo.allowShell))));
       RegistryOptions registries = new RegistryOptions(
-          credentials.forImage(mojo.from.getAuth(), Setting.FROM_AUTH, mojo.from.getCredHelper()),
-          credentials.forImage(mojo.to.getAuth(), Setting.TO_AUTH, mojo.to.getCredHelper()),
+          credentials.forImage(mojo.auth("from", mojo.from.getAuth()), Setting.FROM_AUTH,
+              mojo.credHelper("from", mojo.from.getCredHelper())),
+          credentials.forImage(mojo.auth("to", mojo.to.getAuth()), Setting.TO_AUTH,
+              mojo.credHelper("to", mojo.to.getCredHelper())),
           mirrors(),
           mojo.insecureRegistriesAllowed(),
           mojo.session.isOffline());
@@ -269,6 +271,16 @@ final class ImageSpecFactory {
 
   private List<ExtraDirectory> extraDirectories() throws InvalidConfigurationException {
     List<ExtraDirectory> directories = new ArrayList<>();
+    String property = mojo.property(Properties.EXTRA_DIRECTORIES, null);
+    if (property != null) {
+      // Comma-separated directories, each copied into /, as Jib's jib.extraDirectories.paths.
+      for (String dir : property.split(",")) {
+        if (!dir.isBlank()) {
+          directories.add(new ExtraDirectory(resolve(new File(dir.trim())), "/"));
+        }
+      }
+      return directories;
+    }
     if (mojo.extraDirectories.getPaths().isEmpty()) {
       // Jib's default first, so that a project moving from Jib keeps its files.
       for (String dir : List.of("src/main/jib", "src/main/distroless")) {

@@ -15,7 +15,9 @@ final class Properties {
   static final String LOAD_PLATFORM = PREFIX + "loadPlatform";
   static final String TO_IMAGE = PREFIX + "to.image";
   static final String TO_TAGS = PREFIX + "to.tags";
-  static final String MAIN_CLASS = PREFIX + "container.mainClass";
+  /** The prefix of the {@code <container>} settings' properties. */
+  static final String CONTAINER = PREFIX + "container.";
+  static final String MAIN_CLASS = CONTAINER + "mainClass";
   static final String FORMAT = PREFIX + "format";
   static final String SKIP = PREFIX + "skip";
   static final String ALLOW_INSECURE_REGISTRIES = PREFIX + "allowInsecureRegistries";
@@ -25,6 +27,7 @@ final class Properties {
   static final String ALLOW_END_OF_LIFE_BASE = PREFIX + "allowEndOfLifeBase";
   static final String ALLOW_UNPINNED_BASE = PREFIX + "allowUnpinnedBase";
   static final String CONTAINERIZE = PREFIX + "containerize";
+  static final String EXTRA_DIRECTORIES = PREFIX + "extraDirectories.paths";
 
   /** Jib's {@code -Dimage}: the image to build, as {@link #TO_IMAGE}. */
   static final String IMAGE = "image";

@@ -58,7 +58,8 @@ public class PushMojo extends AbstractRegistryMojo {
         archive(),
         image.trim(),
         tags != null ? Arrays.asList(tags.split(",")) : to.getTags(),
-        credentials().forImage(to.getAuth(), Setting.TO_AUTH, to.getCredHelper()),
+        credentials().forImage(auth("to", to.getAuth()), Setting.TO_AUTH,
+            credHelper("to", to.getCredHelper())),
         insecureRegistriesAllowed());
   }
 

@@ -576,6 +576,81 @@ class ImageSpecFactoryTest {
   }
 
   @Test
+  void everyContainerSettingHasAPropertyThatReplacesThePomsValue() throws Exception {
+    BuildMojo mojo = build();
+    Beans.set(mojo.container, "environment", new LinkedHashMap<>(Map.of("FROM_POM", "1")));
+    Beans.set(mojo.container, "jvmFlags", new ArrayList<>(List.of("-Dfrom=pom")));
+    property("distroless.container.jvmFlags", "-Xss1m, -XX:MaxRAMPercentage=75");
+    property("distroless.container.args", "serve,--port=8080");
+    property("distroless.container.environment", "MODE=prod,EMPTY=,URL=http://a=b");
+    property("distroless.container.labels", "team=core");
+    property("distroless.container.ports", "8080,9090/udp");
+    property("distroless.container.user", "1000:1000");
+    property("distroless.container.volumes", "/data");
+    property("distroless.container.workingDirectory", "/work");
+    property("distroless.container.appRoot", "/srv/app");
+    property("distroless.container.creationTime", "2020-01-02T03:04:05Z");
+    property("jib.container.mainClass", "com.example.Other");
+
+    ImageContent content = spec(mojo).content();
+
+    assertEquals(Map.of("MODE", "prod", "EMPTY", "", "URL", "http://a=b"),
+        content.environment(), "a property replaces the POM's map whole");
+    assertEquals(Map.of("team", "core"), content.userLabels());
+    assertEquals(List.of("serve", "--port=8080"), content.args());
+    assertEquals("1000:1000", content.user());
+    assertEquals(List.of("/data"), content.volumes());
+    assertEquals(Optional.of("/work"), content.workingDirectory());
+    assertEquals(Instant.parse("2020-01-02T03:04:05Z"), content.timestamps().creationTime());
+    List<String> entrypoint = content.entrypoint();
+    assertEquals(List.of("/usr/bin/java", "-Xss1m", "-XX:MaxRAMPercentage=75", "-cp"),
+        entrypoint.subList(0, 4));
+    assertTrue(entrypoint.get(4).startsWith("/srv/app/"), entrypoint.toString());
+    assertEquals("com.example.Other", entrypoint.get(entrypoint.size() - 1));
+    assertEquals(2, content.ports().size());
+
+    property("distroless.container.environment", "MODE");
+    assertEquals("distroless.container.environment: 'MODE' in distroless.container.environment"
+        + " is not NAME=value. Write NAME=value pairs, comma-separated, e.g."
+        + " -Ddistroless.container.environment=A=1,B=2.",
+        SettingNames.render(assertThrows(InvalidConfigurationException.class,
+            () -> spec(mojo)).getMessage()).replace("<container><environment>",
+                "distroless.container.environment"));
+  }
+
+  @Test
+  void extraDirectoriesCanBeNamedByProperty() throws Exception {
+    Files.createDirectories(dir.resolve("from-prop/etc"));
+    Files.writeString(dir.resolve("from-prop/etc/app.conf"), "x");
+    Files.createDirectories(dir.resolve("src/main/jib"));
+    Files.writeString(dir.resolve("src/main/jib/default.conf"), "x");
+    property("distroless.extraDirectories.paths", "from-prop");
+
+    List<String> files = targets(layer(spec(tar()), "extra files"));
+
+    assertTrue(files.contains("/etc/app.conf"), files.toString());
+    assertFalse(files.contains("/default.conf"), "the property replaces the default: " + files);
+  }
+
+  @Test
+  void authAndCredHelpersHavePropertiesForACommandLineOrACiJob() throws Exception {
+    BuildMojo mojo = build();
+    Beans.set(mojo.to, "auth", auth("pusher", "push-secret"));
+    property("distroless.to.auth.username", "ci");
+    property("distroless.to.auth.password", "ci-secret");
+    property("distroless.from.auth.username", "reader");
+    property("distroless.from.auth.password", "read-secret");
+    property("distroless.from.credHelper", "gcr");
+
+    RegistryOptions registries = spec(mojo).registries();
+
+    assertEquals("ci", registries.targetCredentials().explicit().orElseThrow().username());
+    assertEquals("ci-secret", registries.targetCredentials().explicit().orElseThrow().password());
+    assertEquals("reader", registries.baseCredentials().explicit().orElseThrow().username());
+    assertEquals(Optional.of("gcr"), registries.baseCredentials().credHelper());
+  }
+
+  @Test
   void authAndCredHelpersGoToTheirImage() throws Exception {
     BuildMojo mojo = build();
     Beans.set(mojo.to, "auth", auth("pusher", "push-secret"));
