@@ -234,7 +234,7 @@ final class ImageSpecFactory {
   private String baseImage() throws InvalidConfigurationException {
     String image = mojo.property(Properties.FROM_IMAGE, mojo.from.getImage());
     if (image != null && !image.isBlank()) {
-      return image.trim();
+      return asJibWritesIt(image.trim());
     }
     // As the compiler reads them: a -D property wins over the POM's.
     String releaseValue = mojo.property("maven.compiler.release", project.javaRelease());
@@ -243,6 +243,27 @@ final class ImageSpecFactory {
     DefaultBaseImage.olderReleaseNote(release, DefaultBaseImage.releaseSetting(releaseValue))
         .ifPresent(log::info);
     return DefaultBaseImage.forRelease(release);
+  }
+
+  /**
+   * A base as Jib writes it, in the form this plugin reads: {@code registry://} names a registry
+   * image, which is what a reference without a scheme is.
+   *
+   * @throws InvalidConfigurationException for Jib's {@code docker://}, a Docker daemon's image,
+   *     naming what to do instead
+   */
+  private String asJibWritesIt(String image) throws InvalidConfigurationException {
+    if (image.startsWith("registry://")) {
+      return image.substring("registry://".length());
+    }
+    if (image.startsWith("docker://")) {
+      String name = image.substring("docker://".length());
+      throw new InvalidConfigurationException(Setting.FROM_IMAGE, "'" + image + "' is an image"
+          + " of a Docker or Podman engine, which the build does not read. Save it to a file"
+          + " and name that: docker save " + name + " -o base.tar (or podman save), then "
+          + Setting.FROM_IMAGE.element("tar:///absolute/path/to/base.tar") + ".");
+    }
+    return image;
   }
 
   private Map<String, List<String>> mirrors() throws InvalidConfigurationException {

@@ -633,6 +633,19 @@ class ImageSpecFactoryTest {
   }
 
   @Test
+  void aBaseIsReadAsJibWritesIt() throws Exception {
+    property("distroless.from.image", "registry://registry.example.com/base/java:21");
+    assertEquals("registry.example.com/base/java:21", spec(tar()).content().baseImage());
+
+    property("distroless.from.image", "docker://my-base:1");
+    String message = SettingNames.render(assertThrows(InvalidConfigurationException.class,
+        () -> spec(tar())).getMessage());
+    assertTrue(message.contains("docker save my-base:1 -o base.tar"), message);
+    assertTrue(message.contains("<from><image>tar:///absolute/path/to/base.tar</image>"),
+        message);
+  }
+
+  @Test
   void authAndCredHelpersHavePropertiesForACommandLineOrACiJob() throws Exception {
     BuildMojo mojo = build();
     Beans.set(mojo.to, "auth", auth("pusher", "push-secret"));

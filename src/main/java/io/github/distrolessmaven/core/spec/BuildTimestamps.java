@@ -37,8 +37,9 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
       throws InvalidConfigurationException {
     Instant fallback = fallback(outputTimestamp, sourceDateEpoch);
     return new BuildTimestamps(
-        configured(creationTime, Setting.CONTAINER_CREATION_TIME, fallback, clock, true),
-        configured(filesModificationTime, Setting.CONTAINER_FILES_MODIFICATION_TIME, fallback, clock, false));
+        configured(creationTime, Setting.CONTAINER_CREATION_TIME, fallback, clock),
+        configured(filesModificationTime, Setting.CONTAINER_FILES_MODIFICATION_TIME, fallback,
+            null));
   }
 
   private static Instant fallback(String outputTimestamp, String sourceDateEpoch)
@@ -70,20 +71,28 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
     return Instant.EPOCH;
   }
 
-  private static Instant configured(
-      String value, Setting setting, Instant fallback, Clock clock, boolean allowNow)
+  /**
+   * A configured time: an ISO-8601 date-time, or one of Jib's words for one: {@code EPOCH},
+   * {@code EPOCH_PLUS_SECOND} (Jib's default for files, 1970-01-01T00:00:01Z) and, for the
+   * creation time alone, as Jib has it, {@code USE_CURRENT_TIMESTAMP} (the build's time: the
+   * image is then not reproducible).
+   *
+   * @param clock the build's clock; null where the current time is not a choice (the files')
+   */
+  private static Instant configured(String value, Setting setting, Instant fallback, Clock clock)
       throws InvalidConfigurationException {
     if (value == null || value.isBlank()) {
       return fallback;
     }
     String trimmed = value.trim();
-    if (trimmed.equals("EPOCH")) {
-      return Instant.EPOCH;
-    }
-    if (allowNow && trimmed.equals("USE_CURRENT_TIMESTAMP")) {
+    if (trimmed.equals("USE_CURRENT_TIMESTAMP") && clock != null) {
       return clock.instant();
     }
-    return iso(trimmed, setting);
+    return switch (trimmed) {
+      case "EPOCH" -> Instant.EPOCH;
+      case "EPOCH_PLUS_SECOND" -> Instant.ofEpochSecond(1);
+      default -> iso(trimmed, setting);
+    };
   }
 
   private static Instant iso(String value, Setting setting) throws InvalidConfigurationException {
@@ -93,7 +102,10 @@ public record BuildTimestamps(Instant creationTime, Instant filesModificationTim
       throw new InvalidConfigurationException(
           setting,
           "'" + value + "' is not an ISO-8601 date-time. Write it like 2026-01-01T00:00:00Z"
-              + (setting == Setting.CONTAINER_CREATION_TIME ? ", EPOCH or USE_CURRENT_TIMESTAMP." : " or EPOCH."));
+              + (setting == Setting.CONTAINER_CREATION_TIME
+                  ? ", EPOCH, EPOCH_PLUS_SECOND or USE_CURRENT_TIMESTAMP."
+                  : setting == Setting.CONTAINER_FILES_MODIFICATION_TIME
+                      ? ", EPOCH or EPOCH_PLUS_SECOND." : "."));
     }
   }
 }

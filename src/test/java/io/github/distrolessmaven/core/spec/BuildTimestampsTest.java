@@ -76,7 +76,15 @@ class BuildTimestampsTest {
 
     assertEquals(Setting.CONTAINER_FILES_MODIFICATION_TIME, e.setting());
     assertTrue(e.getMessage().contains("'USE_CURRENT_TIMESTAMP'"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("or EPOCH."), e.getMessage());
+    assertTrue(e.getMessage().endsWith(", EPOCH or EPOCH_PLUS_SECOND."), e.getMessage());
+  }
+
+  @Test
+  void jibsEpochPlusSecondIsOneSecondAfterTheEpoch() throws InvalidConfigurationException {
+    BuildTimestamps timestamps = resolve("EPOCH_PLUS_SECOND", " EPOCH_PLUS_SECOND ", null, null);
+
+    assertEquals(new BuildTimestamps(Instant.ofEpochSecond(1), Instant.ofEpochSecond(1)),
+        timestamps);
   }
 
   @Test
