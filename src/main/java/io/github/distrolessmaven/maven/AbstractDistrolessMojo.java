@@ -24,15 +24,37 @@ import org.apache.maven.project.ProjectDependenciesResolver;
  */
 public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
 
-  /** The base image. */
+  /**
+   * The base image: {@code <image>} (a registry reference, {@code tar:///path} or {@code
+   * oci:///dir}; default the distroless Java base of the project's release; property {@code
+   * distroless.from.image}), {@code <auth>} ({@code <username>}, {@code <password>}),
+   * {@code <credHelper>}, and {@code <platforms>}: {@code <platform>} elements of {@code <os>},
+   * {@code <architecture>}, {@code <variant>} (default linux/amd64; property {@code
+   * distroless.platforms}).
+   */
   @Parameter
   FromParameters from = new FromParameters();
 
-  /** How the image runs: user, entrypoint, environment, ports, labels, timestamps. */
+  /**
+   * How the image runs, each also a property {@code distroless.container.<name>}: {@code
+   * <user>} (default 65532:65532), {@code <allowRoot>}, {@code <mainClass>}, {@code
+   * <entrypoint>} (a list, exec form), {@code <jvmFlags>}, {@code <args>}, {@code
+   * <environment>} and {@code <labels>} (maps), {@code <ports>}, {@code <volumes>}, {@code
+   * <workingDirectory>}, {@code <appRoot>} (default /app), {@code <creationTime>} and {@code
+   * <filesModificationTime>} (ISO-8601, EPOCH, EPOCH_PLUS_SECOND; USE_CURRENT_TIMESTAMP for the
+   * creation time), {@code <format>} (Docker or OCI).
+   */
   @Parameter
   ContainerParameters container = new ContainerParameters();
 
-  /** Directories copied into the image as they are, with their modes. */
+  /**
+   * Directories copied into the image as they are: {@code <paths>} of {@code <path>} elements,
+   * each {@code <from>} (relative to the project), {@code <into>} (absolute, default /), {@code
+   * <includes>} and {@code <excludes>} (globs), or Jib's {@code <path>dir</path>}; default
+   * src/main/jib and src/main/distroless into /. {@code <permissions>} of {@code <permission>}
+   * elements, each {@code <file>} (a glob of image paths) and {@code <mode>} (three octal
+   * digits).
+   */
   @Parameter
   ExtraDirectoriesParameters extraDirectories = new ExtraDirectoriesParameters();
 
@@ -69,7 +91,10 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   @Parameter(defaultValue = "false")
   boolean allowUnpinnedBase;
 
-  /** Where the digest, image ID, image JSON and archive are written. */
+  /**
+   * Where the results are written: {@code <tar>} (default target/distroless/image.tar), {@code
+   * <digest>} (image.digest), {@code <imageId>} (image.id), {@code <imageJson>} (image.json).
+   */
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();
 

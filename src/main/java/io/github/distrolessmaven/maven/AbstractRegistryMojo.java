@@ -5,8 +5,16 @@ import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -14,6 +22,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What every goal that talks to a registry shares: the target, registry trust, skipping, and the
@@ -50,6 +59,9 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
   @Component
   SettingsDecrypter settingsDecrypter;
 
@@ -63,6 +75,7 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
     }
     try {
       BuildLog log = new MavenBuildLog(getLog());
+      unreadConfiguration().forEach(log::warn);
       if (session != null) {
         SettingsProxies.activate(session.getSettings(), settingsDecrypter,
             System.getProperties()).forEach(log::debug);
@@ -79,6 +92,34 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
   private boolean skippedByProperty() {
     String pom = project == null ? null : project.getProperties().getProperty(Properties.SKIP);
     return Boolean.parseBoolean(session == null ? pom : property(Properties.SKIP, pom));
+  }
+
+  /**
+   * The elements of this plugin's configuration in the POM that no goal of it reads (Maven
+   * ignores them without a word), each said once per build.
+   */
+  private List<String> unreadConfiguration() {
+    if (project == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
+      return List.of();
+    }
+    PluginDescriptor plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+    Plugin declared = project.getPlugin(plugin.getPluginLookupKey());
+    if (declared == null) {
+      return List.of();
+    }
+    Set<String> parameters = new HashSet<>();
+    for (MojoDescriptor goal : plugin.getMojos()) {
+      if (goal.getParameters() != null) {
+        goal.getParameters().forEach(parameter -> parameters.add(parameter.getName()));
+      }
+    }
+    Set<String> lines = new LinkedHashSet<>(ConfigurationCheck.unread(
+        (Xpp3Dom) declared.getConfiguration(), parameters));
+    PluginExecution execution = declared.getExecutionsAsMap().get(mojoExecution.getExecutionId());
+    if (execution != null) {
+      lines.addAll(ConfigurationCheck.unread((Xpp3Dom) execution.getConfiguration(), parameters));
+    }
+    return lines.stream().filter(line -> OncePerBuild.first(session, "unread " + line)).toList();
   }
 
   /** The goal's work; a user's mistake and an environment failure are told apart by type. */

@@ -61,6 +61,15 @@ public class ContainerParameters {
   /** {@code Docker} (default) or {@code OCI} media types. Property: {@code distroless.format}. */
   private String format;
 
+  /** Jib's; not read here: accepted so that the build can say so instead of failing on it. */
+  private List<String> extraClasspath;
+
+  /** Jib's; not read here: accepted so that the build can say so instead of failing on it. */
+  private Boolean expandClasspathDependencies;
+
+  /** Jib's; not read here: accepted so that the build can say so instead of failing on it. */
+  private Boolean useCurrentTimestamp;
+
   String getUser() {
     return user;
   }
