@@ -68,7 +68,7 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     // Maven sets skip from <skip> or distroless.skip; Jib's jib.skip skips too.
-    if (skip || (session != null && Boolean.parseBoolean(property(Properties.SKIP, "false")))) {
+    if (skip || skippedByProperty()) {
       getLog().info("Skipping distroless: " + (skippedByProperty()
           ? Properties.SKIP + " is true." : "<skip> is true in the plugin's configuration."));
       return;
@@ -88,10 +88,12 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
     }
   }
 
-  /** Whether {@code distroless.skip} (on the command line or in the POM's properties) skips. */
+  /**
+   * Whether the property skips: {@code distroless.skip} or Jib's {@code jib.skip}, on the
+   * command line or in the POM's properties ({@link #property} reads them all).
+   */
   private boolean skippedByProperty() {
-    String pom = project == null ? null : project.getProperties().getProperty(Properties.SKIP);
-    return Boolean.parseBoolean(session == null ? pom : property(Properties.SKIP, pom));
+    return session != null && Boolean.parseBoolean(property(Properties.SKIP, null));
   }
 
   /**

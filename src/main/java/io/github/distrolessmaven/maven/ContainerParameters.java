@@ -162,8 +162,8 @@ public class ContainerParameters {
     given.creationTime = scalar(properties, "creationTime", creationTime);
     given.filesModificationTime =
         scalar(properties, "filesModificationTime", filesModificationTime);
-    given.format = properties.get(Properties.FORMAT) != null
-        ? properties.get(Properties.FORMAT) : format;
+    String formatProperty = properties.get(Properties.FORMAT);
+    given.format = formatProperty != null ? formatProperty : format;
     return given;
   }
 

@@ -140,7 +140,7 @@ final class ImageSpecFactory {
       workingDirectory = Optional.of(Validate.absoluteUnixPath(
           container.getWorkingDirectory(), Setting.CONTAINER_WORKING_DIRECTORY));
     }
-    ImageFormat format = ImageFormat.parse(mojo.property(Properties.FORMAT, container.getFormat()));
+    ImageFormat format = ImageFormat.parse(container.getFormat());
     BuildTimestamps timestamps = BuildTimestamps.resolve(
         container.getCreationTime(),
         container.getFilesModificationTime(),
@@ -205,7 +205,7 @@ final class ImageSpecFactory {
       return container.getEntrypoint();
     }
     String mainClass = MainClass.resolve(
-        mojo.property(Properties.MAIN_CLASS, container.getMainClass()),
+        container.getMainClass(),
         project.manifestMainClass(),
         project.classesDirectory());
     return Entrypoint.java(container.getJvmFlags(), layers.classpath(), mainClass);
