@@ -109,9 +109,10 @@ final class IndexBuild {
     Optional<String> mountFrom = ImageBuilder.mountSource(spec, firstBase, target);
     RegistryClient repository =
         targetRegistries.push(target.registry(), target.repository(), mountFrom);
+    List<String> tags = ImageBuilder.tags(target, content);
     if (last.isPresent()) {
       Optional<BuiltImage> patched = IndexPush.pushChanged(spec, target, last.get(), built,
-          builds, repository, ImageBuilder.tags(target, content), firstBase.reference(), log);
+          builds, repository, tags, firstBase.reference(), log);
       if (patched.isPresent()) {
         upToDate.remember(patched.get(), built);
         return patched.get();
@@ -120,7 +121,7 @@ final class IndexBuild {
       built = JibLayers.start(layerCache, content.layers(), modified, log).await();
     }
     BuiltImage pushed = IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache,
-        baseImages, state.baseLayers(), repository, ImageBuilder.tags(target, content), mountFrom, firstBase.reference(), log);
+        baseImages, state.baseLayers(), repository, tags, mountFrom, firstBase.reference(), log);
     upToDate.remember(pushed, built);
     return pushed;
   }
