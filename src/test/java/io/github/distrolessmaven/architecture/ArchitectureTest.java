@@ -64,7 +64,8 @@ class ArchitectureTest {
             "com.google.cloud.tools.jib.http.FailoverHttpClient")
         .orShould().dependOnClassesThat().haveFullyQualifiedName(
             "com.google.cloud.tools.jib.registry.RegistryClient")
-        .because("core.registry is the one HTTP stack")
+        .because("core.registry is the one registry transport (core.engine speaks only to the"
+            + " local engine's socket, with no TLS and no registry API)")
         .check(main);
   }
 
