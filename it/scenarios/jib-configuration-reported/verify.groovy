@@ -6,7 +6,7 @@ List<String> log = new File(basedir, '1-tar.log').readLines()
 Map<String, String> expected = [
   'pluginExtensions': "[WARNING] <pluginExtensions> is Jib's and is not read here: Jib's extension API has no counterpart here.",
   'dockerClient': "[WARNING] <dockerClient> is Jib's and is not read here: this plugin needs no Docker daemon: write an archive with distroless:tar and load it with docker load -i target/distroless/image.tar.",
-  'extraClasspath': "[WARNING] <container><extraClasspath> is Jib's and is not read here: add the files with <extraDirectories> and name them in <container><entrypoint>.",
+  'expandClasspathDependencies': "[WARNING] <container><expandClasspathDependencies> is Jib's and is not read here: the classpath always names each jar.",
   'contianer': '[WARNING] <contianer> is not a parameter of distroless-maven-plugin and is ignored; did you mean <container>?',
 ]
 expected.each { String element, String line ->

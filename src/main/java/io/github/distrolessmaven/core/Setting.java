@@ -43,6 +43,10 @@ public enum Setting {
   CONTAINER_CREATION_TIME("container.creationTime"),
   CONTAINER_FILES_MODIFICATION_TIME("container.filesModificationTime"),
   CONTAINER_FORMAT("container.format"),
+  /** Paths in the image put before the computed classpath. */
+  CONTAINER_EXTRA_CLASSPATH("container.extraClasspath"),
+  /** Whether the project goes in as classes (exploded) or as its jar (packaged). */
+  CONTAINERIZING_MODE("containerizingMode"),
   EXTRA_DIRECTORY_FROM("extraDirectories.paths.from"),
   EXTRA_DIRECTORY_INTO("extraDirectories.paths.into"),
   PERMISSION("extraDirectories.permissions"),

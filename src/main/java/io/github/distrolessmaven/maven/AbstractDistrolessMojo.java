@@ -92,6 +92,17 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   boolean allowUnpinnedBase;
 
   /**
+   * How the project itself goes into the image, as Jib names it: {@code exploded} (default), its
+   * classes and resources as files under {@code <appRoot>/classes} and {@code
+   * <appRoot>/resources}, in two layers; or {@code packaged}, the jar {@code mvn package} built,
+   * at {@code <appRoot>/classpath/<finalName>.jar}, for code that reads its own jar (its
+   * manifest, {@code getCodeSource()}). Packaged needs the jar: run {@code mvn package
+   * distroless:build}. Property {@code distroless.containerizingMode}.
+   */
+  @Parameter(defaultValue = "exploded")
+  String containerizingMode;
+
+  /**
    * Where the results are written: {@code <tar>} (default target/distroless/image.tar), {@code
    * <digest>} (image.digest), {@code <imageId>} (image.id), {@code <imageJson>} (image.json).
    */

@@ -24,10 +24,6 @@ final class ConfigurationCheck {
       "dockerClient", "this plugin needs no Docker daemon: write an archive with distroless:tar"
           + " and load it with docker load -i target/distroless/image.tar",
       "skaffold", "Skaffold's Jib integration does not drive this plugin",
-      "containerizingMode", "the image always holds the classes and the dependency jars"
-          + " (Jib's exploded mode), not the packaged jar",
-      "container.extraClasspath", "add the files with <extraDirectories> and name them in"
-          + " <container><entrypoint>",
       "container.expandClasspathDependencies", "the classpath always names each jar",
       "container.useCurrentTimestamp", "write <creationTime>USE_CURRENT_TIMESTAMP</creationTime>");
 

@@ -61,14 +61,23 @@ public class ContainerParameters {
   /** {@code Docker} (default) or {@code OCI} media types. Property: {@code distroless.format}. */
   private String format;
 
-  /** Jib's; not read here: accepted so that the build can say so instead of failing on it. */
-  private List<String> extraClasspath;
+  /**
+   * Paths in the image put before the computed classpath, in this order, as Jib's
+   * {@code <extraClasspath>}: for jars or directories an extra directory adds, e.g. {@code
+   * /app/plugins/*}. Each is an absolute path. Property {@code distroless.container.extraClasspath}
+   * (comma-separated).
+   */
+  private List<String> extraClasspath = new ArrayList<>();
 
   /** Jib's; not read here: accepted so that the build can say so instead of failing on it. */
   private Boolean expandClasspathDependencies;
 
   /** Jib's; not read here: accepted so that the build can say so instead of failing on it. */
   private Boolean useCurrentTimestamp;
+
+  List<String> getExtraClasspath() {
+    return extraClasspath;
+  }
 
   String getUser() {
     return user;
@@ -162,6 +171,7 @@ public class ContainerParameters {
     given.creationTime = scalar(properties, "creationTime", creationTime);
     given.filesModificationTime =
         scalar(properties, "filesModificationTime", filesModificationTime);
+    given.extraClasspath = list(properties, "extraClasspath", extraClasspath);
     String formatProperty = properties.get(Properties.FORMAT);
     given.format = formatProperty != null ? formatProperty : format;
     return given;

@@ -9,6 +9,7 @@ import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
+import io.github.distrolessmaven.core.layers.ReproducibleJars;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.policy.EndOfLifeBases;
 import io.github.distrolessmaven.core.policy.EntrypointCheck;
@@ -152,9 +153,10 @@ final class ImageSpecFactory {
 
     try {
       project.requireCompiled();
-      List<Dependency> dependencies = project.dependencies();
-      LayerPlan layers = new LayerPlanner(appRoot, permissions())
-          .plan(project.classesDirectory(), dependencies, extraDirectories());
+      List<Dependency> dependencies = ReproducibleJars.of(
+          project.dependencies(), new StateFiles(storage).reproducibleJars());
+      LayerPlan layers = new LayerPlanner(appRoot, permissions()).plan(
+          project.classesDirectory(), packagedJar(), dependencies, extraDirectories());
       List<String> entrypoint = entrypoint(container, layers);
       ImageContent content = new ImageContent(
           base,
@@ -208,7 +210,33 @@ final class ImageSpecFactory {
         container.getMainClass(),
         project.manifestMainClass(),
         project.classesDirectory());
-    return Entrypoint.java(container.getJvmFlags(), layers.classpath(), mainClass);
+    List<String> classpath = new ArrayList<>();
+    for (String path : container.getExtraClasspath()) {
+      classpath.add(Validate.absoluteUnixPath(path, Setting.CONTAINER_EXTRA_CLASSPATH));
+    }
+    classpath.addAll(layers.classpath());
+    return Entrypoint.java(container.getJvmFlags(), classpath, mainClass);
+  }
+
+  /**
+   * The project's jar, made reproducible, for Jib's packaged mode; empty for exploded.
+   *
+   * @throws InvalidConfigurationException for another mode, or packaged without a jar
+   */
+  private Optional<Path> packagedJar() throws InvalidConfigurationException, IOException {
+    String mode = mojo.property(Properties.CONTAINERIZING_MODE, mojo.containerizingMode);
+    String normalized = mode == null ? "exploded" : mode.trim().toLowerCase(Locale.ROOT);
+    if (normalized.equals("exploded")) {
+      return Optional.empty();
+    }
+    if (!normalized.equals("packaged")) {
+      throw new InvalidConfigurationException(Setting.CONTAINERIZING_MODE, "is '" + mode
+          + "'. Write exploded (the default: the classes as files) or packaged (the project's"
+          + " jar).");
+    }
+    Path jar = project.packagedJar();
+    return Optional.of(ReproducibleJars.copy(jar,
+        new StateFiles(storage).reproducibleJars().resolve("project").resolve(jar.getFileName())));
   }
 
   private String targetImage() throws InvalidConfigurationException {

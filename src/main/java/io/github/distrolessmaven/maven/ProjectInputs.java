@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.apache.maven.model.License;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -63,6 +64,33 @@ final class ProjectInputs {
           classes + " holds no compiled classes. Compile first: run"
               + " 'mvn package distroless:build' (or 'mvn compile distroless:tar'), not the goal alone.");
     }
+  }
+
+  /**
+   * The jar {@code mvn package} built, for Jib's packaged mode.
+   *
+   * @throws InvalidConfigurationException when there is none (the goal ran without {@code
+   *     package}, or the packaging makes no jar), or it is a Spring Boot executable jar, whose
+   *     classes are not where a plain classpath looks for them
+   */
+  Path packagedJar() throws InvalidConfigurationException, IOException {
+    File file = project.getArtifact() == null ? null : project.getArtifact().getFile();
+    if (file == null || !file.isFile() || !file.getName().endsWith(".jar")) {
+      throw new InvalidConfigurationException(Setting.CONTAINERIZING_MODE, "is packaged, which"
+          + " puts the project's jar in the image, and this build has not made one"
+          + (file == null ? "" : " (the artifact is " + file + ")") + ". Package first: run"
+          + " 'mvn package distroless:build' (or distroless:tar), not the goal alone.");
+    }
+    try (ZipFile jar = new ZipFile(file)) {
+      if (jar.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/"))) {
+        throw new InvalidConfigurationException(Setting.CONTAINERIZING_MODE, "is packaged, and "
+            + file + " is a Spring Boot executable jar: its classes are under BOOT-INF/, where a"
+            + " plain classpath does not look. Remove <containerizingMode> (exploded, the"
+            + " default, layers the classes and every dependency apart, which Spring Boot runs"
+            + " as well).");
+      }
+    }
+    return file.toPath();
   }
 
   Path buildDirectory() {

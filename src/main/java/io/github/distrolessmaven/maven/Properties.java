@@ -28,6 +28,7 @@ final class Properties {
   static final String ALLOW_UNPINNED_BASE = PREFIX + "allowUnpinnedBase";
   static final String CONTAINERIZE = PREFIX + "containerize";
   static final String EXTRA_DIRECTORIES = PREFIX + "extraDirectories.paths";
+  static final String CONTAINERIZING_MODE = PREFIX + "containerizingMode";
 
   /** Jib's {@code -Dimage}: the image to build, as {@link #TO_IMAGE}. */
   static final String IMAGE = "image";

@@ -54,6 +54,10 @@ final class SettingNames {
       case CONTAINER_FILES_MODIFICATION_TIME ->
           new Name("<container><filesModificationTime>", null);
       case CONTAINER_FORMAT -> new Name("<container><format>", Properties.FORMAT);
+      case CONTAINER_EXTRA_CLASSPATH ->
+          new Name("<container><extraClasspath>", Properties.CONTAINER + "extraClasspath");
+      case CONTAINERIZING_MODE ->
+          new Name("<containerizingMode>", Properties.CONTAINERIZING_MODE);
       case EXTRA_DIRECTORY_FROM -> new Name("<extraDirectories><paths><path><from>", null);
       case EXTRA_DIRECTORY_INTO -> new Name("<extraDirectories><paths><path><into>", null);
       case PERMISSION -> new Name("<extraDirectories><permissions><permission>", null);

@@ -43,15 +43,16 @@ class ConfigurationCheckTest {
   void jibsElementsAreNamedWithWhatToDoInstead() throws Exception {
     List<String> lines = unread("<pluginExtensions><pluginExtension/></pluginExtensions>"
         + "<dockerClient><executable>docker</executable></dockerClient>"
-        + "<container><extraClasspath>a</extraClasspath></container>");
+        + "<container><extraClasspath>a</extraClasspath>"
+        + "<expandClasspathDependencies>true</expandClasspathDependencies></container>");
 
     assertEquals(3, lines.size(), lines.toString());
     assertEquals("<pluginExtensions> is Jib's and is not read here: Jib's extension API has no"
         + " counterpart here.", lines.get(0));
     assertTrue(lines.get(1).startsWith("<dockerClient> is Jib's and is not read here: this"
         + " plugin needs no Docker daemon"), lines.get(1));
-    assertTrue(lines.get(2).startsWith("<container><extraClasspath> is Jib's and is not read"
-        + " here: add the files with <extraDirectories>"), lines.get(2));
+    assertTrue(lines.get(2).startsWith("<container><expandClasspathDependencies> is Jib's and is"
+        + " not read here: the classpath always names each jar"), lines.get(2));
   }
 
   @Test

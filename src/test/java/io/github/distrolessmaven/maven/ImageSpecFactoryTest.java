@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
@@ -395,7 +401,7 @@ class ImageSpecFactoryTest {
   @Test
   void theClasspathHoldsTheDependenciesInMavensOrderUnderTheAppRoot() throws Exception {
     Path guava = Files.writeString(dir.resolve("guava-33.0.jar"), "jar");
-    Path lib = Files.writeString(dir.resolve("lib-1.0-SNAPSHOT.jar"), "jar");
+    Path lib = jar(dir.resolve("lib-1.0-SNAPSHOT.jar"), "com/example/Lib.class");
     dependencies = List.of(
         new Dependency(new MavenCoordinates("com.google.guava", "guava", "33.0", "", "jar"),
             guava, Dependency.Origin.RELEASE),
@@ -409,7 +415,92 @@ class ImageSpecFactoryTest {
     assertEquals(List.of("/usr/bin/java", "-cp",
         "/opt/app/classes:/opt/app/libs/guava-33.0.jar:/opt/app/libs/lib-1.0-SNAPSHOT.jar",
         "com.example.App"), content.entrypoint());
-    assertEquals(dependencies, content.dependencies());
+    assertEquals(dependencies.get(0), content.dependencies().get(0));
+    // The SNAPSHOT, built at some time, is layered as its reproducible copy, by the same name.
+    assertEquals(dir.resolve("target/distroless/jars/dependencies/com.example/lib/"
+        + "lib-1.0-SNAPSHOT.jar"), content.dependencies().get(1).file());
+    assertEquals(dependencies.get(1).coordinates(), content.dependencies().get(1).coordinates());
+  }
+
+  @Test
+  void packagedModeLayersTheProjectsJarReproduciblyInPlaceOfItsClasses() throws Exception {
+    Path jar = jar(dir.resolve("target/demo-app-1.0.0.jar"), "com/example/App.class");
+    TarMojo mojo = tar();
+    artifact(mojo, jar);
+    Beans.set(mojo, "containerizingMode", "packaged");
+
+    ImageSpec spec = spec(mojo);
+
+    PlannedLayer layer = layer(spec, "jar");
+    assertEquals(List.of("/app", "/app/classpath", "/app/classpath/demo-app-1.0.0.jar"),
+        targets(layer));
+    Path copy = layer.files().get(2).source();
+    assertEquals(dir.resolve("target/distroless/jars/project/demo-app-1.0.0.jar"), copy);
+    try (ZipFile zip = new ZipFile(copy.toFile())) {
+      assertEquals(LocalDateTime.of(1980, 1, 1, 0, 0, 2),
+          zip.getEntry("com/example/App.class").getTimeLocal());
+    }
+    assertTrue(spec.content().layers().layers().stream()
+        .noneMatch(l -> l.name().equals("classes") || l.name().equals("resources")));
+    assertEquals(List.of("/usr/bin/java", "-cp", "/app/classpath/demo-app-1.0.0.jar",
+        "com.example.App"), spec.content().entrypoint());
+
+    // The property overrides the POM, as for every setting.
+    property("distroless.containerizingMode", "exploded");
+    assertEquals(List.of("/usr/bin/java", "-cp", "/app/classes", "com.example.App"),
+        spec(mojo).content().entrypoint());
+  }
+
+  @Test
+  void packagedModeWithoutAJarOrWithABootJarOrAnUnknownModeIsRefused() throws Exception {
+    TarMojo mojo = tar();
+    property("distroless.containerizingMode", "packaged");
+    assertTrue(refused(mojo, Setting.CONTAINERIZING_MODE, "<containerizingMode>: is packaged")
+        .contains("run 'mvn package distroless:build'"));
+
+    Path boot = jar(dir.resolve("target/demo-app-1.0.0.jar"), "BOOT-INF/classes/App.class");
+    artifact(mojo, boot);
+    assertTrue(refused(mojo, Setting.CONTAINERIZING_MODE, "<containerizingMode>: is packaged")
+        .contains("Spring Boot executable jar"));
+
+    property("distroless.containerizingMode", "war");
+    assertTrue(refused(mojo, Setting.CONTAINERIZING_MODE, "<containerizingMode>: is 'war'")
+        .contains("exploded"));
+  }
+
+  @Test
+  void extraClasspathComesBeforeTheComputedOneFromThePomOrTheProperty() throws Exception {
+    TarMojo mojo = tar();
+    Beans.set(mojo.container, "extraClasspath", new ArrayList<>(List.of("/app/plugins/*")));
+    assertEquals(List.of("/usr/bin/java", "-cp", "/app/plugins/*:/app/classes",
+        "com.example.App"), spec(mojo).content().entrypoint());
+
+    property("jib.container.extraClasspath", "/opt/agent.jar,/etc/app/");
+    assertEquals("/opt/agent.jar:/etc/app:/app/classes", spec(mojo).content().entrypoint().get(2));
+
+    property("distroless.container.extraClasspath", "plugins/*");
+    assertTrue(refused(mojo, Setting.CONTAINER_EXTRA_CLASSPATH, "<container><extraClasspath>: 'plugins/*'")
+        .contains("is not an absolute Unix-style path"));
+  }
+
+  /** The project's artifact, as the package phase leaves it. */
+  private static void artifact(AbstractDistrolessMojo mojo, Path file) {
+    DefaultArtifact artifact = new DefaultArtifact("com.example", "demo-app", "1.0.0", "compile",
+        "jar", "", new DefaultArtifactHandler("jar"));
+    artifact.setFile(file.toFile());
+    mojo.project.setArtifact(artifact);
+  }
+
+  /** A jar holding empty entries of these names. */
+  private static Path jar(Path file, String... names) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (String name : names) {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.closeEntry();
+      }
+    }
+    return file;
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Lays the application out under the app root, one layer per rate of change: release
- * dependencies, snapshot dependencies, reactor modules, resources, classes, extra directories.
+ * dependencies, snapshot dependencies, reactor modules, resources, classes (or the project's jar),
+ * extra directories.
  * Owner and modes are fixed (root, 0644 files, 0755 directories) so that the runtime user cannot
  * change the app and the layers do not depend on the builder's umask.
  */
@@ -43,6 +45,8 @@ public final class LayerPlanner {
   }
 
   /**
+   * The plan of Jib's exploded mode: the project's classes and resources as files.
+   *
    * @param classesDirectory the project's output directory (classes and resources)
    * @param dependencies runtime dependencies in Maven's classpath order
    * @param extraDirectories copied last, in the order given; missing ones are skipped
@@ -52,18 +56,41 @@ public final class LayerPlanner {
   public LayerPlan plan(
       Path classesDirectory, List<Dependency> dependencies, List<ExtraDirectory> extraDirectories)
       throws IOException, InvalidConfigurationException {
+    return plan(classesDirectory, Optional.empty(), dependencies, extraDirectories);
+  }
+
+  /**
+   * @param classesDirectory the project's output directory (classes and resources)
+   * @param packagedJar Jib's packaged mode: the project's jar, layered (under {@code
+   *     classpath/}, as Jib puts it) in place of the classes directory
+   * @param dependencies runtime dependencies in Maven's classpath order
+   * @param extraDirectories copied last, in the order given; missing ones are skipped
+   * @throws InvalidConfigurationException for a symbolic link that leads out of its directory
+   *     (or nowhere), or to a directory
+   */
+  public LayerPlan plan(Path classesDirectory, Optional<Path> packagedJar,
+      List<Dependency> dependencies, List<ExtraDirectory> extraDirectories)
+      throws IOException, InvalidConfigurationException {
     List<PlannedLayer> layers = new ArrayList<>();
     List<String> classpath = new ArrayList<>();
     Map<Dependency, String> libNames = libraryNames(dependencies);
 
-    List<PlannedFile> resources = tree(classesDirectory, appRoot + "/resources",
-        path -> !isClass(path), Setting.CLASSES_DIRECTORY);
-    List<PlannedFile> classes = tree(classesDirectory, appRoot + "/classes",
-        LayerPlanner::isClass, Setting.CLASSES_DIRECTORY);
-    if (!resources.isEmpty()) {
-      classpath.add(appRoot + "/resources");
+    List<PlannedFile> resources = List.of();
+    List<PlannedFile> classes;
+    if (packagedJar.isPresent()) {
+      String jar = appRoot + "/classpath/" + packagedJar.get().getFileName();
+      classes = withParents(List.of(new PlannedFile(packagedJar.get(), jar, FILE_MODE)));
+      classpath.add(jar);
+    } else {
+      resources = tree(classesDirectory, appRoot + "/resources",
+          path -> !isClass(path), Setting.CLASSES_DIRECTORY);
+      classes = tree(classesDirectory, appRoot + "/classes",
+          LayerPlanner::isClass, Setting.CLASSES_DIRECTORY);
+      if (!resources.isEmpty()) {
+        classpath.add(appRoot + "/resources");
+      }
+      classpath.add(appRoot + "/classes");
     }
-    classpath.add(appRoot + "/classes");
 
     for (Dependency.Origin origin : Dependency.Origin.values()) {
       List<PlannedFile> files = new ArrayList<>();
@@ -79,7 +106,7 @@ public final class LayerPlanner {
       addIfNotEmpty(layers, layerName(origin), files);
     }
     addIfNotEmpty(layers, "resources", resources);
-    addIfNotEmpty(layers, "classes", classes);
+    addIfNotEmpty(layers, packagedJar.isPresent() ? "jar" : "classes", classes);
 
     List<PlannedFile> extra = new ArrayList<>();
     for (ExtraDirectory directory : extraDirectories) {

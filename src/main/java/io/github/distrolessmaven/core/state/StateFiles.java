@@ -71,6 +71,11 @@ public record StateFiles(Storage storage) {
     return storage.projectDirectory().resolve("bases");
   }
 
+  /** Reactor modules' and SNAPSHOTs' jars, rewritten reproducibly (ReproducibleJars). */
+  public Path reproducibleJars() {
+    return storage.projectDirectory().resolve("jars");
+  }
+
   /** The last resolution of the runtime dependencies ({@link ResolvedDependencies}). */
   public Path runtimeDependencies() {
     return storage.projectDirectory().resolve("runtime-dependencies.tsv");

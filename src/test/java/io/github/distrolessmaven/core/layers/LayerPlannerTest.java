@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,22 @@ class LayerPlannerTest {
             "/app/libs/jackson-1.0.jar",
             "/app/libs/util-2.0-SNAPSHOT.jar"),
         planAll(Map.of()).classpath());
+  }
+
+  @Test
+  void packagedModeLayersTheJarUnderClasspathInPlaceOfTheClassesAndResources() throws Exception {
+    Path jar = project.resolve("target/app-1.0.jar");
+    touch(jar);
+
+    LayerPlan plan = new LayerPlanner("/app", Map.of())
+        .plan(classes, Optional.of(jar), dependencies.subList(0, 1), List.of());
+
+    assertEquals(List.of("dependencies", "jar"), names(plan));
+    assertEquals(List.of("/app", "/app/classpath", "/app/classpath/app-1.0.jar"),
+        targets(layer(plan, "jar")));
+    assertEquals(jar, layer(plan, "jar").files().get(2).source());
+    assertEquals(List.of("/app/classpath/app-1.0.jar", "/app/libs/guava-1.0.jar"),
+        plan.classpath());
   }
 
   @Test
