@@ -4,6 +4,7 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.base.DefaultBaseImage;
+import io.github.distrolessmaven.core.base.EngineBase;
 import io.github.distrolessmaven.core.base.LocalBase;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
@@ -120,8 +121,8 @@ final class ImageSpecFactory {
     List<String> tags = ImageReferences.tags(tags(), Setting.TO_TAGS);
     String base = baseImage();
     if (LocalBase.isLocal(base)) {
-      LocalBase.checkSyntax(base);
-    } else {
+      LocalBase.checkSyntax(base, project.baseDirectory());
+    } else if (!EngineBase.isEngine(base)) {
       ImageReferences.parse(base, Setting.FROM_IMAGE);
       EndOfLifeBases.check(base, Boolean.parseBoolean(mojo.property(
           Properties.ALLOW_END_OF_LIFE_BASE, String.valueOf(mojo.allowEndOfLifeBase))));
@@ -192,7 +193,7 @@ final class ImageSpecFactory {
           Properties.ALLOW_UNPINNED_BASE, String.valueOf(mojo.allowUnpinnedBase)))
           && OncePerBuild.first(mojo.session, "unpinned base " + base);
       return new ImageSpec(content, registries, storage, outputPaths(),
-          loadPlatform(content.platforms()), warnUnpinnedBase);
+          loadPlatform(content.platforms()), warnUnpinnedBase, project.baseDirectory());
     } catch (IOException e) {
       throw new InvalidConfigurationException(
           Setting.CLASSES_DIRECTORY,
@@ -275,21 +276,17 @@ final class ImageSpecFactory {
 
   /**
    * A base as Jib writes it, in the form this plugin reads: {@code registry://} names a registry
-   * image, which is what a reference without a scheme is.
+   * image, which is what a reference without a scheme is; {@code docker://} an image of the local
+   * engine, kept as written (the base.name label says where the base came from).
    *
-   * @throws InvalidConfigurationException for Jib's {@code docker://}, a Docker daemon's image,
-   *     naming what to do instead
+   * @throws InvalidConfigurationException for {@code docker://} without a valid image name
    */
   private String asJibWritesIt(String image) throws InvalidConfigurationException {
     if (image.startsWith("registry://")) {
       return image.substring("registry://".length());
     }
-    if (image.startsWith("docker://")) {
-      String name = image.substring("docker://".length());
-      throw new InvalidConfigurationException(Setting.FROM_IMAGE, "'" + image + "' is an image"
-          + " of a Docker or Podman engine, which the build does not read. Save it to a file"
-          + " and name that: docker save " + name + " -o base.tar (or podman save), then "
-          + Setting.FROM_IMAGE.element("tar:///absolute/path/to/base.tar") + ".");
+    if (EngineBase.isEngine(image)) {
+      ImageReferences.parse(image.substring(EngineBase.PREFIX.length()), Setting.FROM_IMAGE);
     }
     return image;
   }

@@ -728,12 +728,20 @@ class ImageSpecFactoryTest {
     property("distroless.from.image", "registry://registry.example.com/base/java:21");
     assertEquals("registry.example.com/base/java:21", spec(tar()).content().baseImage());
 
+    // An engine's image and a file by a relative path are kept as written, for the label.
     property("distroless.from.image", "docker://my-base:1");
-    String message = SettingNames.render(assertThrows(InvalidConfigurationException.class,
-        () -> spec(tar())).getMessage());
-    assertTrue(message.contains("docker save my-base:1 -o base.tar"), message);
-    assertTrue(message.contains("<from><image>tar:///absolute/path/to/base.tar</image>"),
-        message);
+    assertEquals("docker://my-base:1", spec(tar()).content().baseImage());
+    property("distroless.from.image", "docker://My Base");
+    refused(tar(), Setting.FROM_IMAGE, "<from><image>");
+
+    Files.createFile(dir.resolve("base.tar"));
+    property("distroless.from.image", "tar://base.tar");
+    ImageSpec spec = spec(tar());
+    assertEquals("tar://base.tar", spec.content().baseImage());
+    assertEquals(dir, spec.baseDirectory());
+    property("distroless.from.image", "tar://elsewhere.tar");
+    assertTrue(refused(tar(), Setting.FROM_IMAGE, "<from><image>")
+        .contains(dir.resolve("elsewhere.tar") + " does not exist"));
   }
 
   @Test

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 /**
  * A base image on disk instead of in a registry: {@code tar:///abs/file.tar}, a docker-archive or
  * an OCI archive told apart by content, or {@code oci:///abs/dir[:ref]}, an OCI image layout
- * directory. jib-core reads only docker-archives as a base, so OCI inputs are rewritten as one
+ * directory; either path may be relative to the project ({@code tar://base.tar}), as in Jib. jib-core reads only docker-archives as a base, so OCI inputs are rewritten as one
  * under a work directory, once per image manifest.
  *
  * <p>An archive holding both {@code manifest.json} and {@code index.json}, as {@code docker
@@ -56,13 +56,15 @@ public final class LocalBase {
   }
 
   /**
-   * Checks the reference's form (scheme, absolute path, non-empty ref) and that its file or
-   * directory exists. Reads nothing.
+   * Checks the reference's form (scheme, path, non-empty ref) and that its file or directory
+   * exists. Reads nothing.
    *
+   * @param baseDirectory the project's folder, which a relative path is read from
    * @throws InvalidConfigurationException naming the base image setting and the correct spelling
    */
-  public static void checkSyntax(String reference) throws InvalidConfigurationException {
-    LocalReference.parse(reference);
+  public static void checkSyntax(String reference, Path baseDirectory)
+      throws InvalidConfigurationException {
+    LocalReference.parse(reference, baseDirectory);
   }
 
   /**
@@ -74,6 +76,7 @@ public final class LocalBase {
    * against their digests on every call; each layer when it is copied. Nothing is written when
    * a check fails.
    *
+   * @param baseDirectory the project's folder, which a relative path is read from
    * @param workDirectory where docker-archives of OCI inputs are kept; created when needed
    * @param platform the platform the built image is for: a base for another platform is
    *     refused, and from an index the entry for this platform is picked
@@ -82,9 +85,9 @@ public final class LocalBase {
    * @throws ImageBuildException when the file cannot be read or written, or is truncated or
    *     corrupt; the message names the file
    */
-  public static PreparedBase prepare(String reference, Path workDirectory, Platform platform)
-      throws InvalidConfigurationException, ImageBuildException {
-    LocalReference parsed = LocalReference.parse(reference);
+  public static PreparedBase prepare(String reference, Path baseDirectory, Path workDirectory,
+      Platform platform) throws InvalidConfigurationException, ImageBuildException {
+    LocalReference parsed = LocalReference.parse(reference, baseDirectory);
     try {
       if (parsed.kind() == Kind.OCI_LAYOUT) {
         return prepareLayout(parsed, workDirectory, platform);

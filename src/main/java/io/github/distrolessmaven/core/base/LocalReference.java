@@ -47,22 +47,23 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
    * @throws InvalidConfigurationException naming {@code <from><image>}, the expected spelling and,
    *     where it can, the corrected reference
    */
-  static LocalReference parse(String reference) throws InvalidConfigurationException {
+  static LocalReference parse(String reference, Path baseDirectory)
+      throws InvalidConfigurationException {
     String text = reference == null ? "" : reference.trim();
     if (text.startsWith(TAR_PREFIX)) {
       Path path =
-          absolutePath(text, text.substring(TAR_PREFIX.length()), "tar:///abs/path/base.tar");
+          path(text, text.substring(TAR_PREFIX.length()), "tar://path/base.tar", baseDirectory);
       requireFile(text, path);
       return new LocalReference(Kind.TAR, path, Optional.empty());
     }
     if (text.startsWith(OCI_PREFIX)) {
-      return parseLayout(text, text.substring(OCI_PREFIX.length()));
+      return parseLayout(text, text.substring(OCI_PREFIX.length()), baseDirectory);
     }
     throw LocalBase.invalid(
         "'" + text + "' is not a local base reference. " + respelled(text));
   }
 
-  private static LocalReference parseLayout(String text, String rest)
+  private static LocalReference parseLayout(String text, String rest, Path baseDirectory)
       throws InvalidConfigurationException {
     // Like skopeo's oci:path:ref, the ref starts at the first ':' after the path's drive letter,
     // so a ref may itself hold ':' and '/' (docker.io/library/app:1.0) but the path cannot.
@@ -79,7 +80,7 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
       }
       refName = Optional.of(ref);
     }
-    Path path = absolutePath(text, pathText, "oci:///abs/path/layout[:ref]");
+    Path path = path(text, pathText, "oci://path/layout[:ref]", baseDirectory);
     if (!Files.isDirectory(path)) {
       if (Files.isRegularFile(path)) {
         throw LocalBase.invalid(
@@ -93,25 +94,27 @@ record LocalReference(Kind kind, Path path, Optional<String> refName) {
     return new LocalReference(Kind.OCI_LAYOUT, path, refName);
   }
 
-  private static Path absolutePath(String text, String pathText, String form)
+  /**
+   * The path the reference names: absolute after the scheme's two slashes ({@code
+   * tar:///opt/base.tar}), or, as Jib reads {@code tar://base.tar}, relative to the project.
+   */
+  private static Path path(String text, String pathText, String form, Path baseDirectory)
       throws InvalidConfigurationException {
     boolean windows = File.separatorChar == '\\';
     // tar:///C:/base.tar on Windows: the third slash belongs to the URI, not to the path.
     String candidate = windows && windowsDrive(pathText) ? pathText.substring(1) : pathText;
-    Path path;
+    if (candidate.isBlank()) {
+      throw LocalBase.invalid("'" + text + "' names no file. Write it as " + form + ", relative to"
+          + " the project's folder, or with an absolute path after the scheme's two slashes.");
+    }
     try {
-      path = Path.of(candidate);
+      Path path = Path.of(candidate);
+      return (path.isAbsolute() ? path : baseDirectory.resolve(path)).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw LocalBase.invalid(
           "'" + text + "' does not hold a valid path (" + e.getReason() + "). Write it as "
               + form + ".");
     }
-    if (candidate.isEmpty() || !pathText.startsWith("/") || !path.isAbsolute()) {
-      throw LocalBase.invalid(
-          "'" + text + "' does not name an absolute path. Write it as " + form
-              + " (three slashes: the scheme's two and the path's own).");
-    }
-    return path.normalize();
   }
 
   private static void requireFile(String text, Path path) throws InvalidConfigurationException {

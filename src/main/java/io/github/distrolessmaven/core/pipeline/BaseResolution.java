@@ -4,6 +4,7 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.base.EngineBase;
 import io.github.distrolessmaven.core.base.LocalBase;
 import io.github.distrolessmaven.core.base.PreparedBase;
 import io.github.distrolessmaven.core.jib.JibBuild;
@@ -48,8 +49,11 @@ record BaseResolution(String name, String reference, String digest, String ident
       ImageSpec spec, Platform platform, StateFiles state, Registries registries, BuildLog log)
       throws InvalidConfigurationException, ImageBuildException {
     String base = spec.content().baseImage();
-    if (LocalBase.isLocal(base)) {
-      PreparedBase prepared = LocalBase.prepare(base, state.localBases(), platform);
+    if (LocalBase.isLocal(base) || EngineBase.isEngine(base)) {
+      String file = EngineBase.isEngine(base)
+          ? EngineBase.save(base, state.localBases(), System.getenv(), log) : base;
+      PreparedBase prepared = LocalBase.prepare(
+          file, spec.baseDirectory(), state.localBases(), platform);
       log.info("Base image " + prepared.description());
       String digest = prepared.manifestDigest().orElse(null);
       return new BaseResolution(prepared.description(),

@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.spec;
 
 import io.github.distrolessmaven.core.oci.Platform;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -16,14 +17,17 @@ import java.util.Optional;
  *     for the build machine's platform when it is one of them, else the first
  * @param warnUnpinnedBase whether a base referenced by tag is warned of (it is, unless the user
  *     chose to float on the tag, or an earlier module of the same build was warned of it)
+ * @param baseDirectory the project's folder: a base file given by a relative path ({@code
+ *     tar://base.tar}) is read from there
  */
 public record ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,
-    OutputPaths outputs, Optional<Platform> loadPlatform, boolean warnUnpinnedBase) {
+    OutputPaths outputs, Optional<Platform> loadPlatform, boolean warnUnpinnedBase,
+    Path baseDirectory) {
 
-  /** A spec that warns of a base referenced by tag. */
+  /** A spec that warns of a base referenced by tag, and reads base files from the current folder. */
   public ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,
       OutputPaths outputs, Optional<Platform> loadPlatform) {
-    this(content, registries, storage, outputs, loadPlatform, true);
+    this(content, registries, storage, outputs, loadPlatform, true, Path.of(""));
   }
 
   /** A spec whose archive, if of several platforms, loads as the build machine's. */

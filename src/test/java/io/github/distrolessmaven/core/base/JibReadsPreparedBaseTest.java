@@ -31,7 +31,8 @@ class JibReadsPreparedBaseTest {
     Image image = Image.of("amd64", "hello");
     Path layout = new Layout().add(image, "1.0").writeDirectory(dir.resolve("layout"));
     PreparedBase base =
-        LocalBase.prepare("oci://" + layout + ":1.0", dir.resolve("work"), Platform.LINUX_AMD64);
+        LocalBase.prepare("oci://" + layout + ":1.0", dir, dir.resolve("work"),
+            Platform.LINUX_AMD64);
     Path out = dir.resolve("out.tar");
 
     Jib.from(TarImage.at(base.dockerArchive()))

@@ -50,7 +50,7 @@ class LocalBaseTest {
   }
 
   private PreparedBase prepare(String reference) throws Exception {
-    return LocalBase.prepare(reference, work, Platform.LINUX_AMD64);
+    return LocalBase.prepare(reference, dir, work, Platform.LINUX_AMD64);
   }
 
   /** The docker-archive holds one image whose config and layers are the given image's. */
@@ -225,7 +225,7 @@ class LocalBaseTest {
     Path layout = new Layout().addIndex(platforms, "1.0").writeDirectory(dir.resolve("layout"));
 
     PreparedBase amd = prepare("oci://" + layout + ":1.0");
-    PreparedBase onArm = LocalBase.prepare("oci://" + layout, work, Platform.of("linux", "arm64"));
+    PreparedBase onArm = LocalBase.prepare("oci://" + layout, dir, work, Platform.of("linux", "arm64"));
 
     assertHoldsImage(amd.dockerArchive(), image);
     assertEquals(Optional.of(image.manifestDigest()), amd.manifestDigest());

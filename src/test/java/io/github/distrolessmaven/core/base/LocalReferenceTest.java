@@ -23,7 +23,7 @@ class LocalReferenceTest {
   private String refused(String reference) {
     InvalidConfigurationException e =
         assertThrows(
-            InvalidConfigurationException.class, () -> LocalBase.checkSyntax(reference));
+            InvalidConfigurationException.class, () -> LocalBase.checkSyntax(reference, dir));
     assertEquals(Setting.FROM_IMAGE, e.setting());
     return e.getMessage();
   }
@@ -44,9 +44,9 @@ class LocalReferenceTest {
     Path tar = Files.createFile(dir.resolve("base.tar"));
     Path layout = Files.createDirectories(dir.resolve("layout"));
 
-    assertDoesNotThrow(() -> LocalBase.checkSyntax("tar://" + tar));
-    assertDoesNotThrow(() -> LocalBase.checkSyntax("oci://" + layout));
-    assertDoesNotThrow(() -> LocalBase.checkSyntax("oci://" + layout + ":1.0"));
+    assertDoesNotThrow(() -> LocalBase.checkSyntax("tar://" + tar, dir));
+    assertDoesNotThrow(() -> LocalBase.checkSyntax("oci://" + layout, dir));
+    assertDoesNotThrow(() -> LocalBase.checkSyntax("oci://" + layout + ":1.0", dir));
   }
 
   @Test
@@ -54,7 +54,7 @@ class LocalReferenceTest {
     Path layout = Files.createDirectories(dir.resolve("layout"));
 
     LocalReference reference =
-        LocalReference.parse("oci://" + layout + ":docker.io/library/base:1.0");
+        LocalReference.parse("oci://" + layout + ":docker.io/library/base:1.0", dir);
 
     assertEquals(Kind.OCI_LAYOUT, reference.kind());
     assertEquals(layout, reference.path());
@@ -62,11 +62,19 @@ class LocalReferenceTest {
   }
 
   @Test
-  void relativePathIsRefusedWithTheForm() {
-    String message = refused("tar://base.tar");
+  void aRelativePathIsReadFromTheProjectsFolderAsJibReadsIt() throws Exception {
+    Path tar = Files.createFile(Files.createDirectories(dir.resolve("bases")).resolve("base.tar"));
+    Path layout = Files.createDirectories(dir.resolve("layout"));
 
-    assertTrue(message.contains("does not name an absolute path"), message);
-    assertTrue(message.contains("tar:///abs/path/base.tar"), message);
+    assertEquals(tar, LocalReference.parse("tar://bases/base.tar", dir).path());
+    assertEquals(tar, LocalReference.parse("tar://./bases/../bases/base.tar", dir).path());
+    LocalReference reference = LocalReference.parse("oci://layout:1.0", dir);
+    assertEquals(layout, reference.path());
+    assertEquals(Optional.of("1.0"), reference.refName());
+
+    String message = refused("tar://missing.tar");
+    assertTrue(message.contains(dir.resolve("missing.tar") + " does not exist"), message);
+    assertTrue(refused("tar://").contains("names no file"), refused("tar://"));
   }
 
   @Test

@@ -159,7 +159,7 @@ class BaseResolutionTest {
     origin.seed("base/java", "17", image);
     ImageSpec warning = spec(base(":17"), false);
     ImageSpec spec = new ImageSpec(warning.content(), warning.registries(), warning.storage(),
-        warning.outputs(), warning.loadPlatform(), false);
+        warning.outputs(), warning.loadPlatform(), false, warning.baseDirectory());
 
     resolve(spec);
 
