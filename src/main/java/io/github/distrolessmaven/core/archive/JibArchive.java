@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.core.archive;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.distrolessmaven.core.blobs.Sha256;
@@ -16,10 +17,12 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The archive jib-core writes (a docker-archive, or an OCI layout for the OCI format, with one
@@ -81,7 +84,7 @@ public final class JibArchive implements ArchivedImage {
             + " but the image is " + expectedDigest
             + "; please report this as a bug of distroless-maven-plugin");
       }
-      return variant.isPresent() ? image.withVariant(variant.get()) : image;
+      return image.canonical(variant);
     } catch (ArchiveException e) {
       closeQuietly(tar);
       throw new IOException("cannot read the archive jib-core wrote, " + archive + ": "
@@ -137,17 +140,20 @@ public final class JibArchive implements ArchivedImage {
   }
 
   /**
-   * The same image with {@code "variant"} after {@code "os"} in its config, and the manifest
-   * naming that config; every other byte as jib-core wrote it.
+   * The same image with its config {@link #canonical}, and the manifest naming that config;
+   * every other byte as jib-core wrote it. Itself when jib-core's config is canonical already.
    */
-  private JibArchive withVariant(String variant) throws IOException {
+  private JibArchive canonical(Optional<String> variant) throws IOException {
     Blob config = blobs.get(0);
     byte[] bytes;
     try (InputStream in = open(config)) {
       bytes = in.readAllBytes();
     }
     byte[] newConfig =
-        Json.write(namingVariant(exactly(bytes, "the config jib-core wrote"), Optional.of(variant)));
+        Json.write(canonical(exactly(bytes, "the config jib-core wrote"), variant));
+    if (Arrays.equals(newConfig, bytes)) {
+      return this;
+    }
     Blob rewrittenConfig = new Blob(Sha256.of(newConfig), newConfig.length, "config");
     ObjectNode manifestTree = exactly(manifest, "the manifest of jib-core's image");
     ((ObjectNode) manifestTree.get("config")).put("digest", rewrittenConfig.digest())
@@ -159,13 +165,18 @@ public final class JibArchive implements ArchivedImage {
   }
 
   /**
-   * The image config {@code config} naming the platform's CPU {@code variant} right after
-   * {@code "os"}, where a config of jib-core's gets it, and naming none when it is empty.
+   * The image config as the plugin writes every one: naming the platform's CPU {@code variant}
+   * right after {@code "os"} (jib-core writes none), or none when it is empty; and with the
+   * labels, exposed ports, volumes and environment in name order. jib-core copies those from
+   * hash maps, whose order depends on the JDK that runs the build (since JDK 19 a copied map is
+   * sized otherwise), so the same project gave one config digest on JDK 17 and another on JDK 25.
    */
-  public static ObjectNode namingVariant(ObjectNode config, Optional<String> variant) {
+  public static ObjectNode canonical(ObjectNode config, Optional<String> variant) {
     ObjectNode named = Json.object();
     config.fields().forEachRemaining(field -> {
-      if (!field.getKey().equals("variant")) {
+      if (field.getKey().equals("config") && field.getValue() instanceof ObjectNode runtime) {
+        named.set("config", inNameOrder(runtime));
+      } else if (!field.getKey().equals("variant")) {
         named.set(field.getKey(), field.getValue());
       }
       if (field.getKey().equals("os") && variant.isPresent()) {
@@ -173,6 +184,35 @@ public final class JibArchive implements ArchivedImage {
       }
     });
     return named;
+  }
+
+  /** The config's {@code config} object with its maps, and its environment, in name order. */
+  private static ObjectNode inNameOrder(ObjectNode runtime) {
+    ObjectNode sorted = runtime.deepCopy();
+    for (String map : List.of("Labels", "ExposedPorts", "Volumes")) {
+      if (runtime.get(map) instanceof ObjectNode entries) {
+        ObjectNode byName = Json.object();
+        new TreeMap<String, JsonNode>(toMap(entries)).forEach(byName::set);
+        sorted.set(map, byName);
+      }
+    }
+    if (runtime.get("Env") instanceof ArrayNode environment) {
+      List<JsonNode> variables = new ArrayList<>();
+      environment.forEach(variables::add);
+      // By the variable's name, the part before '='.
+      Comparator<JsonNode> byName =
+          Comparator.comparing(variable -> variable.asText().split("=", 2)[0]);
+      variables.sort(byName.thenComparing(variable -> variable.asText()));
+      ArrayNode inOrder = sorted.putArray("Env");
+      variables.forEach(inOrder::add);
+    }
+    return sorted;
+  }
+
+  private static Map<String, JsonNode> toMap(ObjectNode node) {
+    Map<String, JsonNode> map = new HashMap<>();
+    node.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue()));
+    return map;
   }
 
   /** The JSON object in {@code bytes}, which Jackson must write back byte for byte. */

@@ -152,7 +152,7 @@ public final class SiblingImage implements ArchivedImage {
     newDiffIds.removeAll();
     newDiffIds.addAll(baseDiffIds);
     newDiffIds.addAll(applicationDiffIds);
-    byte[] configBytes = Json.write(JibArchive.namingVariant(config, platform.variant()));
+    byte[] configBytes = Json.write(JibArchive.canonical(config, platform.variant()));
     String configDigest = Sha256.of(configBytes);
 
     Map<String, Path> baseFiles = new HashMap<>();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageArchiveTest {
 
   private static final byte[] CONFIG =
-      "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+      "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{}}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] LAYER_A = "layer a, gzip in real life".getBytes(StandardCharsets.UTF_8);
   private static final byte[] LAYER_B = "layer b".getBytes(StandardCharsets.UTF_8);
   private static final List<String> REFERENCES =
