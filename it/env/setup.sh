@@ -6,7 +6,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERE_LIB="$HERE/lib"
-for f in common host-packages emulation podman registry proxy debian-apt rootfs oci bases; do
+for f in common host-packages emulation podman registry proxy debian-apt rootfs oci bases mavens; do
   # shellcheck source=/dev/null
   . "$HERE_LIB/$f.sh"
 done
@@ -26,6 +26,7 @@ ensure_registry
 ensure_auth_registry
 ensure_registry_proxy
 ensure_bases
+ensure_mavens
 
 cat >"$STATE/env.properties" <<PROPS
 registry=$REGISTRY
@@ -33,5 +34,7 @@ authRegistry=$AUTH_REGISTRY
 registryProxy=$REGISTRY_PROXY
 dockerHost=unix://$PODMAN_SOCK
 arm64Emulation=$(arm64_emulation && echo true || echo false)
+maven39=$(maven_home 3.9.16)
+maven4=$(maven_home 4.0.0-rc-4)
 PROPS
 step "registry: $REGISTRY"

@@ -146,7 +146,9 @@ final class ImageSpecFactory {
     BuildTimestamps timestamps = BuildTimestamps.resolve(
         container.getCreationTime(),
         container.getFilesModificationTime(),
-        project.outputTimestamp(),
+        // As Maven's own plugins read it: -D first, then the project's POMs.
+        mojo.session.getUserProperties().getProperty(
+            ProjectInputs.OUTPUT_TIMESTAMP, project.outputTimestamp()),
         System.getenv("SOURCE_DATE_EPOCH"),
         Clock.systemUTC());
 

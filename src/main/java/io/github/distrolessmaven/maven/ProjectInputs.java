@@ -33,6 +33,8 @@ final class ProjectInputs {
     List<Dependency> get() throws InvalidConfigurationException;
   }
 
+  static final String OUTPUT_TIMESTAMP = "project.build.outputTimestamp";
+
   private final MavenProject project;
   private final DependencySource dependencies;
 
@@ -132,8 +134,25 @@ final class ProjectInputs {
         pluginSetting("spring-boot-maven-plugin", "mainClass"));
   }
 
+  /**
+   * {@code project.build.outputTimestamp} where a POM of the project or one of its parents sets
+   * it, else null. Maven 4's own super POM gives every project a default (1980-02-01T00:00:00Z)
+   * that nobody chose; taken as set, it would give a project another image digest on Maven 4
+   * than on Maven 3, so it counts as unset, as it is on Maven 3.
+   */
   String outputTimestamp() {
-    return project.getProperties().getProperty("project.build.outputTimestamp");
+    String value = project.getProperties().getProperty(OUTPUT_TIMESTAMP);
+    if (value == null) {
+      return null;
+    }
+    for (MavenProject current = project; current != null; current = current.getParent()) {
+      // As written, before inheritance; a project built without one (a test's) as it is.
+      Model written = current.getOriginalModel();
+      if (written == null || written.getProperties().containsKey(OUTPUT_TIMESTAMP)) {
+        return value;
+      }
+    }
+    return null;
   }
 
   /**

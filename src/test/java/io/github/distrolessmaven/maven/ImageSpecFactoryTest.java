@@ -565,6 +565,11 @@ class ImageSpecFactoryTest {
 
     assertEquals(new BuildTimestamps(outputTimestamp, outputTimestamp),
         spec(tar()).content().timestamps());
+
+    // On the command line, as Maven's own plugins read it.
+    property("project.build.outputTimestamp", "2027-02-03T04:05:06Z");
+    assertEquals(Instant.parse("2027-02-03T04:05:06Z"),
+        spec(tar()).content().timestamps().creationTime());
   }
 
   @Test

@@ -66,6 +66,32 @@ class ProjectInputsTest {
     assertEquals("Parent Org", metadata.vendor());
   }
 
+  /**
+   * Maven 4's super POM gives every project project.build.outputTimestamp = 1980-02-01: it is
+   * in the effective properties but in no POM of the project's. Only a POM's own counts, so that
+   * Maven 3 and Maven 4 build the same image.
+   */
+  @Test
+  void anOutputTimestampCountsOnlyWhereAPomOfTheProjectSetsIt() {
+    MavenProject parent = parent("com.example", dir.resolve("m2/own.pom"));
+    MavenProject child = child(parent);
+    child.getModel().getProperties().setProperty("project.build.outputTimestamp",
+        "1980-02-01T00:00:00Z");
+    assertEquals(null, new ProjectInputs(child, null).outputTimestamp(),
+        "Maven 4's default, which no POM of the project wrote");
+
+    parent.getOriginalModel().getProperties().setProperty("project.build.outputTimestamp",
+        "2026-01-01T00:00:00Z");
+    child.getModel().getProperties().setProperty("project.build.outputTimestamp",
+        "2026-01-01T00:00:00Z");
+    assertEquals("2026-01-01T00:00:00Z", new ProjectInputs(child, null).outputTimestamp(),
+        "the parent's, inherited");
+
+    child.getOriginalModel().getProperties().setProperty("project.build.outputTimestamp", "10");
+    child.getModel().getProperties().setProperty("project.build.outputTimestamp", "10");
+    assertEquals("10", new ProjectInputs(child, null).outputTimestamp(), "the project's own");
+  }
+
   /** A parent POM declaring every field, of {@code groupId}, read from {@code pom}. */
   private static MavenProject parent(String groupId, Path pom) {
     Model model = new Model();
