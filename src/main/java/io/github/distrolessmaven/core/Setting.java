@@ -63,6 +63,8 @@ public enum Setting {
   ARCHIVE("tar"),
   /** The build tool's offline mode. */
   OFFLINE("offline"),
+  /** The project's packaging: what {@code mvn package} makes of it. */
+  PACKAGING("packaging"),
   /** Where the project's compiled classes are. */
   CLASSES_DIRECTORY("classesDirectory"),
   /** The project's dependencies, as declared. */

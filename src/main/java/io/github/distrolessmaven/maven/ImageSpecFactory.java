@@ -115,6 +115,7 @@ final class ImageSpecFactory {
   }
 
   ImageSpec create() throws InvalidConfigurationException {
+    refuseWar(mojo.project.getPackaging());
     ContainerParameters container = mojo.containerSettings();
     String target = targetImage();
     ImageReferences.parse(target, Setting.TO_IMAGE);
@@ -200,6 +201,22 @@ final class ImageSpecFactory {
       throw new InvalidConfigurationException(
           Setting.CLASSES_DIRECTORY,
           "cannot read the compiled project (" + e.getMessage() + "). Run 'mvn clean package' and try again.");
+    }
+  }
+
+  /**
+   * A war needs a servlet container to run in, and distroless has no base with one: an image of
+   * its classes would not start. Refused, naming what does run on a distroless Java base.
+   */
+  static void refuseWar(String packaging) throws InvalidConfigurationException {
+    if ("war".equals(packaging)) {
+      throw new InvalidConfigurationException(Setting.PACKAGING, "is war, which needs a servlet"
+          + " container to run in, and no distroless base has one: the image would not start."
+          + " Package the application with its server inside instead: a Spring Boot executable"
+          + " jar (<packaging>jar</packaging> with spring-boot-starter-web; a war made for an"
+          + " external Tomcat keeps working from its main class), or an embedded server (Jetty,"
+          + " Tomcat, Undertow) started by your own main class, named with"
+          + " <container><mainClass>.");
     }
   }
 

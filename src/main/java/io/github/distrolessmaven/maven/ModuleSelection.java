@@ -100,6 +100,11 @@ final class ModuleSelection {
       // Named: built, or refused for what it lacks.
       return Optional.empty();
     }
+    if (reactorSize > 1 && "war".equals(packaging)) {
+      // Built alone, or named, a war is refused with the alternatives (ImageSpecFactory).
+      return Optional.of("packaging 'war' needs a servlet container, which no distroless base"
+          + " has; build " + artifactId + " alone to see what to do instead.");
+    }
     if (reactorSize > 1 && !configured && library.hasNoMainClass()) {
       return Optional.of(artifactId + " has no main class: a library, not an application. Set"
           + " <container><mainClass> to build its image.");

@@ -74,6 +74,7 @@ final class SettingNames {
       case CONTAINERIZE -> new Name(null, Properties.CONTAINERIZE);
       case ARCHIVE -> new Name(null, Properties.TAR);
       case OFFLINE -> new Name("-o (offline)", null);
+      case PACKAGING -> new Name("the POM's <packaging>", null);
       case CLASSES_DIRECTORY -> new Name("project.build.outputDirectory", null);
       case DEPENDENCIES -> new Name("<dependencies>", null);
       case JAR_MAIN_CLASS -> new Name("maven-jar-plugin <archive><manifest><mainClass>", null);

@@ -1144,6 +1144,15 @@ class ImageSpecFactoryTest {
   }
 
   @Test
+  void aWarIsRefusedNamingWhatRunsOnADistrolessBase() {
+    model.setPackaging("war");
+
+    String message = refused(tar(), Setting.PACKAGING, "the POM's <packaging>: is war");
+    assertTrue(message.contains("Spring Boot executable jar"), message);
+    assertTrue(message.contains("<container><mainClass>"), message);
+  }
+
+  @Test
   void aReleaseThatIsNoNumberIsRefused() {
     model.getProperties().setProperty("maven.compiler.release", "seventeen");
 

@@ -37,6 +37,15 @@ class ModuleSelectionTest {
   }
 
   @Test
+  void aWarIsSkippedInAReactorAndLeftToTheRefusalAloneOrNamed() throws Exception {
+    assertEquals(Optional.of("packaging 'war' needs a servlet container, which no distroless"
+        + " base has; build web alone to see what to do instead."),
+        reason("war", "web", null, 3, true, LIBRARY));
+    assertEquals(Optional.empty(), reason("war", "web", null, 1, true, LIBRARY));
+    assertEquals(Optional.empty(), reason("war", "web", ":web", 3, true, LIBRARY));
+  }
+
+  @Test
   void aLibraryIsSkippedInAReactorAndLeftToTheRefusalAlone() throws Exception {
     assertEquals(Optional.of("lib has no main class: a library, not an application. Set"
         + " <container><mainClass> to build its image."),
