@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where an engine is looked for, in order: {@code DOCKER_HOST} when set, then Docker's socket,
- * then rootful Podman's, then rootless Podman's under {@code XDG_RUNTIME_DIR}. The first that
- * answers is used, so a machine with both engines reaches the one {@code DOCKER_HOST} names,
- * else Docker. Unlike the {@code docker} command, a {@code DOCKER_HOST} engine that does not
- * answer is passed over for the defaults; {@link EngineClient#address()} says which answered,
+ * Where an engine is looked for: the one {@code DOCKER_HOST} names when it is set, and no other
+ * (as the {@code docker} command does: an image must not go to an engine the user did not
+ * mean); else Docker's socket, then rootful Podman's, then rootless Podman's under {@code
+ * XDG_RUNTIME_DIR}, the first that answers. {@link EngineClient#address()} says which answered,
  * for the caller to log.
  *
  * <p>{@code DOCKER_HOST} may be {@code unix:///path} or {@code tcp://host[:port]} (2375 when no
@@ -53,8 +52,7 @@ public final class EngineSockets {
     Map<Object, EngineAddress> candidates = new LinkedHashMap<>();
     String dockerHost = environment.get(DOCKER_HOST);
     if (dockerHost != null && !dockerHost.isBlank()) {
-      EngineAddress address = parseDockerHost(dockerHost.trim(), environment);
-      candidates.put(key(address), address);
+      return List.of(parseDockerHost(dockerHost.trim(), environment));
     }
     List<EngineAddress> defaults = new ArrayList<>();
     defaults.add(new UnixSocket(DOCKER_SOCKET, "Docker's default"));
