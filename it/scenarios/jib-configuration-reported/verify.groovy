@@ -5,7 +5,7 @@ def support = evaluate(new File(supportScript))
 List<String> log = new File(basedir, '1-tar.log').readLines()
 Map<String, String> expected = [
   'pluginExtensions': "[WARNING] <pluginExtensions> is Jib's and is not read here: Jib's extension API has no counterpart here.",
-  'dockerClient': "[WARNING] <dockerClient> is Jib's and is not read here: this plugin needs no Docker daemon: write an archive with distroless:tar and load it with docker load -i target/distroless/image.tar.",
+  'dockerClient': "[WARNING] <dockerClient> is Jib's and is not read here: distroless:load needs no docker command: it speaks to the engine's API socket, the one DOCKER_HOST names, else Docker's or Podman's default.",
   'expandClasspathDependencies': "[WARNING] <container><expandClasspathDependencies> is Jib's and is not read here: the classpath always names each jar.",
   'contianer': '[WARNING] <contianer> is not a parameter of distroless-maven-plugin and is ignored; did you mean <container>?',
 ]

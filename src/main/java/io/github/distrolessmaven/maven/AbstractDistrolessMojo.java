@@ -145,13 +145,7 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
     SecurityContext security = SecurityContext.forUser(spec.content().user());
     ImageOutputs.writeSecurityContext(security, spec.outputs());
     ImageOutputs.writeSbom(image.sbom(), spec.outputs());
-    log.info(Summary.of(image.upToDate() ? "Up to date"
-        : destination() == Destination.REGISTRY ? "Pushed"
-        : "Wrote " + spec.outputs().tar() + " with", image));
-    Summary.platforms(image).forEach(log::info);
-    log.info("SBOM: " + spec.outputs().sbom() + ", attached to the image in " + image.sbomAttached());
-    log.info("Run it hardened: podman run " + security.runFlags() + " " + image.image()
-        + " (Kubernetes: " + spec.outputs().securityContext().getFileName() + ")");
+    Summary.report(destination(), image, spec.outputs(), security).forEach(log::info);
   }
 
   /**

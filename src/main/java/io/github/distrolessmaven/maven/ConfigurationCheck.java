@@ -21,8 +21,8 @@ final class ConfigurationCheck {
   /** Jib's elements with no counterpart here, by path, and what to do instead. */
   private static final Map<String, String> JIB = Map.of(
       "pluginExtensions", "Jib's extension API has no counterpart here",
-      "dockerClient", "this plugin needs no Docker daemon: write an archive with distroless:tar"
-          + " and load it with docker load -i target/distroless/image.tar",
+      "dockerClient", "distroless:load needs no docker command: it speaks to the engine's API"
+          + " socket, the one DOCKER_HOST names, else Docker's or Podman's default",
       "skaffold", "Skaffold's Jib integration does not drive this plugin",
       "container.expandClasspathDependencies", "the classpath always names each jar",
       "container.useCurrentTimestamp", "write <creationTime>USE_CURRENT_TIMESTAMP</creationTime>");

@@ -49,8 +49,8 @@ class ConfigurationCheckTest {
     assertEquals(3, lines.size(), lines.toString());
     assertEquals("<pluginExtensions> is Jib's and is not read here: Jib's extension API has no"
         + " counterpart here.", lines.get(0));
-    assertTrue(lines.get(1).startsWith("<dockerClient> is Jib's and is not read here: this"
-        + " plugin needs no Docker daemon"), lines.get(1));
+    assertTrue(lines.get(1).startsWith("<dockerClient> is Jib's and is not read here:"
+        + " distroless:load needs no docker command"), lines.get(1));
     assertTrue(lines.get(2).startsWith("<container><expandClasspathDependencies> is Jib's and is"
         + " not read here: the classpath always names each jar"), lines.get(2));
   }

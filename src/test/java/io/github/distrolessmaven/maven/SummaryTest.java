@@ -3,6 +3,10 @@ package io.github.distrolessmaven.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.distrolessmaven.core.output.BuiltImage;
+import io.github.distrolessmaven.core.pipeline.Destination;
+import io.github.distrolessmaven.core.policy.SecurityContext;
+import io.github.distrolessmaven.core.spec.OutputPaths;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,33 @@ class SummaryTest {
     } finally {
       Locale.setDefault(saved);
     }
+  }
+
+  @Test
+  void anArchiveSaysHowToLoadItAndALoadSaysWhereTheSbomIs() {
+    BuiltImage image = new BuiltImage("example.test/app:1.0", "sha256:abc", "sha256:def",
+        List.of("1.0"), "base", 2 * 1024 * 1024, new byte[0], "the archive", false);
+    Path dir = Path.of("/p/target/distroless");
+    OutputPaths outputs = new OutputPaths(dir.resolve("image.tar"), dir.resolve("image.digest"),
+        dir.resolve("image.id"), dir.resolve("image.json"), dir.resolve("security-context.yaml"),
+        dir.resolve("sbom.cdx.json"));
+    SecurityContext security = SecurityContext.forUser("65532:65532");
+
+    assertEquals(List.of(
+        "Wrote /p/target/distroless/image.tar with example.test/app:1.0@sha256:abc (2.0 MB)",
+        "SBOM: /p/target/distroless/sbom.cdx.json, attached to the image in the archive",
+        "Load it: docker load -i /p/target/distroless/image.tar (or podman load -i"
+            + " /p/target/distroless/image.tar), then run it hardened: podman run "
+            + security.runFlags() + " example.test/app:1.0 (Kubernetes: security-context.yaml)"),
+        Summary.report(Destination.TAR, image, outputs, security));
+
+    assertEquals(List.of(
+        "Loaded into the engine example.test/app:1.0@sha256:abc (2.0 MB)",
+        "SBOM: /p/target/distroless/sbom.cdx.json (an engine keeps no SBOM beside an image:"
+            + " push with distroless:build to attach it)",
+        "Run it hardened: podman run " + security.runFlags()
+            + " example.test/app:1.0 (Kubernetes: security-context.yaml)"),
+        Summary.report(Destination.ENGINE, image, outputs, security));
   }
 
   @Test

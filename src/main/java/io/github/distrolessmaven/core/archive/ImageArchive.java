@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +36,8 @@ public final class ImageArchive {
 
   /**
    * @param jib what jib-core wrote, opened
-   * @param output where to write the combined archive (the caller makes it atomic)
+   * @param output where the combined archive is written (a file the caller makes atomic, or an
+   *     engine reading it as it comes); closed when written
    * @param references every full reference the archive carries, e.g. {@code registry/app:1}
    * @param referrer makes the artifact (the SBOM) that refers to the image, given the image's
    *     manifest descriptor; it is carried as an OCI layout referrer: its blobs and manifest in
@@ -46,7 +45,7 @@ public final class ImageArchive {
    * @return the image's size: config plus compressed layers, as a registry counts it
    * @throws IOException when jib-core's archive cannot be read or the output written
    */
-  public static long rewrite(JibArchive jib, Path output, List<String> references,
+  public static long rewrite(JibArchive jib, OutputStream output, List<String> references,
       Function<Descriptor, ReferrerArtifact> referrer) throws IOException {
     Descriptor image = Descriptor.of(
         jib.manifestMediaType(), jib.manifestDigest(), jib.manifestBytes().length);
@@ -76,7 +75,8 @@ public final class ImageArchive {
    * @return the digest of the index
    */
   public static String rewriteIndex(List<PlatformImage> images, String indexMediaType,
-      Platform loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
+      Platform loaded, OutputStream output, List<String> references,
+      List<ReferrerArtifact> referrers)
       throws IOException {
     List<Descriptor> entries = new ArrayList<>();
     ArchivedImage load = null;
@@ -105,7 +105,8 @@ public final class ImageArchive {
    * @param loaded the image {@code manifest.json} names
    */
   private static void write(List<? extends ArchivedImage> images, Descriptor tagged, Optional<byte[]> index,
-      ArchivedImage loaded, Path output, List<String> references, List<ReferrerArtifact> referrers)
+      ArchivedImage loaded, OutputStream output, List<String> references,
+      List<ReferrerArtifact> referrers)
       throws IOException {
     ObjectNode layout = Json.object();
     layout.put("schemaVersion", 2);
@@ -129,7 +130,7 @@ public final class ImageArchive {
     }
     referrers.forEach(referrer -> manifests.add(referrer.indexEntry()));
 
-    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output));
+    try (OutputStream file = new BufferedOutputStream(output);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       ReproducibleTar.putBytes(tar, "oci-layout",

@@ -67,6 +67,10 @@ public final class ImageBuilder {
   public BuiltImage build(ImageSpec spec, Destination destination)
       throws InvalidConfigurationException, ImageBuildException {
     ImageContent content = spec.content();
+    if (destination == Destination.ENGINE) {
+      // Before any work: a build with nowhere to go says so at once.
+      ArchiveSink.connect();
+    }
     StateFiles state = new StateFiles(spec.storage());
     int leftovers = state.removeLeftovers(Instant.now());
     if (leftovers > 0) {
@@ -125,9 +129,9 @@ public final class ImageBuilder {
         target.registry() + "/" + target.repository());
     JibBuild.Base jibBase = base.jibBase(content.baseImage(), platform);
 
-    if (destination == Destination.TAR) {
-      return TarExport.write(spec, target, jib, jibBase, baseCredentials, layerCache,
-          base.reference(), sbom);
+    if (destination != Destination.REGISTRY) {
+      return TarExport.write(spec, destination, target, jib, jibBase, baseCredentials,
+          layerCache, base.reference(), sbom, log);
     }
     List<String> tags = tags(target, content);
     Optional<String> mountFrom = mountSource(spec, base, target);

@@ -102,9 +102,9 @@ final class IndexBuild {
               target.registry() + "/" + target.repository())));
     }
     IndexPush.BaseImages baseImages = baseImages(spec, firstBase, baseRegistries);
-    if (destination == Destination.TAR) {
+    if (destination != Destination.REGISTRY) {
       return TarExport.writeIndex(spec, target, jib, builds, baseCredentials, layerCache,
-          baseImages, state.baseLayers(), firstBase.reference(), log);
+          baseImages, state.baseLayers(), firstBase.reference(), destination, log);
     }
     Optional<String> mountFrom = ImageBuilder.mountSource(spec, firstBase, target);
     RegistryClient repository =

@@ -21,9 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The archive step of {@code distroless:tar}: jib-core writes the image, which is then rewritten
- * as the one archive every tool reads ({@link ImageArchive}), with every tag and the SBOM, and
- * appears under its name only when whole.
+ * The archive step of {@code distroless:tar} and {@code distroless:load}: jib-core writes the
+ * image, which is then rewritten as the one archive every tool reads ({@link ImageArchive}), with
+ * every tag and the SBOM, into its {@link ArchiveSink}: a file that appears under its name only
+ * when whole, or the local engine as it is written.
  */
 final class TarExport {
 
@@ -34,18 +35,16 @@ final class TarExport {
    * @param appLayersCache where the application's layers were built
    * @param baseReference the base pinned by digest where known, for the summary
    */
-  static BuiltImage write(ImageSpec spec, ImageReference target, JibBuild jib, JibBuild.Base base,
-      JibCredentials baseCredentials, Path appLayersCache, String baseReference,
-      PendingSbom sbom) throws ImageBuildException {
+  static BuiltImage write(ImageSpec spec, Destination destination, ImageReference target,
+      JibBuild jib, JibBuild.Base base, JibCredentials baseCredentials, Path appLayersCache,
+      String baseReference, PendingSbom sbom, BuildLog log) throws ImageBuildException {
     Path tar = spec.outputs().tar();
     Path jibArchive = null;
-    Path combined = null;
-    try {
+    try (ArchiveSink sink = ArchiveSink.of(destination, tar, log)) {
       jibArchive = AtomicFiles.temporarySibling(tar);
       JibBuild.Written written = jib.tar(spec, base, baseCredentials, jibArchive, appLayersCache);
       List<String> tags = tags(target, spec);
       List<String> references = references(target, tags);
-      combined = AtomicFiles.temporarySibling(tar);
       String created = spec.content().timestamps().creationTime().toString();
       long size;
       byte[] document;
@@ -55,20 +54,31 @@ final class TarExport {
         digest = image.manifestDigest();
         imageId = image.blobs().get(0).digest();
         document = sbom.forImage(digest);
-        size = ImageArchive.rewrite(image, combined, references,
+        size = ImageArchive.rewrite(image, sink.open(), references,
             subject -> SbomAttachment.artifact(document, subject, created));
       } catch (ArchiveException e) {
         throw new IOException(e.getMessage(), e);
       }
-      AtomicFiles.commit(combined, tar);
+      sink.commit();
+      sink.loaded().forEach(line -> log.info("The engine: " + line));
       return new BuiltImage(target.toString(), digest, imageId, tags,
-          baseReference, size, document, "the archive", false);
+          baseReference, size, document, sbomPlace(destination), false);
     } catch (IOException e) {
-      throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
+      throw failure(destination, tar, e);
     } finally {
       AtomicFiles.deleteQuietly(jibArchive);
-      AtomicFiles.deleteQuietly(combined);
     }
+  }
+
+  /** Where the SBOM went beside the image: in the archive, or nowhere an engine keeps it. */
+  private static String sbomPlace(Destination destination) {
+    return destination == Destination.ENGINE ? "none: an engine keeps no referrers" : "the archive";
+  }
+
+  private static ImageBuildException failure(Destination destination, Path tar, IOException e) {
+    return new ImageBuildException(destination == Destination.ENGINE
+        ? "Loading the image into the engine failed: " + e.getMessage()
+        : "Writing " + tar + " failed: " + e.getMessage(), e);
   }
 
   /**
@@ -85,12 +95,12 @@ final class TarExport {
    */
   static BuiltImage writeIndex(ImageSpec spec, ImageReference target, JibBuild jib,
       List<IndexPush.PlatformBuild> builds, JibCredentials baseCredentials, Path appLayersCache,
-      IndexPush.BaseImages bases, Path baseLayersCache, String baseReference, BuildLog log)
-      throws ImageBuildException {
+      IndexPush.BaseImages bases, Path baseLayersCache, String baseReference,
+      Destination destination, BuildLog log) throws ImageBuildException {
     Path tar = spec.outputs().tar();
     List<ArchivedImage> opened = new ArrayList<>();
-    Path combined = null;
-    try (IndexPush.Assembly assembly = new IndexPush.Assembly(spec, jib, builds,
+    try (ArchiveSink sink = ArchiveSink.of(destination, tar, log);
+        IndexPush.Assembly assembly = new IndexPush.Assembly(spec, jib, builds,
         baseCredentials, appLayersCache, bases, baseLayersCache, log)) {
       List<ImageArchive.PlatformImage> images = new ArrayList<>();
       List<ReferrerArtifact> referrers = new ArrayList<>();
@@ -114,17 +124,16 @@ final class TarExport {
           .or(() -> platforms.stream().filter(Platform.host()::matches).findFirst())
           .orElse(platforms.get(0));
       List<String> tags = tags(target, spec);
-      combined = AtomicFiles.temporarySibling(tar);
       String digest = ImageArchive.rewriteIndex(images, IndexPush.indexMediaType(spec), loaded,
-          combined, references(target, tags), referrers);
-      AtomicFiles.commit(combined, tar);
+          sink.open(), references(target, tags), referrers);
+      sink.commit();
+      sink.loaded().forEach(line -> log.info("The engine: " + line));
       return new BuiltImage(target.toString(), digest, built.get(0).imageId(), tags,
           baseReference, ArchivedImage.sizeOf(opened), firstSbom,
-          "the archive, for each platform's image (" + loaded + " loads)", false, built);
+          destination == Destination.ENGINE ? sbomPlace(destination)
+              : "the archive, for each platform's image (" + loaded + " loads)", false, built);
     } catch (IOException e) {
-      throw new ImageBuildException("Writing " + tar + " failed: " + e.getMessage(), e);
-    } finally {
-      AtomicFiles.deleteQuietly(combined);
+      throw failure(destination, tar, e);
     }
   }
 

@@ -98,7 +98,8 @@ class ImageArchiveTest {
   void returnsTheSizeARegistryCounts() throws Exception {
     long size;
     try (JibArchive jib = JibArchive.open(jibDockerArchive(), expectedDigest())) {
-      size = ImageArchive.rewrite(jib, dir.resolve("out.tar"), REFERENCES, REFERRER);
+      size = ImageArchive.rewrite(jib, Files.newOutputStream(dir.resolve("out.tar")), REFERENCES,
+          REFERRER);
     }
     assertEquals(CONFIG.length + LAYER_A.length + LAYER_B.length, size);
   }
@@ -137,7 +138,7 @@ class ImageArchiveTest {
   private Path rewrite(String expectedDigest) throws IOException {
     Path out = Files.createTempFile(dir, "out", ".tar");
     try (JibArchive jib = JibArchive.open(jibDockerArchive(), expectedDigest)) {
-      ImageArchive.rewrite(jib, out, REFERENCES, REFERRER);
+      ImageArchive.rewrite(jib, Files.newOutputStream(out), REFERENCES, REFERRER);
     } catch (ArchiveException e) {
       throw new IOException(e);
     }

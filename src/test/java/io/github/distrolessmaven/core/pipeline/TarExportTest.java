@@ -70,10 +70,10 @@ class TarExportTest {
         content.timestamps().filesModificationTime(), log).await();
     PendingSbom sbom = PendingSbom.start(content, new BaseContents(List.of(), List.of(), List.of(), Executables.NONE),
         state.jarHashes(), "registry.example/team/app");
-    return TarExport.write(spec, ImageReference.parse(TARGET), new JibBuild(log),
-        base.jibBase(content.baseImage(), Platform.LINUX_AMD64),
+    return TarExport.write(spec, Destination.TAR, ImageReference.parse(TARGET),
+        new JibBuild(log), base.jibBase(content.baseImage(), Platform.LINUX_AMD64),
         new JibCredentials(spec.registries().baseCredentials(), log),
-        state.applicationLayers(), base.reference(), sbom);
+        state.applicationLayers(), base.reference(), sbom, log);
   }
 
   @ParameterizedTest
