@@ -33,6 +33,10 @@ same port, under /_faults (never under /v2/, so no registry path is shadowed):
                       {"path": REGEX, "action": "proxyAuth", "credentials": "user:password"}
                       matching requests must carry those credentials in Proxy-Authorization
                       (Basic), else they get 407; `hits` counts the 407s, `passed` the others.
+                      {"path": REGEX, "action": "throttle", "bytesPerSecond": 52428800}
+                      fails nothing: the bodies of matching requests go on to the registry
+                      no faster than that (a slow network, for a client's progress reports);
+                      `hits` counts them.
                       {"path": REGEX, "action": "count"}
                       fails nothing: matching requests go to the registry and `hits` counts
                       them (to prove that a client went through the proxy); other rules
@@ -83,7 +87,7 @@ HOP_BY_HOP = {
 }
 CODES = {408: "TIMEOUT", 429: "TOOMANYREQUESTS", 500: "UNKNOWN", 502: "UNAVAILABLE",
          503: "UNAVAILABLE", 504: "UNAVAILABLE"}
-ACTIONS = ("status", "reset", "proxyAuth", "count")
+ACTIONS = ("status", "reset", "proxyAuth", "count", "throttle")
 
 
 class Rule:
@@ -101,12 +105,15 @@ class Rule:
         if self.action == "proxyAuth" and not self.credentials:
             raise ValueError("proxyAuth needs credentials")
         self.passed = 0
+        self.bytes_per_second = int(spec.get("bytesPerSecond", 0))
+        if self.action == "throttle" and self.bytes_per_second <= 0:
+            raise ValueError("throttle needs bytesPerSecond above 0")
         self.status = int(spec.get("status", 503))
         self.retry_after = spec.get("retryAfter")
         self.after_bytes = int(spec.get("afterBytes", 0))
         self.seconds = float(spec["seconds"]) if "seconds" in spec else None
         self.until = None  # a window opens at its first request
-        counted = self.seconds is not None or self.action == "count"
+        counted = self.seconds is not None or self.action in ("count", "throttle")
         self.left = None if counted else int(spec.get("times", 1))
         self.hits = 0
 
@@ -119,7 +126,7 @@ class Rule:
         """Whether this rule fails the request; counts what it did. Callers hold Faults.lock."""
         if not self.matches(method, path, user_agent):
             return False
-        if self.action == "count":
+        if self.action in ("count", "throttle"):
             self.hits += 1
             return False
         if self.action == "proxyAuth":
@@ -145,6 +152,7 @@ class Rule:
         return {"path": self.path, "method": self.method, "action": self.action,
                 "status": self.status, "retryAfter": self.retry_after,
                 "afterBytes": self.after_bytes,
+                "bytesPerSecond": self.bytes_per_second,
                 "timesLeft": self.left,
                 "secondsLeft": None if self.seconds is None
                 else self.seconds if self.until is None
@@ -164,6 +172,14 @@ class Faults:
                 if rule.takes(method, path, proxy_authorization, user_agent):
                     return rule
         return None
+
+    @classmethod
+    def rate(cls, method, path, user_agent):
+        """The slowest throttle rule's bytes per second for this request's body, or None."""
+        with cls.lock:
+            rates = [rule.bytes_per_second for rule in cls.rules
+                     if rule.action == "throttle" and rule.matches(method, path, user_agent)]
+        return min(rates) if rates else None
 
 
 class Activity:
@@ -352,14 +368,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
             conn.close()
         self.local.conn = None
 
-    def _send_upstream(self, conn, target, headers, chunked):
-        """Sends the request and streams its body; returns the bytes of body sent."""
+    def _send_upstream(self, conn, target, headers, chunked, rate=None):
+        """Sends the request and streams its body, no faster than `rate` bytes per second if
+        given; returns the bytes of body sent."""
         conn.putrequest(self.command, target, skip_host=True, skip_accept_encoding=True)
         for key, value in headers:
             conn.putheader(key, value)
         conn.endheaders()
         sent = 0
+        started = time.monotonic()
         for data in self._body():
+            if rate:
+                ahead = started + (sent + len(data)) / rate - time.monotonic()
+                if ahead > 0:
+                    time.sleep(ahead)
             if chunked:
                 conn.send(b"%x\r\n" % len(data))
                 conn.send(data)
@@ -388,11 +410,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         # A kept-alive upstream connection may have been closed by the registry meanwhile: a
         # request without a body is sent again on a new one; one with a body gets a new one.
         has_body = self._has_body()
+        rate = Faults.rate(self.command, self.path, self.headers.get("User-Agent"))
         received = 0
         for attempt in (1, 2):
             conn = self._connection(fresh=has_body or attempt == 2)
             try:
-                received = self._send_upstream(conn, target, headers, chunked)
+                received = self._send_upstream(conn, target, headers, chunked, rate)
                 resp = conn.getresponse()
                 break
             except (http.client.HTTPException, OSError) as e:

@@ -311,6 +311,22 @@ class RegistryProxyTest(unittest.TestCase):
         self.assertEqual(self.control("DELETE", "/_faults?path=/v2/it/count/"), {"rules": 1})
         self.assertEqual([r["path"] for r in self.rules()], ["/v2/it/kept/"])
 
+    def test_throttles_bodies_without_failing_them(self):
+        self.control("POST", "/_faults", {"path": "/v2/it/slow/", "action": "throttle",
+                                          "bytesPerSecond": 4 * MIB})
+        conn = self.connection()
+        started = time.monotonic()
+        resp, body = self.put(conn, "/v2/it/slow/blobs/uploads/7", 6 * MIB)
+        took = time.monotonic() - started
+        self.assertEqual(resp.status, 201)
+        self.assertEqual(json.loads(body), {"sha256": pattern_sha256(6 * MIB), "size": 6 * MIB})
+        self.assertGreaterEqual(took, 1.4)  # 6 MiB at 4 MiB/s
+        started = time.monotonic()
+        resp, _ = self.put(conn, "/v2/it/fast/blobs/uploads/8", 6 * MIB)
+        self.assertEqual(resp.status, 201)
+        self.assertLess(time.monotonic() - started, 1.0)
+        self.assertEqual([r["hits"] for r in self.rules()], [1])
+
     def test_refuses_a_bad_rule(self):
         conn = self.connection()
         conn.request("POST", "/_faults", body=json.dumps({"path": "(", "status": 503}))
