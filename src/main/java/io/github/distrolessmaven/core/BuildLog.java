@@ -11,4 +11,17 @@ public interface BuildLog {
 
   /** Details for {@code -X}. */
   void debug(String message);
+
+  /** Whether progress is worth computing: info lines are shown (not under {@code -q}). */
+  default boolean showsProgress() {
+    return true;
+  }
+
+  /** Whether a live bar may be drawn: an interactive console, not batch mode or a CI log. */
+  default boolean interactive() {
+    return false;
+  }
+
+  /** Draws {@code text} over the last bar, on one line kept in place; empty clears it. */
+  default void bar(String text) {}
 }

@@ -74,7 +74,8 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
       return;
     }
     try {
-      BuildLog log = new MavenBuildLog(getLog());
+      BuildLog log = new MavenBuildLog(getLog(), session != null
+          && session.getRequest() != null && session.getRequest().isInteractiveMode());
       unreadConfiguration().forEach(log::warn);
       if (session != null) {
         SettingsProxies.activate(session.getSettings(), settingsDecrypter,

@@ -5,6 +5,7 @@ import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.archive.ArchivedImage;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.progress.TransferProgress;
 import io.github.distrolessmaven.core.registry.Body;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.registry.RegistryFailure;
@@ -32,15 +33,17 @@ public final class ImageUpload {
   private final RegistryClient repository;
   private final BuildLog log;
   private final Map<String, CompletableFuture<String>> sent = new ConcurrentHashMap<>();
+  private final TransferProgress progress;
 
   /**
    * @param repository a client that may push to the target repository, and pull from the one
    *     to mount from
-   * @param log receives one line per blob
+   * @param log receives one line per blob, and while blobs are sent how far they are
    */
   public ImageUpload(RegistryClient repository, BuildLog log) {
     this.repository = repository;
     this.log = log;
+    this.progress = TransferProgress.start("Pushing", log);
   }
 
   /**
@@ -105,15 +108,16 @@ public final class ImageUpload {
           if (repository.hasBlob(blob.digest())) {
             return "already present";
           }
-          return repository.pushBlob(blob.digest(), Body.of(blob.size(), () -> image.open(blob)),
-              mountFrom) == RegistryClient.Upload.MOUNTED
+          return repository.pushBlob(blob.digest(), progress.track(blob.digest(),
+              Body.of(blob.size(), () -> image.open(blob))), mountFrom)
+              == RegistryClient.Upload.MOUNTED
               ? "mounted from " + mountFrom.orElse("another repository") : "pushed";
         });
       } catch (RegistryFailure e) {
         throw new ImageBuildException("Pushing " + blob.role() + " " + blob.digest() + " to "
             + repository.name() + " failed: " + e.getMessage(), e);
       }
-      log.info(String.format(Locale.ROOT, "%s %s (%s): %s",
+      progress.info(String.format(Locale.ROOT, "%s %s (%s): %s",
           capitalized(blob.role()), shortDigest(blob.digest()), humanSize(blob.size()), outcome));
     }
   }
@@ -125,7 +129,7 @@ public final class ImageUpload {
    */
   public void send(String digest, Body body) throws RegistryFailure {
     once(digest, () -> {
-      repository.pushBlob(digest, body);
+      repository.pushBlob(digest, progress.track(digest, body));
       return "pushed";
     });
   }
