@@ -18,3 +18,10 @@ mvn -B -q -o install -DskipTests -Dit.registry=127.0.0.1:9 -Dit.authRegistry=127
   -Dit.registryProxy=127.0.0.1:9
 ls target/distroless-maven-plugin-*.jar >/dev/null
 echo "mvn install -DskipTests: the plugin built with no test bed"
+# What a release to Central needs: sources and javadoc jars (the javadoc built without errors,
+# or the install above failed), and the installed POM saying where the project lives.
+ls target/distroless-maven-plugin-*-sources.jar target/distroless-maven-plugin-*-javadoc.jar >/dev/null
+for element in url licenses developers scm issueManagement; do
+  grep -q "<$element>" dependency-reduced-pom.xml || { echo "the installed POM has no <$element>" >&2; exit 1; }
+done
+echo "sources, javadoc and the POM's project information: ready for Central"
