@@ -21,6 +21,7 @@ import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.Platform;
+import io.github.distrolessmaven.core.progress.TransferProgress;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.registry.RegistryFailure;
@@ -179,6 +180,7 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
     List<Descriptor> layers = manifest.layers();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, layers.size())));
     List<Object> sources = new ArrayList<>();
+    TransferProgress progress = TransferProgress.start("Pulling the base", log);
     try {
       List<String> diffIds = null;
       for (Descriptor layer : layers) {
@@ -192,8 +194,9 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
               : config(client, manifest), manifest);
         }
         log.debug("Pulling base layer " + layer.digest() + " to read it");
-        sources.add(BaseLayerDownload.start(
-            baseLayersCache, layer.digest(), () -> client.blob(layer.digest()), pool));
+        sources.add(BaseLayerDownload.start(baseLayersCache, layer.digest(),
+            () -> progress.reading(layer.digest(), layer.size(), client.blob(layer.digest())),
+            pool));
       }
       LayerScanner scanner = new LayerScanner();
       for (int i = 0; i < sources.size(); i++) {

@@ -2,8 +2,10 @@ package io.github.distrolessmaven.core.progress;
 
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.registry.Body;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * What a long transfer has done so far, said while it runs: total and per-blob bytes and the
- * rate. In batch mode (and CI logs) a line after the first second, then one every few seconds,
+ * What a long transfer has done so far, said while it runs (a push's blobs as they are sent, a
+ * base's layers as they are received): total and per-blob bytes and the rate. In batch mode (and CI logs) a line after the first second, then one every few seconds,
  * so that a large push is never silent for long; on an interactive console a bar redrawn in
  * place instead. Nothing for a transfer done within a second, and nothing at all where the log
  * shows no info lines ({@code -q}).
@@ -116,6 +118,42 @@ public final class TransferProgress {
             done.incrementAndGet();
           }
         });
+      }
+    };
+  }
+
+  /**
+   * The stream of a blob being received, counted as it is read.
+   *
+   * @param name the blob, e.g. its digest
+   * @param size its size as announced, for the total
+   */
+  public InputStream reading(String name, long size, InputStream in) {
+    Blob blob = blobs.computeIfAbsent(name, key -> {
+      total.addAndGet(size);
+      return new Blob(size);
+    });
+    done.addAndGet(-blob.sent.getAndSet(0));
+    startTicking();
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = in.read();
+        if (b >= 0) {
+          blob.sent.incrementAndGet();
+          done.incrementAndGet();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] bytes, int offset, int length) throws IOException {
+        int read = in.read(bytes, offset, length);
+        if (read > 0) {
+          blob.sent.addAndGet(read);
+          done.addAndGet(read);
+        }
+        return read;
       }
     };
   }

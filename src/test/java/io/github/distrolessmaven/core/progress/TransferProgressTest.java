@@ -134,6 +134,20 @@ class TransferProgressTest {
   }
 
   @Test
+  void aBlobBeingReceivedIsCountedAsItIsRead() throws Exception {
+    TransferProgress progress = new TransferProgress("Pulling the base", log(false), now::get,
+        false);
+    java.io.InputStream layer = progress.reading("sha256:fedcba9876543210fedc", 4 * MB,
+        new java.io.ByteArrayInputStream(new byte[(int) (4 * MB)]));
+    layer.readNBytes((int) MB);
+    seconds(1);
+    progress.report();
+
+    assertEquals(List.of("Pulling the base: 1.0 MB of 4.0 MB (25%), 1.0 MB/s;"
+        + " sha256:fedcba987654 1.0 MB of 4.0 MB"), lines);
+  }
+
+  @Test
   void nothingIsSaidOnceEverythingIsSent() throws Exception {
     TransferProgress progress = new TransferProgress("Pushing", log(false), now::get, false);
     Body small = progress.track("sha256:aaaaaaaaaaaaaaaaaaaa", bytes(MB));
