@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.maven;
 
+import io.github.distrolessmaven.core.LogText;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.pipeline.Destination;
 import io.github.distrolessmaven.core.policy.SecurityContext;
@@ -53,20 +54,13 @@ final class Summary {
    * @param tags every tag, the image's own first
    */
   static String line(String verb, String image, String digest, long size, List<String> tags) {
-    return String.format(Locale.ROOT, "%s %s@%s (%s)%s", verb, image, digest, humanSize(size),
+    return String.format(Locale.ROOT, "%s %s@%s (%s)%s", verb, image, digest, LogText.size(size),
         tags.size() > 1 ? ", also tagged " + String.join(", ", tags.subList(1, tags.size())) : "");
   }
 
   /** For an image index, a line per platform: its image's digest and size; else none. */
   static List<String> platforms(BuiltImage image) {
     return image.platforms().stream().map(platform -> String.format(Locale.ROOT, "  %s %s (%s)",
-        platform.platform(), platform.digest(), humanSize(platform.size()))).toList();
-  }
-
-  static String humanSize(long bytes) {
-    if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
-    }
-    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        platform.platform(), platform.digest(), LogText.size(platform.size()))).toList();
   }
 }

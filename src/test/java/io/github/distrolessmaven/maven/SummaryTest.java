@@ -2,6 +2,7 @@ package io.github.distrolessmaven.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.distrolessmaven.core.LogText;
 import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.pipeline.Destination;
 import io.github.distrolessmaven.core.policy.SecurityContext;
@@ -26,7 +27,7 @@ class SummaryTest {
       "57147392, 54.5 MB",
       "3221225472, 3072.0 MB"})
   void sizesAreInKilobytesBelowAMegabyteElseInMegabytes(long bytes, String shown) {
-    assertEquals(shown, Summary.humanSize(bytes));
+    assertEquals(shown, LogText.size(bytes));
   }
 
   @Test
@@ -34,8 +35,8 @@ class SummaryTest {
     Locale saved = Locale.getDefault();
     try {
       Locale.setDefault(Locale.GERMANY);
-      assertEquals("1.5 kB", Summary.humanSize(1536));
-      assertEquals("54.5 MB", Summary.humanSize(57147392));
+      assertEquals("1.5 kB", LogText.size(1536));
+      assertEquals("54.5 MB", LogText.size(57147392));
     } finally {
       Locale.setDefault(saved);
     }

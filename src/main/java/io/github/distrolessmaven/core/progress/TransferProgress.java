@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.progress;
 
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.LogText;
 import io.github.distrolessmaven.core.registry.Body;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -86,7 +87,7 @@ public final class TransferProgress {
   /**
    * The body, counted as it is sent. A body sent again (a retry) counts from nothing again.
    *
-   * @param name the blob, e.g. its digest
+   * @param name the blob's digest
    */
   public Body track(String name, Body body) {
     Blob blob = blobs.computeIfAbsent(name, key -> {
@@ -125,7 +126,7 @@ public final class TransferProgress {
   /**
    * The stream of a blob being received, counted as it is read.
    *
-   * @param name the blob, e.g. its digest
+   * @param name the blob's digest
    * @param size its size as announced, for the total
    */
   public InputStream reading(String name, long size, InputStream in) {
@@ -206,16 +207,16 @@ public final class TransferProgress {
       text.append('[').append("=".repeat(filled)).append(" ".repeat(BAR_WIDTH - filled))
           .append("] ");
     }
-    text.append(size(sent)).append(" of ").append(size(total.get()))
+    text.append(LogText.size(sent)).append(" of ").append(LogText.size(total.get()))
         .append(String.format(Locale.ROOT, " (%d%%), %s/s", 100 * sent / all,
-            size((long) (sent / seconds))));
+            LogText.size((long) (sent / seconds))));
     blobs.entrySet().stream()
         .filter(entry -> entry.getValue().sent.get() > 0
             && entry.getValue().sent.get() < entry.getValue().size)
         .sorted(Map.Entry.comparingByKey())
-        .forEach(entry -> text.append("; ").append(shortName(entry.getKey())).append(' ')
-            .append(size(entry.getValue().sent.get())).append(" of ")
-            .append(size(entry.getValue().size)));
+        .forEach(entry -> text.append("; ").append(LogText.shortDigest(entry.getKey())).append(' ')
+            .append(LogText.size(entry.getValue().sent.get())).append(" of ")
+            .append(LogText.size(entry.getValue().size)));
     return text.toString();
   }
 
@@ -224,16 +225,6 @@ public final class TransferProgress {
       log.bar("");
       barShown = false;
     }
-  }
-
-  private static String shortName(String name) {
-    return name.startsWith("sha256:") && name.length() > 19 ? name.substring(0, 19) : name;
-  }
-
-  private static String size(long bytes) {
-    return bytes < 1024 * 1024
-        ? String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0)
-        : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
   }
 
 }

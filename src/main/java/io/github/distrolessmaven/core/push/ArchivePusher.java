@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.push;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.LogText;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.archive.ArchiveException;
 import io.github.distrolessmaven.core.archive.OciArchive;
@@ -84,8 +85,8 @@ public final class ArchivePusher {
             + repository.name() + "@" + subject.digest() + " failed: " + e.getMessage(), e);
       }
       log.info("Attached " + referrer.artifactType() + " "
-          + ImageUpload.shortDigest(referrer.descriptor().digest()) + " to "
-          + ImageUpload.shortDigest(subject.digest()) + " through " + how);
+          + LogText.shortDigest(referrer.descriptor().digest()) + " to "
+          + LogText.shortDigest(subject.digest()) + " through " + how);
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.push;
 
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.LogText;
 import io.github.distrolessmaven.core.archive.ArchivedImage;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.oci.ImageReference;
@@ -118,7 +119,7 @@ public final class ImageUpload {
             + repository.name() + " failed: " + e.getMessage(), e);
       }
       progress.info(String.format(Locale.ROOT, "%s %s (%s): %s",
-          capitalized(blob.role()), shortDigest(blob.digest()), humanSize(blob.size()), outcome));
+          capitalized(blob.role()), LogText.shortDigest(blob.digest()), LogText.size(blob.size()), outcome));
     }
   }
 
@@ -196,16 +197,5 @@ public final class ImageUpload {
 
   private static String capitalized(String role) {
     return Character.toUpperCase(role.charAt(0)) + role.substring(1);
-  }
-
-  static String shortDigest(String digest) {
-    return digest.substring(0, "sha256:".length() + 12);
-  }
-
-  static String humanSize(long bytes) {
-    if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
-    }
-    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 }

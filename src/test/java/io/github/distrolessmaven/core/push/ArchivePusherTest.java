@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.LogText;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.fixtures.OciArchiveFixture;
@@ -103,8 +104,8 @@ class ArchivePusherTest {
 
   @Test
   void sizesAndDigestsAreShortInTheLog() {
-    assertEquals("sha256:0123456789ab", ImageUpload.shortDigest("sha256:0123456789abcdef"));
-    assertEquals("2.0 kB", ImageUpload.humanSize(2048));
-    assertEquals("3.5 MB", ImageUpload.humanSize(3670016));
+    assertEquals("sha256:0123456789ab", LogText.shortDigest("sha256:0123456789abcdef"));
+    assertEquals("2.0 kB", LogText.size(2048));
+    assertEquals("3.5 MB", LogText.size(3670016));
   }
 }
