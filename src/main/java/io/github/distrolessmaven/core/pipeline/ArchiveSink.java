@@ -59,14 +59,14 @@ abstract class ArchiveSink implements Closeable {
   /** Where the archive is written; closed by the writer when the archive is whole. */
   abstract OutputStream open() throws IOException;
 
-  /** After the archive is whole: the file renamed into place, or the engine's answer taken. */
+  /**
+   * After the archive is whole: the file renamed into place, or the engine's answer taken (and
+   * logged, a line for each image it says it loaded).
+   */
   abstract void commit() throws IOException;
 
   /** Where the archive went, for the build's summary: the file, or the engine. */
   abstract String where();
-
-  /** What the engine said it loaded, one line each; none for a file. */
-  abstract List<String> loaded();
 
   /** A file, written beside its name and renamed over it once whole. */
   private static final class ToFile extends ArchiveSink {
@@ -92,11 +92,6 @@ abstract class ArchiveSink implements Closeable {
     @Override
     String where() {
       return file.toString();
-    }
-
-    @Override
-    List<String> loaded() {
-      return List.of();
     }
 
     @Override
@@ -182,16 +177,12 @@ abstract class ArchiveSink implements Closeable {
       if (failure != null) {
         throw failure;
       }
+      answer.forEach(line -> log.info("The engine: " + line));
     }
 
     @Override
     String where() {
       return "the engine at " + engine.address();
-    }
-
-    @Override
-    List<String> loaded() {
-      return answer == null ? List.of() : answer;
     }
 
     @Override

@@ -60,7 +60,6 @@ final class TarExport {
         throw new IOException(e.getMessage(), e);
       }
       sink.commit();
-      sink.loaded().forEach(line -> log.info("The engine: " + line));
       return new BuiltImage(target.toString(), digest, imageId, tags,
           baseReference, size, document, sbomPlace(destination), false);
     } catch (IOException e) {
@@ -127,7 +126,6 @@ final class TarExport {
       String digest = ImageArchive.rewriteIndex(images, IndexPush.indexMediaType(spec), loaded,
           sink.open(), references(target, tags), referrers);
       sink.commit();
-      sink.loaded().forEach(line -> log.info("The engine: " + line));
       return new BuiltImage(target.toString(), digest, built.get(0).imageId(), tags,
           baseReference, ArchivedImage.sizeOf(opened), firstSbom,
           destination == Destination.ENGINE ? sbomPlace(destination)
