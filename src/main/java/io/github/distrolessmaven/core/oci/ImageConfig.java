@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the build reads of an image's container configuration: its platform and the digests of
- * its layers uncompressed.
+ * What the build reads of an image's container configuration: its platform, the digests of its
+ * layers uncompressed, and when it was made.
  *
  * @param os the operating system it names, if any
  * @param architecture the architecture it names, if any
  * @param variant the CPU variant it names, if any
  * @param diffIds {@code rootfs.diff_ids}, bottom first
+ * @param created {@code created} as written (RFC 3339), if given
  */
 public record ImageConfig(Optional<String> os, Optional<String> architecture,
-    Optional<String> variant, List<String> diffIds) {
+    Optional<String> variant, List<String> diffIds, Optional<String> created) {
 
   /** @param diffIds copied defensively */
   public ImageConfig {
@@ -36,7 +37,7 @@ public record ImageConfig(Optional<String> os, Optional<String> architecture,
     List<String> ids = new ArrayList<>();
     diffIds.forEach(id -> ids.add(id.asText()));
     return new ImageConfig(Json.text(config, "os"), Json.text(config, "architecture"),
-        Json.text(config, "variant"), ids);
+        Json.text(config, "variant"), ids, Json.text(config, "created"));
   }
 
   /** The platform it names; empty when it names none. */

@@ -1,13 +1,11 @@
 package io.github.distrolessmaven.core.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
-import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.archive.DockerArchiveLayers;
 import io.github.distrolessmaven.core.base.PreparedBase;
-import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.base.RegistryBase;
 import io.github.distrolessmaven.core.contents.BaseContents;
 import io.github.distrolessmaven.core.contents.LayerScanner;
 import io.github.distrolessmaven.core.jib.BaseLayerDownload;
@@ -15,11 +13,8 @@ import io.github.distrolessmaven.core.jib.SiblingImage;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.FormatException;
 import io.github.distrolessmaven.core.oci.ImageConfig;
-import io.github.distrolessmaven.core.oci.ImageIndex;
 import io.github.distrolessmaven.core.oci.ImageManifest;
 import io.github.distrolessmaven.core.oci.ImageReference;
-import io.github.distrolessmaven.core.oci.Json;
-import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.progress.TransferProgress;
 import io.github.distrolessmaven.core.registry.Registries;
@@ -91,7 +86,7 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
     for (String registry : registries) {
       try {
         RegistryClient client = clients.pull(registry, base.repository());
-        return scan(client, image(client, digest, platform, subject));
+        return scan(client, RegistryBase.image(client, digest, platform, subject));
       } catch (RegistryFailure | FormatException e) {
         failures.add(registry + ": " + e.getMessage());
         last = e;
@@ -102,51 +97,6 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
   }
 
   /**
-   * An image's manifest, and its config where it was read already.
-   */
-  private record Image(ImageManifest manifest, Optional<ImageConfig> config) {}
-
-  /**
-   * The image for {@code platform}: through the index when the digest names one, else the
-   * digest's own, when its config names that platform (or none).
-   */
-  private static Image image(RegistryClient client, String digest,
-      Platform platform, String subject)
-      throws RegistryFailure, FormatException, InvalidConfigurationException {
-    String where = client.name() + "@" + digest;
-    JsonNode tree = document(client, digest);
-    boolean fromIndex = ImageIndex.isIndex(tree, Optional.empty());
-    if (fromIndex) {
-      List<Descriptor> images = ImageIndex.of(tree, "the index " + where).images();
-      List<Descriptor> candidates = ImageIndex.candidatesFor(images, platform);
-      if (candidates.isEmpty()) {
-        throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "the base " + subject
-            + " has images for " + ImageIndex.platformsOf(images) + ", none for " + platform
-            + ". Build for the platforms it has, or name a base that has " + platform + " ("
-            + Setting.FROM_IMAGE.element() + ").");
-      }
-      where = client.name() + "@" + candidates.get(0).digest();
-      tree = document(client, candidates.get(0).digest());
-    }
-    if (tree.path("schemaVersion").asInt() != 2) {
-      throw new FormatException(where + " is a schema 1 manifest, which is not read");
-    }
-    ImageManifest manifest = ImageManifest.of(tree, "the manifest " + where);
-    if (fromIndex) {
-      return new Image(manifest, Optional.empty());
-    }
-    ImageConfig config = config(client, manifest);
-    Optional<Platform> actual = config.platform();
-    if (actual.isPresent() && !actual.get().matches(platform)) {
-      throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "the base " + subject
-          + " is an image for " + actual.get() + " alone, not an index with a " + platform
-          + " image. Build for " + actual.get() + ", or name a base that has " + platform
-          + " (" + Setting.FROM_IMAGE.element() + ").");
-    }
-    return new Image(manifest, Optional.of(config));
-  }
-
-  /**
    * The base's image for {@code platform}, its layers and config as the registry serves them:
    * what another platform's image is derived from ({@link SiblingImage}).
    *
@@ -154,19 +104,11 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
    */
   static SiblingImage.Base imageOf(RegistryClient client, String digest, Platform platform)
       throws RegistryFailure, FormatException, InvalidConfigurationException {
-    ImageManifest manifest = image(client, digest, platform, client.name() + "@" + digest)
-        .manifest();
-    return new SiblingImage.Base(manifest.layers(), configBytes(client, manifest.config()));
+    ImageManifest manifest = RegistryBase.image(client, digest, platform,
+        client.name() + "@" + digest).manifest();
+    return new SiblingImage.Base(manifest.layers(),
+        RegistryBase.configBytes(client, manifest.config()));
   }
-
-  private static JsonNode document(RegistryClient client, String digest)
-      throws RegistryFailure, FormatException {
-    String where = client.name() + "@" + digest;
-    RegistryClient.Manifest manifest = client.manifest(digest, MediaTypes.ACCEPT_ANY_MANIFEST)
-        .orElseThrow(() -> new FormatException(where + " is gone from the registry"));
-    return Json.read(manifest.bytes(), "the manifest " + where);
-  }
-
 
   /**
    * Pulls the layers the cache lacks, all at once, and reads each in order while it arrives,
@@ -174,7 +116,7 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
    * ID, taken from the base's config: the config is bound to the pinned manifest by its digest,
    * so the layers need no second hashing.
    */
-  private BaseContents scan(RegistryClient client, Image image)
+  private BaseContents scan(RegistryClient client, RegistryBase.Image image)
       throws RegistryFailure, FormatException {
     ImageManifest manifest = image.manifest();
     List<Descriptor> layers = manifest.layers();
@@ -190,8 +132,7 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
           continue;
         }
         if (diffIds == null) {
-          diffIds = diffIds(image.config().isPresent() ? image.config().get()
-              : config(client, manifest), manifest);
+          diffIds = diffIds(RegistryBase.config(client, image), manifest);
         }
         log.debug("Pulling base layer " + layer.digest() + " to read it");
         sources.add(BaseLayerDownload.start(baseLayersCache, layer.digest(),
@@ -237,25 +178,6 @@ record BaseScan(Path baseLayersCache, BaseContentsMemory memory, BuildLog log) {
           + manifest.layers().size());
     }
     return parsed.diffIds();
-  }
-
-  private static ImageConfig config(RegistryClient client, ImageManifest manifest)
-      throws RegistryFailure, FormatException {
-    Descriptor config = manifest.config();
-    return ImageConfig.parse(configBytes(client, config), "the base's config "
-        + config.digest());
-  }
-
-  /** The config {@code config} names, checked against its digest. */
-  private static byte[] configBytes(RegistryClient client, Descriptor config)
-      throws RegistryFailure, FormatException {
-    byte[] bytes = client.get("blobs/" + config.digest(), null).orElseThrow(() ->
-        new FormatException(client.name() + " has no config " + config.digest()));
-    if (!Sha256.of(bytes).equals(config.digest())) {
-      throw new FormatException(client.name() + " sent other bytes for the config "
-          + config.digest());
-    }
-    return bytes;
   }
 
   /** The remembered result for {@code key}, else {@code scan}'s, remembered. */
