@@ -10,10 +10,6 @@ import io.github.distrolessmaven.core.pipeline.ImageBuilder;
 import io.github.distrolessmaven.core.policy.EntrypointCheck;
 import io.github.distrolessmaven.core.policy.SecurityContext;
 import io.github.distrolessmaven.core.spec.ImageSpec;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectDependenciesResolver;
@@ -22,30 +18,7 @@ import org.apache.maven.project.ProjectDependenciesResolver;
  * The parameters every image-building goal shares, and the one template they run: one
  * validated {@link ImageSpec}, the image built, the outputs written, one summary line.
  */
-public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
-
-  /**
-   * The base image: {@code <image>} (a registry reference, {@code tar:///path} or {@code
-   * oci:///dir}; default the distroless Java base of the project's release; property {@code
-   * distroless.from.image}), {@code <auth>} ({@code <username>}, {@code <password>}),
-   * {@code <credHelper>}, and {@code <platforms>}: {@code <platform>} elements of {@code <os>},
-   * {@code <architecture>}, {@code <variant>} (default linux/amd64; property {@code
-   * distroless.platforms}).
-   */
-  @Parameter
-  FromParameters from = new FromParameters();
-
-  /**
-   * How the image runs, each also a property {@code distroless.container.<name>}: {@code
-   * <user>} (default 65532:65532), {@code <allowRoot>}, {@code <mainClass>}, {@code
-   * <entrypoint>} (a list, exec form), {@code <jvmFlags>}, {@code <args>}, {@code
-   * <environment>} and {@code <labels>} (maps), {@code <ports>}, {@code <volumes>}, {@code
-   * <workingDirectory>}, {@code <appRoot>} (default /app), {@code <creationTime>} and {@code
-   * <filesModificationTime>} (ISO-8601, EPOCH, EPOCH_PLUS_SECOND; USE_CURRENT_TIMESTAMP for the
-   * creation time), {@code <format>} (Docker or OCI).
-   */
-  @Parameter
-  ContainerParameters container = new ContainerParameters();
+public abstract class AbstractDistrolessMojo extends AbstractProjectMojo {
 
   /**
    * Directories copied into the image as they are: {@code <paths>} of {@code <path>} elements,
@@ -57,13 +30,6 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
    */
   @Parameter
   ExtraDirectoriesParameters extraDirectories = new ExtraDirectoriesParameters();
-
-  /**
-   * Mirrors to pull from before a registry itself. Property {@code distroless.registryMirrors}:
-   * {@code gcr.io=host:port[,host:port][;registry=...]}, added to these.
-   */
-  @Parameter
-  List<RegistryMirrorParameters> registryMirrors = new ArrayList<>();
 
   /**
    * Build on a distroless base that no longer gets security updates (Debian 12 Java images,
@@ -113,29 +79,9 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
   ProjectDependenciesResolver dependenciesResolver;
 
   @Override
-  final void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
+  final void runOnModule(BuildLog log)
+      throws InvalidConfigurationException, ImageBuildException {
     ContainerParameters container = containerSettings();
-    Optional<String> skipped;
-    String mainClass = container.getMainClass();
-    try {
-      skipped = ModuleSelection.skipReason(project.getPackaging(), project.getGroupId(),
-          project.getArtifactId(), ModuleSelection.parse(
-              session == null ? null : property(Properties.CONTAINERIZE, null)),
-          session == null || session.getProjects() == null ? 1 : session.getProjects().size(),
-          !container.getEntrypoint().isEmpty() || (mainClass != null && !mainClass.isBlank()),
-          () -> {
-            ProjectInputs inputs = new ProjectInputs(project, null);
-            return ModuleSelection.hasNoMainClass(inputs.manifestMainClass(),
-                inputs.classesDirectory());
-          });
-    } catch (IOException e) {
-      throw new ImageBuildException("Cannot read the classes of " + project.getArtifactId()
-          + ": " + e.getMessage(), e);
-    }
-    if (skipped.isPresent()) {
-      log.info("Skipping distroless: " + skipped.get());
-      return;
-    }
     EntrypointCheck.jvmFlagWarnings(container.getJvmFlags()).forEach(log::warn);
     ImageSpec spec =
         new ImageSpecFactory(this, destination() == Destination.REGISTRY, log).create();
@@ -146,14 +92,6 @@ public abstract class AbstractDistrolessMojo extends AbstractRegistryMojo {
     ImageOutputs.writeSecurityContext(security, spec.outputs());
     ImageOutputs.writeSbom(image.sbom(), spec.outputs());
     Summary.report(destination(), image, spec.outputs(), security).forEach(log::info);
-  }
-
-  /**
-   * {@code <container>} as this build sees it: a {@code distroless.container.*} property (or
-   * Jib's) in place of the POM's value.
-   */
-  ContainerParameters containerSettings() throws InvalidConfigurationException {
-    return session == null ? container : container.withProperties(name -> property(name, null));
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.distrolessmaven.maven;
 import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
-import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.EngineBase;
 import io.github.distrolessmaven.core.base.LocalBase;
 import io.github.distrolessmaven.core.layers.Dependency;
@@ -26,7 +25,6 @@ import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.spec.MainClass;
 import io.github.distrolessmaven.core.spec.OutputPaths;
 import io.github.distrolessmaven.core.spec.Platforms;
-import io.github.distrolessmaven.core.spec.RegistryMirrors;
 import io.github.distrolessmaven.core.spec.RegistryOptions;
 import io.github.distrolessmaven.core.spec.Storage;
 import io.github.distrolessmaven.core.spec.Validate;
@@ -53,6 +51,7 @@ final class ImageSpecFactory {
   private final boolean requiresTarget;
   private final Storage storage;
   private final ProjectInputs project;
+  private final BaseSettings baseSettings;
   private final BuildLog log;
 
   /** For a goal: the runtime dependencies resolved through Maven. */
@@ -64,6 +63,7 @@ final class ImageSpecFactory {
     this.project = new ProjectInputs(mojo.project, new RuntimeDependencies(mojo.project,
         mojo.session, mojo.dependenciesResolver,
         new StateFiles(storage).runtimeDependencies(), log));
+    this.baseSettings = new BaseSettings(mojo, project, log);
   }
 
   /**
@@ -77,10 +77,11 @@ final class ImageSpecFactory {
     this.requiresTarget = requiresTarget;
     this.storage = storage(mojo);
     this.project = new ProjectInputs(mojo.project, dependencies);
+    this.baseSettings = new BaseSettings(mojo, project, log);
   }
 
   /** The user's shared cache, and the project's {@code target/distroless}. */
-  private static Storage storage(AbstractDistrolessMojo mojo) {
+  static Storage storage(AbstractProjectMojo mojo) {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path cacheHome = xdg != null && !xdg.isBlank()
         ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
@@ -96,31 +97,13 @@ final class ImageSpecFactory {
         : Optional.of(Platforms.loadPlatform(property, platforms));
   }
 
-  /** The platforms to build for: the property's, else the POM's, else linux/amd64 alone. */
-  private List<Platform> platforms() throws InvalidConfigurationException {
-    String property = mojo.property(Properties.PLATFORMS, null);
-    if (property != null) {
-      return Platforms.parse(property);
-    }
-    List<PlatformParameters> pom = mojo.from.getPlatforms();
-    if (pom == null) {
-      return Platforms.of(null);
-    }
-    List<Platforms.Entry> entries = new ArrayList<>();
-    for (PlatformParameters platform : pom) {
-      entries.add(platform == null ? null : new Platforms.Entry(
-          platform.getOs(), platform.getArchitecture(), platform.getVariant()));
-    }
-    return Platforms.of(entries);
-  }
-
   ImageSpec create() throws InvalidConfigurationException {
     refuseWar(mojo.project.getPackaging());
     ContainerParameters container = mojo.containerSettings();
     String target = targetImage();
     ImageReferences.parse(target, Setting.TO_IMAGE);
     List<String> tags = ImageReferences.tags(tags(), Setting.TO_TAGS);
-    String base = baseImage();
+    String base = baseSettings.image();
     if (LocalBase.isLocal(base)) {
       LocalBase.checkSyntax(base, project.baseDirectory());
     } else if (!EngineBase.isEngine(base)) {
@@ -164,7 +147,7 @@ final class ImageSpecFactory {
       List<String> entrypoint = entrypoint(container, layers);
       ImageContent content = new ImageContent(
           base,
-          platforms(),
+          baseSettings.platforms(),
           target,
           tags,
           user,
@@ -184,11 +167,10 @@ final class ImageSpecFactory {
           Boolean.parseBoolean(
               mojo.property(Properties.ALLOW_SHELL, String.valueOf(mojo.allowShell))));
       RegistryOptions registries = new RegistryOptions(
-          credentials.forImage(mojo.auth("from", mojo.from.getAuth()), Setting.FROM_AUTH,
-              mojo.credHelper("from", mojo.from.getCredHelper())),
+          baseSettings.credentials(credentials),
           credentials.forImage(mojo.auth("to", mojo.to.getAuth()), Setting.TO_AUTH,
               mojo.credHelper("to", mojo.to.getCredHelper())),
-          mirrors(),
+          baseSettings.mirrors(),
           mojo.insecureRegistriesAllowed(),
           mojo.session.isOffline());
       // Warned of once per build and base, unless the user chose to float on the tag.
@@ -277,47 +259,6 @@ final class ImageSpecFactory {
   private List<String> tags() {
     String property = mojo.property(Properties.TO_TAGS, null);
     return property != null ? Arrays.asList(property.split(",")) : mojo.to.getTags();
-  }
-
-  private String baseImage() throws InvalidConfigurationException {
-    String image = mojo.property(Properties.FROM_IMAGE, mojo.from.getImage());
-    if (image != null && !image.isBlank()) {
-      return asJibWritesIt(image.trim());
-    }
-    // As the compiler reads them: a -D property wins over the POM's.
-    String releaseValue = mojo.property("maven.compiler.release", project.javaRelease());
-    int release = DefaultBaseImage.javaRelease(releaseValue,
-        mojo.property("maven.compiler.target", project.javaTarget()));
-    DefaultBaseImage.olderReleaseNote(release, DefaultBaseImage.releaseSetting(releaseValue))
-        .ifPresent(log::info);
-    return DefaultBaseImage.forRelease(release);
-  }
-
-  /**
-   * A base as Jib writes it, in the form this plugin reads: {@code registry://} names a registry
-   * image, which is what a reference without a scheme is; {@code docker://} an image of the local
-   * engine, kept as written (the base.name label says where the base came from).
-   *
-   * @throws InvalidConfigurationException for {@code docker://} without a valid image name
-   */
-  private String asJibWritesIt(String image) throws InvalidConfigurationException {
-    if (image.startsWith("registry://")) {
-      return image.substring("registry://".length());
-    }
-    if (EngineBase.isEngine(image)) {
-      ImageReferences.parse(image.substring(EngineBase.PREFIX.length()), Setting.FROM_IMAGE);
-    }
-    return image;
-  }
-
-  private Map<String, List<String>> mirrors() throws InvalidConfigurationException {
-    Map<String, List<String>> mirrors = new LinkedHashMap<>();
-    for (RegistryMirrorParameters mirror : mojo.registryMirrors) {
-      RegistryMirrors.put(mirrors, mirror.getRegistry(), mirror.getMirrors());
-    }
-    RegistryMirrors.parse(mojo.property(Properties.REGISTRY_MIRRORS, null))
-        .forEach((registry, hosts) -> mirrors.computeIfAbsent(registry, key -> new ArrayList<>()).addAll(0, hosts));
-    return mirrors;
   }
 
   private Map<String, Integer> permissions() throws InvalidConfigurationException {
