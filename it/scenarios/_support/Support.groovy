@@ -263,6 +263,14 @@ Map manifest(String repository, String reference, String architecture = 'amd64')
   document
 }
 
+/** The digest of what repository:reference names: an index's own, or a single image's. */
+String indexOrImageDigest(String repository, String reference) {
+  HttpResponse<byte[]> response = registryGet("${repository}/manifests/${reference}",
+      "${DOCKER_MANIFEST}, ${OCI_MANIFEST}, ${DOCKER_INDEX}, ${OCI_INDEX}")
+  assert response.statusCode() == 200: "GET manifest ${repository}:${reference}: ${response.statusCode()}"
+  response.headers().firstValue('Docker-Content-Digest').orElseThrow()
+}
+
 /** The digest of repository:tag's image for linux/architecture, through its index. */
 String platformDigest(String repository, String tag, String architecture = 'amd64') {
   manifest(repository, tag, architecture).digest

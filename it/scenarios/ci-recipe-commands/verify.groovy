@@ -18,8 +18,10 @@ recipes.eachLine { String line ->
     commands.computeIfAbsent(recipe) { [] } << mvn[0][1]
   }
 }
-assert commands.keySet() == ['GitHub Actions', 'GitLab CI'] as Set: commands
+assert commands.keySet() == ['GitHub Actions', 'GitLab CI', 'Keeping the base current'] as Set: commands
+List<String> freshness = commands.remove('Keeping the base current')
 commands.each { name, lines -> assert lines.size() == 2: "${name}: ${lines}" }
+assert freshness.size() == 1: freshness
 
 File cache = new File(basedir, 'ci-cache')
 cache.deleteDir()
@@ -47,6 +49,12 @@ commands.each { String name, List<String> lines ->
   // The archive is the image that was pushed, digest for digest.
   assert new File(basedir, 'target/distroless/image.digest').text.trim() == pushed.digest
 }
+// The scheduled check: the project's base (the default, by tag) is reported, and the gate passes.
+Map check = support.exec((freshness[0].split(' ') as List) + ['-f', new File(basedir, 'pom.xml').path,
+    "-Ddistroless.registryMirrors=gcr.io=${registry}".toString()], [:], 300)
+assert check.exit == 0: "${freshness[0]}\n${check.out}"
+assert check.out.contains('Base gcr.io/distroless/java'): check.out
+
 // What the cache step keeps: the base's layers.
 File layers = new File(cache, 'distroless-maven-plugin')
 assert layers.isDirectory() && layers.listFiles().length > 0

@@ -57,6 +57,10 @@ public enum Setting {
   ALLOW_END_OF_LIFE_BASE("allowEndOfLifeBase"),
   /** Building on a base referenced by tag without the warning to pin it. */
   ALLOW_UNPINNED_BASE("allowUnpinnedBase"),
+  /** Failing the base check when a pinned base is no longer what its tag points to. */
+  FAIL_ON_STALE_BASE("failOnStaleBase"),
+  /** Rewriting a stale pin in the build file. */
+  UPDATE_PIN("updatePin"),
   /** The modules of a multi-module build that get an image. */
   CONTAINERIZE("containerize"),
   /** The image archive {@code distroless:push} sends. */

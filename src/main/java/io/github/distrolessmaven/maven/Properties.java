@@ -27,6 +27,8 @@ final class Properties {
   static final String ALLOW_END_OF_LIFE_BASE = PREFIX + "allowEndOfLifeBase";
   static final String ALLOW_UNPINNED_BASE = PREFIX + "allowUnpinnedBase";
   static final String CONTAINERIZE = PREFIX + "containerize";
+  static final String FAIL_ON_STALE_BASE = PREFIX + "failOnStaleBase";
+  static final String UPDATE_PIN = PREFIX + "updatePin";
   static final String EXTRA_DIRECTORIES = PREFIX + "extraDirectories.paths";
   static final String CONTAINERIZING_MODE = PREFIX + "containerizingMode";
 

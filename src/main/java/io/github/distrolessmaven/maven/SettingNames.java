@@ -71,6 +71,9 @@ final class SettingNames {
           new Name("<allowEndOfLifeBase>", Properties.ALLOW_END_OF_LIFE_BASE);
       case ALLOW_UNPINNED_BASE ->
           new Name("<allowUnpinnedBase>", Properties.ALLOW_UNPINNED_BASE);
+      case FAIL_ON_STALE_BASE ->
+          new Name("<failOnStaleBase>", Properties.FAIL_ON_STALE_BASE);
+      case UPDATE_PIN -> new Name("<updatePin>", Properties.UPDATE_PIN);
       case CONTAINERIZE -> new Name(null, Properties.CONTAINERIZE);
       case ARCHIVE -> new Name(null, Properties.TAR);
       case OFFLINE -> new Name("-o (offline)", null);
