@@ -25,3 +25,9 @@ for element in url licenses developers scm issueManagement; do
   grep -q "<$element>" dependency-reduced-pom.xml || { echo "the installed POM has no <$element>" >&2; exit 1; }
 done
 echo "sources, javadoc and the POM's project information: ready for Central"
+# The plugin reference docs/ links to, generated from the code: a page per goal with every
+# parameter, its javadoc, default and property. Checked for every goal and parameter the
+# descriptor names, and for what only the javadoc says (a default, a property).
+mvn -B -q site -DskipTests -Dit.registry=127.0.0.1:9 -Dit.authRegistry=127.0.0.1:9 \
+  -Dit.registryProxy=127.0.0.1:9
+python3 it/env/lib/check_reference.py target/classes/META-INF/maven/plugin.xml target/site

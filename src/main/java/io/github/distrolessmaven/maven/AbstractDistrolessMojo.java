@@ -21,12 +21,21 @@ import org.apache.maven.project.ProjectDependenciesResolver;
 public abstract class AbstractDistrolessMojo extends AbstractProjectMojo {
 
   /**
-   * Directories copied into the image as they are: {@code <paths>} of {@code <path>} elements,
-   * each {@code <from>} (relative to the project), {@code <into>} (absolute, default /), {@code
-   * <includes>} and {@code <excludes>} (globs), or Jib's {@code <path>dir</path>}; default
-   * src/main/jib and src/main/distroless into /. {@code <permissions>} of {@code <permission>}
-   * elements, each {@code <file>} (a glob of image paths) and {@code <mode>} (three octal
-   * digits).
+   * Directories copied into the image as they are.
+   * <ul>
+   * <li>{@code <paths>}: {@code <path>} elements, each a {@code <from>} directory (relative to
+   * the project), an absolute {@code <into>} (default {@code /}), and optional {@code
+   * <includes>} and {@code <excludes>} globs; Jib's shorthand {@code <path>dir</path>} copies
+   * {@code dir} into {@code /}. Default Jib's {@code src/main/jib}, then {@code
+   * src/main/distroless}, into {@code /}, those that exist. A symbolic link that stays inside its
+   * directory is kept as a link; one that leads outside it, or to nothing, is refused. Property
+   * {@code distroless.extraDirectories.paths}: directories, comma-separated, each copied into
+   * {@code /}.</li>
+   * <li>{@code <permissions>}: {@code <permission>} elements, each a {@code <file>} glob of image
+   * paths and an octal {@code <mode>} ({@code 755}); the last match wins; setuid, setgid, sticky
+   * and world-writable modes are refused. Default {@code 644} for files, {@code 755} for
+   * directories.</li>
+   * </ul>
    */
   @Parameter
   ExtraDirectoriesParameters extraDirectories = new ExtraDirectoriesParameters();
@@ -69,8 +78,16 @@ public abstract class AbstractDistrolessMojo extends AbstractProjectMojo {
   String containerizingMode;
 
   /**
-   * Where the results are written: {@code <tar>} (default target/distroless/image.tar), {@code
-   * <digest>} (image.digest), {@code <imageId>} (image.id), {@code <imageJson>} (image.json).
+   * Where the results are written, each written whole or not at all.
+   * <ul>
+   * <li>{@code <tar>}: the archive of {@code tar}. Default {@code
+   * target/distroless/image.tar}.</li>
+   * <li>{@code <digest>}: the manifest digest (an index's, for several platforms). Default
+   * {@code target/distroless/image.digest}.</li>
+   * <li>{@code <imageId>}: the config digest. Default {@code target/distroless/image.id}.</li>
+   * <li>{@code <imageJson>}: {@code image}, {@code digest}, {@code imageId}, {@code tags},
+   * {@code base}, {@code size}. Default {@code target/distroless/image.json}.</li>
+   * </ul>
    */
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();

@@ -31,15 +31,30 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 public abstract class AbstractRegistryMojo extends AbstractMojo {
 
   /**
-   * The image to write: {@code <image>} (property {@code distroless.to.image}), more
-   * {@code <tags>} (property {@code distroless.to.tags}, comma-separated), and the registry's
-   * {@code <auth>} or {@code <credHelper>}. Without those, a settings.xml {@code <server>} whose
-   * id is the registry host, then the docker config.json, give the credentials.
+   * The image to write.
+   * <ul>
+   * <li>{@code <image>}: {@code [registry/]repository[:tag]}. Required by {@code build} and
+   * {@code push}; {@code tar} and {@code load} default to {@code artifactId:version}. Property
+   * {@code distroless.to.image} (Jib's {@code -Dimage} too).</li>
+   * <li>{@code <tags>}: more tags for the same image ({@code <tag>} elements), pushed by {@code
+   * build}, carried in the archive by {@code tar}. Property {@code distroless.to.tags},
+   * comma-separated.</li>
+   * <li>{@code <auth>} ({@code <username>}, {@code <password>}) and {@code <credHelper>}: as
+   * for {@code <from>}. Properties {@code distroless.to.auth.username}, {@code
+   * distroless.to.auth.password}, {@code distroless.to.credHelper}; environment {@code
+   * DISTROLESS_TO_AUTH_USERNAME}, {@code DISTROLESS_TO_AUTH_PASSWORD}, which CI systems fill from
+   * their secrets. Without any of those: a settings.xml {@code <server>} whose id is the
+   * registry host, then the docker {@code config.json}, then well-known helpers; never sent over
+   * plain HTTP.</li>
+   * </ul>
    */
   @Parameter
   ToParameters to = new ToParameters();
 
-  /** Allow registries over plain HTTP or with unverified TLS certificates. */
+  /**
+   * Allow registries over plain HTTP or with unverified TLS certificates. A registry on this
+   * machine ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) needs no setting.
+   */
   @Parameter(property = Properties.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
   boolean allowInsecureRegistries;
 
@@ -49,7 +64,7 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
         String.valueOf(allowInsecureRegistries)));
   }
 
-  /** Skip this goal. */
+  /** Skip this goal; the log says whether {@code <skip>} or the property skipped it. */
   @Parameter(property = Properties.SKIP, defaultValue = "false")
   boolean skip;
 
