@@ -34,9 +34,10 @@ same port, under /_faults (never under /v2/, so no registry path is shadowed):
                       matching requests must carry those credentials in Proxy-Authorization
                       (Basic), else they get 407; `hits` counts the 407s, `passed` the others.
                       {"path": REGEX, "action": "throttle", "bytesPerSecond": 52428800}
-                      fails nothing: the bodies of matching requests go on to the registry
-                      no faster than that (a slow network, for a client's progress reports);
-                      `hits` counts them.
+                      fails nothing: the bodies of matching requests go on to the registry,
+                      and the bodies of the registry's answers back to the client, no faster
+                      than that (a slow network, for a client's progress reports on a push
+                      or a pull); `hits` counts them.
                       {"path": REGEX, "action": "count"}
                       fails nothing: matching requests go to the registry and `hits` counts
                       them (to prove that a client went through the proxy); other rules
@@ -426,13 +427,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     self._error(502, "UNAVAILABLE", f"registry proxy: upstream failed: {e}")
                     self._log(502, received, 0)
                     return
-        sent = self._relay(resp)
+        sent = self._relay(resp, rate)
         if resp.will_close:
             self._drop_connection()
         self._log(resp.status, received, sent)
 
-    def _relay(self, resp):
-        """Streams the registry's answer to the client; returns the bytes of body sent."""
+    def _relay(self, resp, rate=None):
+        """Streams the registry's answer to the client, no faster than `rate` bytes per second
+        if given; returns the bytes of body sent."""
         self.send_response_only(resp.status, resp.reason)
         for key, value in resp.getheaders():
             if key.lower() not in HOP_BY_HOP:
@@ -453,11 +455,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
         self.end_headers()
         sent = 0
+        started = time.monotonic()
         try:
             while True:
                 data = resp.read1(CHUNK)
                 if not data:
                     break
+                if rate:
+                    ahead = started + (sent + len(data)) / rate - time.monotonic()
+                    if ahead > 0:
+                        time.sleep(ahead)
                 if resp.chunked:
                     self.wfile.write(b"%x\r\n" % len(data))
                     self.wfile.write(data)

@@ -327,6 +327,24 @@ class RegistryProxyTest(unittest.TestCase):
         self.assertLess(time.monotonic() - started, 1.0)
         self.assertEqual([r["hits"] for r in self.rules()], [1])
 
+    def test_throttles_answers_as_well(self):
+        # A pull: the registry's answer comes back no faster than the rule says, whole.
+        self.control("POST", "/_faults", {"path": "^/big/", "action": "throttle",
+                                          "bytesPerSecond": 4 * MIB})
+        conn = self.connection()
+        started = time.monotonic()
+        conn.request("GET", f"/big/{6 * MIB}")
+        resp = conn.getresponse()
+        body = resp.read()
+        self.assertGreaterEqual(time.monotonic() - started, 1.4)  # 6 MiB at 4 MiB/s
+        self.assertEqual(resp.status, 200)
+        self.assertEqual(hashlib.sha256(body).hexdigest(), pattern_sha256(6 * MIB))
+        started = time.monotonic()
+        conn.request("GET", f"/chunked/{6 * MIB}")
+        resp = conn.getresponse()
+        self.assertEqual(len(resp.read()), 6 * MIB)
+        self.assertLess(time.monotonic() - started, 1.0)
+
     def test_refuses_a_bad_rule(self):
         conn = self.connection()
         conn.request("POST", "/_faults", body=json.dumps({"path": "(", "status": 503}))

@@ -198,6 +198,17 @@ public final class TransferProgress {
 
   /** "Pushing: 120.0 MB of 600.0 MB (20%), 24.0 MB/s; sha256:0123456789ab 80.0 of 200.0 MB". */
   String line(long now, boolean bar) {
+    // The blobs first, then the total, which counts their bytes too: a byte that arrives
+    // between the two reads shows in the total, never only in its blob.
+    StringBuilder blobText = new StringBuilder();
+    blobs.entrySet().stream()
+        .map(entry -> Map.entry(entry.getKey(), new long[] {entry.getValue().sent.get(),
+            entry.getValue().size}))
+        .filter(entry -> entry.getValue()[0] > 0 && entry.getValue()[0] < entry.getValue()[1])
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(entry -> blobText.append("; ").append(LogText.shortDigest(entry.getKey()))
+            .append(' ').append(LogText.size(entry.getValue()[0])).append(" of ")
+            .append(LogText.size(entry.getValue()[1])));
     long sent = done.get();
     long all = Math.max(total.get(), 1);
     double seconds = Math.max(now - start, 1) / 1e9;
@@ -210,14 +221,7 @@ public final class TransferProgress {
     text.append(LogText.size(sent)).append(" of ").append(LogText.size(total.get()))
         .append(String.format(Locale.ROOT, " (%d%%), %s/s", 100 * sent / all,
             LogText.size((long) (sent / seconds))));
-    blobs.entrySet().stream()
-        .filter(entry -> entry.getValue().sent.get() > 0
-            && entry.getValue().sent.get() < entry.getValue().size)
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(entry -> text.append("; ").append(LogText.shortDigest(entry.getKey())).append(' ')
-            .append(LogText.size(entry.getValue().sent.get())).append(" of ")
-            .append(LogText.size(entry.getValue().size)));
-    return text.toString();
+    return text.append(blobText).toString();
   }
 
   private void clearBar() {
