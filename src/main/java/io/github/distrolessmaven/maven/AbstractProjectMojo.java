@@ -50,8 +50,8 @@ public abstract class AbstractProjectMojo extends AbstractRegistryMojo {
   FromParameters from = new FromParameters();
 
   /**
-   * How the image runs. Each element also has the property {@code distroless.container.NAME}
-   * (Jib's {@code jib.container.NAME} is read too), which replaces the POM's value whole: lists
+   * How the image runs. Each element also has the property {@code distroless.container.<name>}
+   * (Jib's {@code jib.container.<name>} is read too), which replaces the POM's value whole: lists
    * comma-separated, maps as {@code NAME=value} pairs.
    * <ul>
    * <li>{@code <user>}: numeric {@code UID} or {@code UID:GID}; names are refused. Default
