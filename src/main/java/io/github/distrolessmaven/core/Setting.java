@@ -57,6 +57,16 @@ public enum Setting {
   ALLOW_END_OF_LIFE_BASE("allowEndOfLifeBase"),
   /** Building on a base referenced by tag without the warning to pin it. */
   ALLOW_UNPINNED_BASE("allowUnpinnedBase"),
+  /** Linking a Java runtime with jlink onto a base without one. */
+  JLINK_ENABLED("jlink.enabled"),
+  /** The JDK a runtime is linked from. */
+  JLINK_JDK("jlink.jdk"),
+  /** The complete module list of a linked runtime. */
+  JLINK_MODULES("jlink.modules"),
+  /** Modules added to those found in the application. */
+  JLINK_ADD_MODULES("jlink.addModules"),
+  /** A class data sharing archive in a linked runtime. */
+  JLINK_CDS("jlink.cds"),
   /** Failing the base check when a pinned base is no longer what its tag points to. */
   FAIL_ON_STALE_BASE("failOnStaleBase"),
   /** Rewriting a stale pin in the build file. */

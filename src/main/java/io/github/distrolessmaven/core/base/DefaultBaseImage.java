@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class DefaultBaseImage {
 
   static final String JAVA17 = "gcr.io/distroless/java17-debian13:nonroot";
+  /** The base of a linked runtime: everything a JRE needs from the OS, and no JRE. */
+  public static final String JAVA_BASE = "gcr.io/distroless/java-base-debian13:nonroot";
   static final String JAVA21 = "gcr.io/distroless/java21-debian13:nonroot";
   static final String JAVA25 = "gcr.io/distroless/java25-debian13:nonroot";
 

@@ -15,4 +15,12 @@ public record LayerPlan(List<PlannedLayer> layers, List<String> classpath) {
     layers = List.copyOf(layers);
     classpath = List.copyOf(classpath);
   }
+
+  /** The same plan with {@code layer} below every other: a runtime, which changes least. */
+  public LayerPlan withFirst(PlannedLayer layer) {
+    List<PlannedLayer> all = new java.util.ArrayList<>();
+    all.add(layer);
+    all.addAll(layers);
+    return new LayerPlan(all, classpath);
+  }
 }

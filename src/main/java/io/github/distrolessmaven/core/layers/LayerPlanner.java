@@ -5,6 +5,7 @@ import io.github.distrolessmaven.core.Setting;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -121,6 +122,27 @@ public final class LayerPlanner {
       classpath.add(appRoot + "/libs/" + libNames.get(dependency));
     }
     return new LayerPlan(layers, classpath);
+  }
+
+  /** The name of the layer that holds a Java runtime the build linked. */
+  public static final String RUNTIME_LAYER = "java runtime";
+
+  /**
+   * A Java runtime (a jlink output folder) as a layer of its own at {@code into}: owned by root
+   * and read-only to the user, as the rest of the application; its commands and helpers
+   * ({@code bin/java}, {@code lib/jspawnhelper}) executable ({@code 0755}), the rest {@code
+   * 0644}, its links as links.
+   */
+  public static PlannedLayer runtime(Path runtime, String into)
+      throws IOException, InvalidConfigurationException {
+    List<PlannedFile> files = new ArrayList<>();
+    for (PlannedFile file : tree(runtime, into, path -> true, Setting.JLINK_JDK)) {
+      boolean executable = Files.isRegularFile(file.source(), LinkOption.NOFOLLOW_LINKS)
+          && Files.isExecutable(file.source()) && file.mode() == FILE_MODE;
+      files.add(executable ? new PlannedFile(file.source(), file.target(), DIRECTORY_MODE)
+          : file);
+    }
+    return new PlannedLayer(RUNTIME_LAYER, files);
   }
 
   private static String layerName(Dependency.Origin origin) {

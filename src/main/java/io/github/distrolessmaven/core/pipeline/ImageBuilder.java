@@ -5,12 +5,14 @@ import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.contents.JavaRuntime;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.jib.JibWarmUp;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
 import io.github.distrolessmaven.core.layers.LayerPlan;
+import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.oci.FormatException;
@@ -120,6 +122,7 @@ public final class ImageBuilder {
     try {
       contents = contents(spec, platform, state, base, baseRegistries, log);
       checkBase(base.name(), contents, content);
+      warnOfTwoRuntimes(base.name(), contents, content);
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
       throw e;
@@ -172,6 +175,19 @@ public final class ImageBuilder {
    *
    * @param name the base as messages name it
    */
+  /** A linked runtime on a base that has one of its own: the base's is never used. */
+  private void warnOfTwoRuntimes(String name, BaseContents contents, ImageContent content) {
+    boolean linked = content.layers().layers().stream()
+        .anyMatch(layer -> layer.name().equals(LayerPlanner.RUNTIME_LAYER));
+    if (linked && !contents.javaRuntimes().isEmpty()) {
+      log.warn("The base " + name + " has a Java runtime of its own ("
+          + String.join(", ", contents.javaRuntimes().stream().map(JavaRuntime::home).toList())
+          + ") besides the one linked with jlink: two runtimes, the base's never used. Build on "
+          + "gcr.io/distroless/java-base-debian13 (" + Setting.FROM_IMAGE.element() + "), or"
+          + " leave " + Setting.JLINK_ENABLED.element() + " off.");
+    }
+  }
+
   static void checkBase(String name, BaseContents contents, ImageContent content)
       throws InvalidConfigurationException, ImageBuildException {
     BaseShells.check(name, contents.shells(), content.allowShell());

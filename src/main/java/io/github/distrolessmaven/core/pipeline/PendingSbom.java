@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.pipeline;
 
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.contents.BaseContents;
+import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.sbom.ImageSbom;
 import io.github.distrolessmaven.core.sbom.SbomSubject;
 import io.github.distrolessmaven.core.spec.ImageContent;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -38,11 +41,23 @@ final class PendingSbom {
       ImageContent content, BaseContents base, Path jarHashes, String repository) {
     return new PendingSbom(CompletableFuture.supplyAsync(() -> {
       try {
-        return ImageSbom.prepare(content.application(), content.dependencies(), base, jarHashes);
+        return ImageSbom.prepare(content.application(), content.dependencies(), base,
+            linkedRuntime(content), jarHashes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }), repository, content.timestamps().creationTime());
+  }
+
+  /** The release file of a runtime the build linked into the image, if it did. */
+  private static Optional<ImageSbom.LinkedRuntime> linkedRuntime(ImageContent content) {
+    return content.layers().layers().stream()
+        .filter(layer -> layer.name().equals(LayerPlanner.RUNTIME_LAYER))
+        .flatMap(layer -> layer.files().stream())
+        .filter(file -> file.target().endsWith("/release"))
+        .min(Comparator.comparingInt(file -> file.target().length()))
+        .map(file -> new ImageSbom.LinkedRuntime(file.source(),
+            file.target().substring(0, file.target().length() - "/release".length())));
   }
 
   /** The SBOM of the image with the given manifest digest. */

@@ -28,8 +28,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The image's CycloneDX 1.6 SBOM, prepared from its inputs and completed with its digest: the
@@ -93,6 +96,18 @@ public final class ImageSbom {
   public static ImageSbom prepare(MavenCoordinates application, List<Dependency> dependencies,
       BaseContents base, Path hashCache)
       throws IOException {
+    return prepare(application, dependencies, base, Optional.empty(), hashCache);
+  }
+
+  /**
+   * As {@link #prepare(MavenCoordinates, List, BaseContents, Path)}, with a Java runtime the
+   * build linked and put in the image: a component of its own, with its modules.
+   *
+   * @param linkedRuntime the runtime's {@code release} file and its home in the image
+   */
+  public static ImageSbom prepare(MavenCoordinates application, List<Dependency> dependencies,
+      BaseContents base, Optional<LinkedRuntime> linkedRuntime, Path hashCache)
+      throws IOException {
     Component app = mavenComponent(application, "application", null, null);
     JarHashes jarHashes = new JarHashes(hashCache);
     // Hashing a hundred jars is the SBOM's main cost: done on every core.
@@ -124,8 +139,30 @@ public final class ImageSbom {
       Component component = javaRuntimeComponent(runtime);
       runtimes.putIfAbsent(component.bomRef(), component);
     }
+    if (linkedRuntime.isPresent()) {
+      String text = Files.readString(linkedRuntime.get().release(), StandardCharsets.UTF_8);
+      Optional<JavaRuntime> runtime =
+          JavaRuntime.parseRelease(linkedRuntime.get().home(), text);
+      if (runtime.isPresent()) {
+        Component component = javaRuntimeComponent(runtime.get());
+        component.description = "Java runtime linked with jlink";
+        Matcher modules = Pattern.compile("(?m)^MODULES=\"?([^\"\n]*)\"?").matcher(text);
+        if (modules.find()) {
+          component.properties.put("distroless:java.modules", modules.group(1).trim());
+        }
+        runtimes.put(component.bomRef(), component);
+      }
+    }
     return new ImageSbom(app, libraries, runtimes, packages);
   }
+
+  /**
+   * A runtime the build linked.
+   *
+   * @param release its {@code release} file on disk
+   * @param home its home in the image, e.g. {@code /usr/lib/jvm/jre}
+   */
+  public record LinkedRuntime(Path release, String home) {}
 
   /**
    * @param image the image described

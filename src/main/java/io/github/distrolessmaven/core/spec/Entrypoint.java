@@ -21,8 +21,17 @@ public final class Entrypoint {
    * @return {@code /usr/bin/java <jvmFlags> -cp <classpath> <mainClass>}
    */
   public static List<String> java(List<String> jvmFlags, List<String> classpath, String mainClass) {
+    return java(JAVA, jvmFlags, classpath, mainClass);
+  }
+
+  /**
+   * @param launcher the absolute path of the {@code java} that runs it
+   * @return {@code <launcher> <jvmFlags> -cp <classpath> <mainClass>}
+   */
+  public static List<String> java(String launcher, List<String> jvmFlags, List<String> classpath,
+      String mainClass) {
     List<String> entrypoint = new ArrayList<>();
-    entrypoint.add(JAVA);
+    entrypoint.add(launcher);
     entrypoint.addAll(jvmFlags);
     entrypoint.add("-cp");
     entrypoint.add(String.join(":", classpath));

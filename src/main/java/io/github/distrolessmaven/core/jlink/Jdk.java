@@ -1,0 +1,79 @@
+package io.github.distrolessmaven.core.jlink;
+
+import io.github.distrolessmaven.core.InvalidConfigurationException;
+import io.github.distrolessmaven.core.Setting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JDK that links runtimes: its home, its feature version and its {@code release} file, which
+ * together say which JDK it is (a runtime linked from it is remembered by them).
+ *
+ * @param home the JDK's folder, real path
+ * @param feature its feature version, e.g. 21
+ * @param release the text of its {@code release} file
+ */
+public record Jdk(Path home, int feature, String release) {
+
+  private static final Pattern VERSION =
+      Pattern.compile("(?m)^JAVA_VERSION=\"(?:1\\.)?(\\d+)[^\"]*\"");
+
+  /**
+   * The JDK at {@code home}.
+   *
+   * @param setting the setting that named it, for a refusal
+   * @throws InvalidConfigurationException when {@code home} is no JDK with {@code jlink}
+   */
+  public static Jdk at(Path home, Setting setting) throws InvalidConfigurationException {
+    Path release = home.resolve("release");
+    if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/jlink"))) {
+      throw new InvalidConfigurationException(setting, "names " + home + ", which is not a JDK"
+          + " with jlink (no release file or no bin/jlink). Name a JDK's home folder, e.g."
+          + " /usr/lib/jvm/java-21-openjdk-amd64; a JRE cannot link.");
+    }
+    try {
+      String text = Files.readString(release, StandardCharsets.UTF_8);
+      Matcher version = VERSION.matcher(text);
+      if (!version.find()) {
+        throw new InvalidConfigurationException(setting, "names " + home + ", whose release file"
+            + " has no JAVA_VERSION. Name a JDK's home folder.");
+      }
+      return new Jdk(home.toRealPath(), Integer.parseInt(version.group(1)), text);
+    } catch (IOException e) {
+      throw new InvalidConfigurationException(setting, "names " + home + ", which cannot be"
+          + " read: " + e.getMessage());
+    }
+  }
+
+  /** The JDK running this build. */
+  public static Jdk running() throws InvalidConfigurationException {
+    return at(Path.of(System.getProperty("java.home")), Setting.JLINK_JDK);
+  }
+
+  /** Whether this build runs on it: its tools are then called in process. */
+  public boolean isRunning() {
+    try {
+      return home.equals(Path.of(System.getProperty("java.home")).toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Its packaged modules, if it has them; a JDK 24+ without them links from its own runtime. */
+  public Optional<Path> jmods() {
+    Path jmods = home.resolve("jmods");
+    return Files.isDirectory(jmods) ? Optional.of(jmods) : Optional.empty();
+  }
+
+  /** One of its {@code release} file's values, e.g. {@code IMPLEMENTOR}. */
+  public Optional<String> releaseValue(String key) {
+    Matcher value = Pattern.compile("(?m)^" + Pattern.quote(key) + "=\"([^\"]*)\"")
+        .matcher(release);
+    return value.find() ? Optional.of(value.group(1)) : Optional.empty();
+  }
+}

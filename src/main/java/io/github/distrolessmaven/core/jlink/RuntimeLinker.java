@@ -1,0 +1,104 @@
+package io.github.distrolessmaven.core.jlink;
+
+import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
+import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.blobs.Sha256;
+import io.github.distrolessmaven.core.files.ScratchTrees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Links a Java runtime with jlink, or finds the one linked before from the same JDK (its home
+ * and release file), modules and options: jlink runs once per such set, and its output is the
+ * same folder every time after, so the runtime's layer has one digest.
+ */
+public final class RuntimeLinker {
+
+  private final Path runtimes;
+  private final BuildLog log;
+
+  /** @param runtimes where linked runtimes are kept, one folder each */
+  public RuntimeLinker(Path runtimes, BuildLog log) {
+    this.runtimes = runtimes;
+    this.log = log;
+  }
+
+  /**
+   * The runtime of {@code modules} linked from {@code jdk}.
+   *
+   * @param cds whether to add a class data sharing archive of the JDK's classes (for compressed
+   *     object pointers, the default heap layout)
+   */
+  public Path link(Jdk jdk, RuntimeModules modules, boolean cds) throws ImageBuildException {
+    List<String> options = new ArrayList<>(List.of("--strip-debug", "--no-header-files",
+        "--no-man-pages", jdk.feature() >= 21 ? "--compress=zip-6" : "--compress=2"));
+    if (cds) {
+      options.add("--generate-cds-archive");
+    }
+    // jlink writes the JDK's version in the runtime's release file, not its vendor: the SBOM
+    // names the runtime by both.
+    jdk.releaseValue("IMPLEMENTOR").filter(vendor -> !vendor.contains(":"))
+        .ifPresent(vendor -> options.add("--release-info=add:IMPLEMENTOR=" + vendor));
+    String identity = jdk.home() + "\n" + jdk.release() + "\n"
+        + String.join(",", modules.modules()) + "\n" + String.join(" ", options);
+    Path runtime = runtimes.resolve(
+        Sha256.of(identity.getBytes(StandardCharsets.UTF_8)).substring(7, 23));
+    if (Files.isRegularFile(runtime.resolve("release"))) {
+      log.debug("Java runtime reused from " + runtime + " (" + modules.modules().size()
+          + " modules, " + jdk.home() + "): jlink not run");
+      return runtime;
+    }
+    log.info("Linking a Java runtime with jlink of " + jdk.home() + " (Java " + jdk.feature()
+        + (cds ? ", class data sharing" : "") + ")");
+    Path partial = runtimes.resolve(runtime.getFileName() + ".partial-" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(runtimes);
+      ScratchTrees.deleteQuietly(partial);
+      List<String> arguments = new ArrayList<>(List.of("--add-modules",
+          String.join(",", modules.modules())));
+      arguments.addAll(options);
+      arguments.add("--output");
+      arguments.add(partial.toString());
+      JdkTools.Result result = JdkTools.run(jdk, "jlink", arguments);
+      if (result.exit() != 0) {
+        throw new ImageBuildException("jlink of " + jdk.home() + " failed (exit "
+            + result.exit() + "): " + (result.err() + " " + result.out()).trim()
+            + ". Check the module names in " + Setting.JLINK_MODULES.element() + " and "
+            + Setting.JLINK_ADD_MODULES.element() + ".");
+      }
+      // The archive for compressed object pointers serves every heap below 32 GB; the other
+      // only larger heaps, which then start without sharing.
+      Files.deleteIfExists(partial.resolve("lib/server/classes_nocoops.jsa"));
+      commit(partial, runtime);
+      return runtime;
+    } catch (IOException e) {
+      throw new ImageBuildException("Cannot link a Java runtime into " + runtime + ": "
+          + e.getMessage(), e);
+    } finally {
+      ScratchTrees.deleteQuietly(partial);
+    }
+  }
+
+  /** Renames the finished runtime into place; one linked by a build beside this one wins. */
+  private static void commit(Path partial, Path runtime) throws IOException {
+    try {
+      Files.move(partial, runtime, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      // Linked meanwhile from the same inputs: the same runtime.
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(partial, runtime);
+    } catch (IOException e) {
+      if (!Files.isRegularFile(runtime.resolve("release"))) {
+        throw e;
+      }
+    }
+  }
+}
