@@ -7,7 +7,7 @@ def support = evaluate(new File(supportScript))
 assert support.buildLog().contains('spring-boot-maven-plugin:3.5.7:repackage')
 
 String repository = 'it/spring-boot-web'
-String digest = support.writtenDigest()
+String digest = new File(basedir, 'digest-1.txt').text.trim()
 String image = "${support.ref(repository)}@${digest}"
 
 Map config = support.imageConfig(image)
@@ -35,3 +35,14 @@ support.withServer(image, 8080) { String url ->
   assert response.status == 200
   assert response.body == 'hello from spring boot in a distroless image'
 }
+
+// On a runtime linked with jlink: the modules jdeps found in Spring's jars are enough to serve.
+String linked = "${support.ref(repository)}@${new File(basedir, 'digest-jlink.txt').text.trim()}"
+assert support.imageConfig(linked).Entrypoint[0] == '/usr/lib/jvm/jre/bin/java'
+println new File(basedir, '2-jlink.log').readLines().find { it.contains('Java runtime of') }
+support.withServer(linked, 8080) { String url ->
+  Map response = support.httpGet(url + '/', 60)
+  assert response.status == 200
+  assert response.body == 'hello from spring boot in a distroless image'
+}
+return true

@@ -13,6 +13,7 @@ import io.github.distrolessmaven.core.spec.ImageSpec;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.toolchain.ToolchainManager;
 
 /**
  * The parameters every image-building goal shares, and the one template they run: one
@@ -92,8 +93,26 @@ public abstract class AbstractDistrolessMojo extends AbstractProjectMojo {
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();
 
+  /**
+   * A Java runtime linked for the application with jlink, on a base without one: {@code
+   * <enabled>} (property {@code distroless.jlink}); {@code <jdk>}, the JDK to link from (default
+   * the Maven toolchain's JDK, else the one running Maven; it must be as new as the project's
+   * release); {@code <addModules>}, modules added to those jdeps finds in the classes and jars
+   * (and {@code jdk.crypto.ec} before JDK 22, which is loaded by name); {@code <modules>}, the
+   * complete list instead; {@code <cds>}, a class data sharing archive (default on for JDK 21
+   * and later, whose archives are reproducible). The runtime goes to {@code /usr/lib/jvm/jre}
+   * as a layer of its own, {@code JAVA_HOME} names it, and its {@code bin/java} starts the
+   * application. Without {@code <from><image>} the base is then {@code
+   * gcr.io/distroless/java-base-debian13:nonroot}. The image is for this machine's platform.
+   */
+  @Parameter
+  JlinkParameters jlink = new JlinkParameters();
+
   @Component
   ProjectDependenciesResolver dependenciesResolver;
+
+  @Component
+  ToolchainManager toolchainManager;
 
   @Override
   final void runOnModule(BuildLog log)

@@ -86,11 +86,17 @@ final class BaseSettings {
     }
     // As the compiler reads them: a -D property wins over the POM's.
     String releaseValue = mojo.property("maven.compiler.release", project.javaRelease());
-    int release = DefaultBaseImage.javaRelease(releaseValue,
-        mojo.property("maven.compiler.target", project.javaTarget()));
+    int release = release();
     DefaultBaseImage.olderReleaseNote(release, DefaultBaseImage.releaseSetting(releaseValue))
         .ifPresent(log::info);
     return DefaultBaseImage.forRelease(release);
+  }
+
+  /** The Java release the project is compiled for, as the compiler reads it. */
+  int release() throws InvalidConfigurationException {
+    return DefaultBaseImage.javaRelease(
+        mojo.property("maven.compiler.release", project.javaRelease()),
+        mojo.property("maven.compiler.target", project.javaTarget()));
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.github.distrolessmaven.maven;
 
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.EngineBase;
 import io.github.distrolessmaven.core.base.LocalBase;
 import io.github.distrolessmaven.core.layers.Dependency;
@@ -97,13 +99,16 @@ final class ImageSpecFactory {
         : Optional.of(Platforms.loadPlatform(property, platforms));
   }
 
-  ImageSpec create() throws InvalidConfigurationException {
+  ImageSpec create() throws InvalidConfigurationException, ImageBuildException {
     refuseWar(mojo.project.getPackaging());
     ContainerParameters container = mojo.containerSettings();
     String target = targetImage();
     ImageReferences.parse(target, Setting.TO_IMAGE);
     List<String> tags = ImageReferences.tags(tags(), Setting.TO_TAGS);
-    String base = baseSettings.image();
+    JlinkSettings jlink = new JlinkSettings(mojo, log);
+    // A linked runtime needs a base without one: the OS libraries a JRE needs, and no JRE.
+    String base = jlink.enabled() && !baseSettings.configured() ? DefaultBaseImage.JAVA_BASE
+        : baseSettings.image();
     if (LocalBase.isLocal(base)) {
       LocalBase.checkSyntax(base, project.baseDirectory());
     } else if (!EngineBase.isEngine(base)) {
@@ -142,9 +147,19 @@ final class ImageSpecFactory {
       project.requireCompiled();
       List<Dependency> dependencies = ReproducibleJars.of(
           project.dependencies(), new StateFiles(storage).reproducibleJars());
+      Optional<Path> packagedJar = packagedJar();
       LayerPlan layers = new LayerPlanner(appRoot, permissions()).plan(
-          project.classesDirectory(), packagedJar(), dependencies, extraDirectories());
-      List<String> entrypoint = entrypoint(container, layers);
+          project.classesDirectory(), packagedJar, dependencies, extraDirectories());
+      String launcher = Entrypoint.JAVA;
+      if (jlink.enabled()) {
+        layers = layers.withFirst(jlink.runtimeLayer(baseSettings.release(),
+            baseSettings.platforms(), packagedJar.orElse(project.classesDirectory()),
+            dependencies.stream().map(Dependency::file).toList(),
+            storage.sharedCache().resolve("runtimes")));
+        launcher = JlinkSettings.HOME + "/bin/java";
+        environment.putIfAbsent("JAVA_HOME", JlinkSettings.HOME);
+      }
+      List<String> entrypoint = entrypoint(container, layers, launcher);
       ImageContent content = new ImageContent(
           base,
           baseSettings.platforms(),
@@ -202,8 +217,8 @@ final class ImageSpecFactory {
     }
   }
 
-  private List<String> entrypoint(ContainerParameters container, LayerPlan layers)
-      throws InvalidConfigurationException, IOException {
+  private List<String> entrypoint(ContainerParameters container, LayerPlan layers,
+      String launcher) throws InvalidConfigurationException, IOException {
     if (!container.getEntrypoint().isEmpty()) {
       EntrypointCheck.refuseInherit(container.getEntrypoint());
       return container.getEntrypoint();
@@ -217,7 +232,7 @@ final class ImageSpecFactory {
       classpath.add(Validate.absoluteUnixPath(path, Setting.CONTAINER_EXTRA_CLASSPATH));
     }
     classpath.addAll(layers.classpath());
-    return Entrypoint.java(container.getJvmFlags(), classpath, mainClass);
+    return Entrypoint.java(launcher, container.getJvmFlags(), classpath, mainClass);
   }
 
   /**

@@ -29,6 +29,7 @@ final class Properties {
   static final String CONTAINERIZE = PREFIX + "containerize";
   static final String FAIL_ON_STALE_BASE = PREFIX + "failOnStaleBase";
   static final String UPDATE_PIN = PREFIX + "updatePin";
+  static final String JLINK = PREFIX + "jlink";
   static final String EXTRA_DIRECTORIES = PREFIX + "extraDirectories.paths";
   static final String CONTAINERIZING_MODE = PREFIX + "containerizingMode";
 

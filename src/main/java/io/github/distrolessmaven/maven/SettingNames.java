@@ -74,6 +74,11 @@ final class SettingNames {
       case FAIL_ON_STALE_BASE ->
           new Name("<failOnStaleBase>", Properties.FAIL_ON_STALE_BASE);
       case UPDATE_PIN -> new Name("<updatePin>", Properties.UPDATE_PIN);
+      case JLINK_ENABLED -> new Name("<jlink><enabled>", Properties.JLINK);
+      case JLINK_JDK -> new Name("<jlink><jdk>", Properties.JLINK + ".jdk");
+      case JLINK_MODULES -> new Name("<jlink><modules>", null);
+      case JLINK_ADD_MODULES -> new Name("<jlink><addModules>", Properties.JLINK + ".addModules");
+      case JLINK_CDS -> new Name("<jlink><cds>", Properties.JLINK + ".cds");
       case CONTAINERIZE -> new Name(null, Properties.CONTAINERIZE);
       case ARCHIVE -> new Name(null, Properties.TAR);
       case OFFLINE -> new Name("-o (offline)", null);
