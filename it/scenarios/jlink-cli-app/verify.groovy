@@ -53,11 +53,6 @@ List<Map> runtime25 = support.appLayers(repository, new File(basedir, 'digest-ja
     'distroless/java-base-debian13', 'nonroot')[0]
 assert runtime25.any { it.name == '/usr/lib/jvm/jre/lib/server/classes.jsa' }
 assert !runtime25.any { it.name == '/usr/lib/jvm/jre/lib/server/classes_nocoops.jsa' }
-// The SBOM names the linked runtime: the JDK's vendor and version, and its modules.
-Map sbom = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/distroless/sbom.cdx.json')) as Map
-Map linked = sbom.components.find { it['bom-ref'] == 'java-runtime:/usr/lib/jvm/jre' } as Map
-assert linked && linked.version.startsWith('25.') && linked.publisher == 'Eclipse Adoptium': linked
-assert linked.properties.find { it.name == 'distroless:java.modules' }.value == 'java.base java.logging'
 String output25 = support.podmanRun(java25)
 assert output25.contains('java.version=25') && output25.contains('uid=65532'): output25
 
@@ -65,4 +60,15 @@ assert output25.contains('java.version=25') && output25.contains('uid=65532'): o
 String old = new File(basedir, '5-old.log').text
 assert old.contains("<jlink><jdk>: Java 17 (") && old.contains(') is older than release 25, which the project is compiled for')
 assert !old.contains('Linking a Java runtime')
+
+// The SBOM of that last build names the linked runtime (the JDK's vendor and version, and its
+// modules) and the base's own.
+Map sbom = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/distroless/sbom.cdx.json')) as Map
+Map linked = sbom.components.find { it['bom-ref'] == 'java-runtime:/usr/lib/jvm/jre' } as Map
+assert linked && linked.version.startsWith('17.') && linked.publisher && linked.description.contains('jlink'): linked
+assert linked.properties.find { it.name == 'distroless:java.modules' }.value == 'java.base java.logging jdk.crypto.ec'
+assert sbom.components.any { it['bom-ref'] == 'java-runtime:/usr/lib/jvm/java-17-openjdk-amd64' }
+
+String two = new File(basedir, '6-two-runtimes.log').text
+assert two.contains('[WARNING] The base gcr.io/distroless/java17-debian13:nonroot has a Java runtime of its own (/usr/lib/jvm/java-17-openjdk-amd64) besides the one linked with jlink')
 return true

@@ -38,7 +38,9 @@ support.withServer(image, 8080) { String url ->
 
 // On a runtime linked with jlink: the modules jdeps found in Spring's jars are enough to serve.
 String linked = "${support.ref(repository)}@${new File(basedir, 'digest-jlink.txt').text.trim()}"
-assert support.imageConfig(linked).Entrypoint[0] == '/usr/lib/jvm/jre/bin/java'
+Map linkedConfig = support.imageConfig(linked)
+assert linkedConfig.Entrypoint[0] == '/usr/lib/jvm/jre/bin/java'
+assert linkedConfig.User == '65532:65532'
 println new File(basedir, '2-jlink.log').readLines().find { it.contains('Java runtime of') }
 support.withServer(linked, 8080) { String url ->
   Map response = support.httpGet(url + '/', 60)

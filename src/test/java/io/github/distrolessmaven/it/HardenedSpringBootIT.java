@@ -23,6 +23,9 @@ import org.testcontainers.utility.DockerImageName;
  * Runs the image that the {@code spring-boot-web} invoker scenario pushed, through the Docker
  * API (podman's socket), the way a hardened deployment would: read-only root file system, every
  * capability dropped, no privilege escalation. Proves the image serves HTTP under those limits.
+ * The scenario's last image, which this runs, is the one on a runtime linked with jlink: the
+ * linked runtime needs no more than the full base's (scenario security-context-and-hardened-run
+ * runs an image on the full base so).
  */
 class HardenedSpringBootIT {
 
@@ -54,7 +57,7 @@ class HardenedSpringBootIT {
 
       var config = container.getContainerInfo().getConfig();
       assertEquals("65532:65532", config.getUser());
-      assertEquals("/usr/bin/java", config.getEntrypoint()[0]);
+      assertEquals("/usr/lib/jvm/jre/bin/java", config.getEntrypoint()[0]);
       assertTrue(container.getContainerInfo().getHostConfig().getReadonlyRootfs());
     }
   }

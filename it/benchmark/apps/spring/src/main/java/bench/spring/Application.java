@@ -1,0 +1,40 @@
+package bench.spring;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One entity, its repository and one endpoint that reads it: a database round trip per GET. */
+@SpringBootApplication
+@RestController
+public class Application {
+
+  private final Owners owners;
+
+  Application(Owners owners) {
+    this.owners = owners;
+  }
+
+  public static void main(String[] args) {
+    SpringApplication.run(Application.class, args);
+  }
+
+  @GetMapping("/")
+  String index() {
+    return "owners: " + owners.count();
+  }
+
+  /** A PetClinic owner, reduced to its key and name. */
+  @Entity
+  public static class Owner {
+    @Id @GeneratedValue Long id;
+    String name;
+  }
+
+  interface Owners extends JpaRepository<Owner, Long> {}
+}
