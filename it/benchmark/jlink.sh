@@ -58,8 +58,9 @@ start_once() {
   container=$(podman run -d -p "127.0.0.1:$port:8080" "$image")
   until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true) == 200 ]]; do
     sleep 0.05
-    if (( $(echo "$(now) - $started > 120" | bc -l) )); then
-      podman logs "$container" >&2; podman rm -f "$container" >/dev/null; echo "no HTTP 200 in 120 s" >&2; exit 1
+    if [[ $(podman inspect -f '{{.State.Running}}' "$container") != true ]] \
+        || (( $(echo "$(now) - $started > 120" | bc -l) )); then
+      podman logs "$container" >&2; podman rm -f "$container" >/dev/null; echo "$image: no HTTP 200 (it stopped, or 120 s passed)" >&2; exit 1
     fi
   done
   echo "$(now) - $started" | bc -l
@@ -94,31 +95,39 @@ for app in small spring; do
   cp -r "$HERE/apps/$app" "$WORK/$app"
   say "$app: compiling"
   mvn -B -q -f "$WORK/$app/pom.xml" compile > "$WORK/$app-compile.log" 2>&1 || { cat "$WORK/$app-compile.log" >&2; exit 1; }
-  full_size=
+  declare -A size=() link=() linked=() image=() starts=()
   for variant in full jlink jlink-cds; do
     cache=$WORK/cache-$app-$variant
     say "$app $variant: building (first build pulls the base)"
     build "$app" "$variant" "$cache" > /dev/null
-    link=- linked=-
+    link[$variant]=-
     if [[ $variant != full ]]; then
       rm -rf "$cache/distroless-maven-plugin/runtimes"
-      link=$(build "$app" "$variant" "$cache")
-      linked=$(build "$app" "$variant" "$cache")
-    else
-      linked=$(build "$app" "$variant" "$cache")
+      link[$variant]=$(printf '%.2f s' "$(build "$app" "$variant" "$cache")")
     fi
+    linked[$variant]=$(printf '%.2f s' "$(build "$app" "$variant" "$cache")")
     digest=$(cat "$WORK/$app/target/distroless/image.digest")
-    image=$REGISTRY/bench/jlink-$app-$variant@$digest
-    size=$(compressed_size "$image")
-    [[ $variant == full ]] && full_size=$size
-    say "$app $variant: $size bytes; starting it $RUNS times"
-    podman pull -q --tls-verify=false "$image" > /dev/null
-    start_once "$app" "$image" > /dev/null   # the first start warms the page cache
-    startup=$(for ((i = 0; i < RUNS; i++)); do start_once "$app" "$image"; done | median)
-    podman rmi -f "$image" > /dev/null 2>&1 || true
-    printf '| %s | %s | %.1f MB | %.2f | %.2f s | %s | %s |\n' "$app" "$variant" \
-      "$(echo "$size / 1000000" | bc -l)" "$(echo "$size / $full_size" | bc -l)" "$startup" \
-      "$( [[ $link == - ]] && echo - || printf '%.2f s' "$link")" "$(printf '%.2f s' "$linked")" >> "$RESULT"
+    image[$variant]=$REGISTRY/bench/jlink-$app-$variant@$digest
+    size[$variant]=$(compressed_size "${image[$variant]}")
+    say "$app $variant: ${size[$variant]} bytes"
+    podman pull -q --tls-verify=false "${image[$variant]}" > /dev/null
+    start_once "$app" "${image[$variant]}" > /dev/null   # the first start warms the page cache
   done
+  # The variants take turns in every round, so that drift in the machine hits them alike.
+  for ((i = 0; i < RUNS; i++)); do
+    for variant in full jlink jlink-cds; do
+      starts[$variant]+="$(start_once "$app" "${image[$variant]}") "
+    done
+    say "$app: round $((i + 1)) of $RUNS started"
+  done
+  for variant in full jlink jlink-cds; do
+    startup=$(tr ' ' '\n' <<< "${starts[$variant]}" | grep . | median)
+    podman rmi -f "${image[$variant]}" > /dev/null 2>&1 || true
+    printf '| %s | %s | %.1f MB | %.2f | %.2f s | %s | %s |\n' "$app" "$variant" \
+      "$(echo "${size[$variant]} / 1000000" | bc -l)" \
+      "$(echo "${size[$variant]} / ${size[full]}" | bc -l)" "$startup" "${link[$variant]}" \
+      "${linked[$variant]}" >> "$RESULT"
+  done
+  unset size link linked image starts
 done
 cat "$RESULT"

@@ -71,7 +71,7 @@ final class JlinkSettings {
     }
     List<String> additions = list(Properties.JLINK + ".addModules", mojo.jlink.getAddModules());
     RuntimeModules modules = mojo.jlink.getModules().isEmpty()
-        ? RuntimeModules.detected(jdk, application, libraries, release, additions)
+        ? RuntimeModules.detected(jdk, application, libraries, release, additions, runtimes)
         : RuntimeModules.listed(mojo.jlink.getModules(), additions);
     log.info("Java runtime of " + modules.modules().size() + " modules (" + modules.origin()
         + "): " + String.join(",", modules.modules()));

@@ -31,6 +31,11 @@ final class JdkTools {
       try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
           PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
         exit = provider.get().run(outStream, errStream, arguments.toArray(String[]::new));
+      } catch (RuntimeException e) {
+        // A tool in process may throw where its command would print and exit (jdeps does, for
+        // a module it cannot resolve): the same failure, said the same way.
+        return new Result(1, out.toString(StandardCharsets.UTF_8),
+            err.toString(StandardCharsets.UTF_8) + e);
       }
       return new Result(exit, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));

@@ -33,11 +33,44 @@ class RuntimeModulesTest {
         "-d", classes.toString(), source.toString()));
 
     RuntimeModules modules = RuntimeModules.detected(Jdk.running(), classes, List.of(),
-        Runtime.version().feature(), List.of("java.sql"));
+        Runtime.version().feature(), List.of("java.sql"), dir.resolve("cache"));
 
     assertTrue(modules.modules().containsAll(List.of("java.base", "java.logging", "java.sql")),
         modules.modules().toString());
     assertEquals(Runtime.version().feature() < 22, modules.modules().contains("jdk.crypto.ec"));
     assertTrue(modules.origin().startsWith("jdeps"), modules.origin());
+  }
+
+  @Test
+  void aModularJarCountsByWhatItRequiresEvenWhenARequiredModuleIsMissing() throws Exception {
+    // Module a requires module b (left out of the classpath, as jakarta.transaction's jakarta.cdi
+    // is in a Spring Boot app) and java.sql: jdeps resolving a would fail.
+    Path sources = dir.resolve("src");
+    Files.createDirectories(sources.resolve("a/pa"));
+    Files.createDirectories(sources.resolve("b/pb"));
+    Files.writeString(sources.resolve("a/module-info.java"),
+        "module a { requires b; requires java.sql; requires static java.desktop; }");
+    Files.writeString(sources.resolve("a/pa/A.java"), "package pa; public class A {}");
+    Files.writeString(sources.resolve("b/module-info.java"), "module b { exports pb; }");
+    Files.writeString(sources.resolve("b/pb/B.java"), "package pb; public class B {}");
+    Path out = dir.resolve("out");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+        out.toString(), "--module-source-path", sources.toString(), "--module", "a,b"));
+    Path jar = dir.resolve("a.jar");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+        var files = Files.walk(out.resolve("a"))) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(
+            out.resolve("a").relativize(file).toString().replace('\\', '/')));
+        zip.write(Files.readAllBytes(file));
+        zip.closeEntry();
+      }
+    }
+
+    RuntimeModules modules = RuntimeModules.detected(Jdk.running(), dir.resolve("no-classes"),
+        List.of(jar), Runtime.version().feature(), List.of(), dir.resolve("cache"));
+
+    assertTrue(modules.modules().contains("java.sql"), modules.modules().toString());
+    assertTrue(!modules.modules().contains("java.desktop"), "requires static is optional");
   }
 }

@@ -1,11 +1,7 @@
 package bench.spring;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,13 +24,4 @@ public class Application {
   String index() {
     return "owners: " + owners.count();
   }
-
-  /** A PetClinic owner, reduced to its key and name. */
-  @Entity
-  public static class Owner {
-    @Id @GeneratedValue Long id;
-    String name;
-  }
-
-  interface Owners extends JpaRepository<Owner, Long> {}
 }

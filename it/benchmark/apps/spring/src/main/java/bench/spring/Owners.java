@@ -1,0 +1,6 @@
+package bench.spring;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The owners' repository. */
+interface Owners extends JpaRepository<Owner, Long> {}
