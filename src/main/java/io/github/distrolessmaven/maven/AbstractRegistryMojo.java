@@ -150,29 +150,55 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
    * them.
    */
   String property(String name, String pomValue) {
-    List<java.util.Properties> sources = new ArrayList<>();
-    sources.add(session.getUserProperties());
-    sources.add(session.getSystemProperties());
-    if (project != null) {
-      sources.add(project.getProperties());
-    }
-    for (java.util.Properties source : sources) {
-      String value = source.getProperty(name);
+    for (java.util.Properties source : propertySources(true)) {
+      String value = valueIn(source, name);
       if (value != null) {
         return value;
       }
-      for (String jib : Properties.jibNames(name)) {
-        value = source.getProperty(jib);
-        if (value != null) {
-          if (!jib.equals(Properties.IMAGE) && OncePerBuild.first(session, "property " + jib)) {
-            getLog().info("Reading Jib's property " + jib + " as " + name + ": rename it to "
-                + name + ".");
-          }
-          return value;
-        }
-      }
     }
     return pomValue;
+  }
+
+  /**
+   * Whether the property (ours or Jib's name for it) is given on the command line or as a JVM
+   * system property: where no POM holds it.
+   */
+  boolean givenOutsideThePom(String name) {
+    for (java.util.Properties source : propertySources(false)) {
+      if (valueIn(source, name) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<java.util.Properties> propertySources(boolean withPom) {
+    List<java.util.Properties> sources = new ArrayList<>();
+    sources.add(session.getUserProperties());
+    sources.add(session.getSystemProperties());
+    if (withPom && project != null) {
+      sources.add(project.getProperties());
+    }
+    return sources;
+  }
+
+  /** The property in {@code source}: ours, else Jib's name for it (said once: rename it). */
+  private String valueIn(java.util.Properties source, String name) {
+    String value = source.getProperty(name);
+    if (value != null) {
+      return value;
+    }
+    for (String jib : Properties.jibNames(name)) {
+      value = source.getProperty(jib);
+      if (value != null) {
+        if (!jib.equals(Properties.IMAGE) && OncePerBuild.first(session, "property " + jib)) {
+          getLog().info("Reading Jib's property " + jib + " as " + name + ": rename it to "
+              + name + ".");
+        }
+        return value;
+      }
+    }
+    return null;
   }
 
   /**

@@ -61,21 +61,7 @@ final class BaseSettings {
    * POM holds ({@code distroless.from.image} or Jib's name for it).
    */
   boolean fromCommandLine() {
-    for (java.util.Properties source : List.of(mojo.session.getUserProperties(),
-        mojo.session.getSystemProperties())) {
-      for (String name : names()) {
-        if (source.getProperty(name) != null) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static List<String> names() {
-    List<String> names = new ArrayList<>(List.of(Properties.FROM_IMAGE));
-    names.addAll(Properties.jibNames(Properties.FROM_IMAGE));
-    return names;
+    return mojo.givenOutsideThePom(Properties.FROM_IMAGE);
   }
 
   /** The base image, in the form the core reads. */
