@@ -4,6 +4,7 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.auth.CredentialSources;
 import io.github.distrolessmaven.core.freshness.BaseFreshness;
 import io.github.distrolessmaven.core.freshness.BaseReport;
 import io.github.distrolessmaven.core.freshness.PinUpdate;
@@ -47,9 +48,10 @@ public class CheckBaseMojo extends AbstractProjectMojo {
   void runOnModule(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
     BaseSettings base = new BaseSettings(this, new ProjectInputs(project, null), log);
     String image = base.image();
-    RegistryOptions registries = new RegistryOptions(base.credentials(credentials()),
-        base.credentials(credentials()), base.mirrors(), insecureRegistriesAllowed(),
-        session.isOffline());
+    // Only the base's registry is asked: its credentials serve as the target's too.
+    CredentialSources credentials = base.credentials(credentials());
+    RegistryOptions registries = new RegistryOptions(credentials, credentials, base.mirrors(),
+        insecureRegistriesAllowed(), session.isOffline());
     Path plainHttp = new StateFiles(ImageSpecFactory.storage(this)).plainHttpRegistries();
     BaseReport report = new BaseFreshness(registries, plainHttp, log)
         .check(image, base.platforms());
