@@ -184,16 +184,7 @@ public class ContainerParameters {
 
   private static List<String> list(PropertySource properties, String name, List<String> pom) {
     String value = properties.get(Properties.CONTAINER + name);
-    if (value == null) {
-      return pom;
-    }
-    List<String> items = new ArrayList<>();
-    for (String item : value.split(",")) {
-      if (!item.isBlank()) {
-        items.add(item.trim());
-      }
-    }
-    return items;
+    return value == null ? pom : Properties.items(value);
   }
 
   private static Map<String, String> map(PropertySource properties, String name,

@@ -13,8 +13,6 @@ import io.github.distrolessmaven.core.oci.Platform;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.toolchain.Toolchain;
 
@@ -69,7 +67,9 @@ final class JlinkSettings {
           + " compiled for: its runtime would not run the classes. Name a JDK " + release
           + " or newer in " + Setting.JLINK_JDK.element() + " or a Maven toolchain.");
     }
-    List<String> additions = list(Properties.JLINK + ".addModules", mojo.jlink.getAddModules());
+    String addModules = mojo.property(Properties.JLINK + ".addModules", null);
+    List<String> additions = addModules == null ? mojo.jlink.getAddModules()
+        : Properties.items(addModules);
     RuntimeModules modules = mojo.jlink.getModules().isEmpty()
         ? RuntimeModules.detected(jdk, application, libraries, release, additions, runtimes)
         : RuntimeModules.listed(mojo.jlink.getModules(), additions);
@@ -105,16 +105,5 @@ final class JlinkSettings {
       }
     }
     return Jdk.running();
-  }
-
-  private List<String> list(String property, List<String> pom) {
-    String value = mojo.property(property, null);
-    if (value == null) {
-      return pom;
-    }
-    List<String> items = new ArrayList<>();
-    Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
-        .forEach(items::add);
-    return items;
   }
 }

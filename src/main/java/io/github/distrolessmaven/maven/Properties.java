@@ -1,5 +1,6 @@
 package io.github.distrolessmaven.maven;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,17 @@ final class Properties {
       FORMAT, "jib.container.format");
 
   private Properties() {}
+
+  /** A list property's items: comma-separated, each trimmed, empty ones dropped. */
+  static List<String> items(String value) {
+    List<String> items = new ArrayList<>();
+    for (String item : value.split(",")) {
+      if (!item.isBlank()) {
+        items.add(item.trim());
+      }
+    }
+    return items;
+  }
 
   /**
    * Jib's names of the property {@code name}, read when ours is not given: {@code jib.} in place
