@@ -36,13 +36,7 @@ public record JavaRuntime(String home, String version, Optional<String> implemen
    * @return the runtime, or empty when the file has no {@code JAVA_VERSION}
    */
   public static Optional<JavaRuntime> parseRelease(String home, String text) {
-    Map<String, String> values = new HashMap<>();
-    for (String line : text.split("\r?\n")) {
-      int equals = line.indexOf('=');
-      if (equals > 0) {
-        values.put(line.substring(0, equals).trim(), unquote(line.substring(equals + 1).trim()));
-      }
-    }
+    Map<String, String> values = releaseValues(text);
     String version = values.get("JAVA_VERSION");
     if (version == null || version.isEmpty()) {
       return Optional.empty();
@@ -50,6 +44,18 @@ public record JavaRuntime(String home, String version, Optional<String> implemen
     Optional<String> implementor =
         Optional.ofNullable(values.get("IMPLEMENTOR")).filter(value -> !value.isEmpty());
     return Optional.of(new JavaRuntime(home, version, implementor));
+  }
+
+  /** A {@code release} file's values by key, unquoted: {@code JAVA_VERSION}, {@code MODULES}. */
+  public static Map<String, String> releaseValues(String text) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : text.split("\r?\n")) {
+      int equals = line.indexOf('=');
+      if (equals > 0) {
+        values.put(line.substring(0, equals).trim(), unquote(line.substring(equals + 1).trim()));
+      }
+    }
+    return values;
   }
 
   private static String unquote(String value) {

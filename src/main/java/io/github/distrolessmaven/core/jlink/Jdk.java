@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.jlink;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.contents.JavaRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public record Jdk(Path home, int feature, String release) {
 
-  private static final Pattern VERSION =
-      Pattern.compile("(?m)^JAVA_VERSION=\"(?:1\\.)?(\\d+)[^\"]*\"");
+  /** A {@code JAVA_VERSION}'s feature number: {@code 17} of 17.0.15, {@code 8} of 1.8.0_402. */
+  private static final Pattern FEATURE = Pattern.compile("^(?:1\\.)?(\\d+)");
 
   /**
    * The JDK at {@code home}.
@@ -38,7 +39,8 @@ public record Jdk(Path home, int feature, String release) {
     }
     try {
       String text = Files.readString(release, StandardCharsets.UTF_8);
-      Matcher version = VERSION.matcher(text);
+      Matcher version = FEATURE.matcher(
+          JavaRuntime.releaseValues(text).getOrDefault("JAVA_VERSION", ""));
       if (!version.find()) {
         throw new InvalidConfigurationException(setting, "names " + home + ", whose release file"
             + " has no JAVA_VERSION. Name a JDK's home folder.");
@@ -72,8 +74,6 @@ public record Jdk(Path home, int feature, String release) {
 
   /** One of its {@code release} file's values, e.g. {@code IMPLEMENTOR}. */
   public Optional<String> releaseValue(String key) {
-    Matcher value = Pattern.compile("(?m)^" + Pattern.quote(key) + "=\"([^\"]*)\"")
-        .matcher(release);
-    return value.find() ? Optional.of(value.group(1)) : Optional.empty();
+    return Optional.ofNullable(JavaRuntime.releaseValues(release).get(key));
   }
 }

@@ -31,8 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The image's CycloneDX 1.6 SBOM, prepared from its inputs and completed with its digest: the
@@ -146,9 +144,9 @@ public final class ImageSbom {
       if (runtime.isPresent()) {
         Component component = javaRuntimeComponent(runtime.get());
         component.description = "Java runtime linked with jlink";
-        Matcher modules = Pattern.compile("(?m)^MODULES=\"?([^\"\n]*)\"?").matcher(text);
-        if (modules.find()) {
-          component.properties.put("distroless:java.modules", modules.group(1).trim());
+        String modules = JavaRuntime.releaseValues(text).get("MODULES");
+        if (modules != null) {
+          component.properties.put("distroless:java.modules", modules.trim());
         }
         runtimes.put(component.bomRef(), component);
       }
