@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -201,14 +202,13 @@ public final class TransferProgress {
     // The blobs first, then the total, which counts their bytes too: a byte that arrives
     // between the two reads shows in the total, never only in its blob.
     StringBuilder blobText = new StringBuilder();
-    blobs.entrySet().stream()
-        .map(entry -> Map.entry(entry.getKey(), new long[] {entry.getValue().sent.get(),
-            entry.getValue().size}))
-        .filter(entry -> entry.getValue()[0] > 0 && entry.getValue()[0] < entry.getValue()[1])
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(entry -> blobText.append("; ").append(LogText.shortDigest(entry.getKey()))
-            .append(' ').append(LogText.size(entry.getValue()[0])).append(" of ")
-            .append(LogText.size(entry.getValue()[1])));
+    new TreeMap<>(blobs).forEach((digest, blob) -> {
+      long blobSent = blob.sent.get();
+      if (blobSent > 0 && blobSent < blob.size) {
+        blobText.append("; ").append(LogText.shortDigest(digest)).append(' ')
+            .append(LogText.size(blobSent)).append(" of ").append(LogText.size(blob.size));
+      }
+    });
     long sent = done.get();
     long all = Math.max(total.get(), 1);
     double seconds = Math.max(now - start, 1) / 1e9;
