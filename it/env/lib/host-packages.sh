@@ -1,6 +1,6 @@
 # Host tools the test bed needs, from the machine's own Debian suite.
 
-HOST_PACKAGES=(docker-registry podman runc skopeo umoci apache2-utils curl jq python3 qemu-user-static)
+HOST_PACKAGES=(docker-registry podman runc skopeo umoci apache2-utils curl jq python3 qemu-user-static binutils)
 
 host_packages_missing() {
   local p

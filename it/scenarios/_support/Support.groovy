@@ -423,9 +423,11 @@ void assertRootOwnedReadOnly(List<Map> entries) {
  * Runs an image to completion (for another platform, under emulation: see arm64Emulation());
  * returns its stdout. Removes the pulled image afterwards.
  */
-String podmanRun(String imageReference, List<String> args = [], String platform = null) {
+String podmanRun(String imageReference, List<String> args = [], String platform = null,
+    Map<String, String> environment = [:]) {
   try {
     run(['podman', 'run', '--rm', '--tls-verify=false'] + (platform ? ['--platform', platform] : [])
+        + environment.collectMany { name, value -> ['-e', "${name}=${value}".toString()] }
         + [imageReference] + args, [:], 180)
   } finally {
     removeImage(imageReference)

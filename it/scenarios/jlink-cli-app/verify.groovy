@@ -28,6 +28,12 @@ assert entries.every { [it.uid, it.gid] == [0, 0] }
 List<Map> writable = entries.findAll { !it.mode.startsWith('l') && (it.mode[5] == 'w' || it.mode[8] == 'w') }
 assert !writable: writable
 assert entries.any { it.name == '/usr/lib/jvm/jre/lib/modules' }
+// Without what no application reads: jrt-fs.jar, the class list, the native symbol tables
+// (libjvm.so is the JDK's own, which has them, less them).
+assert !entries.any { it.name in ['/usr/lib/jvm/jre/lib/jrt-fs.jar', '/usr/lib/jvm/jre/lib/classlist'] }
+long jdkJvm = new File(System.getProperty('java.home'), 'lib/server/libjvm.so').length()
+long imageJvm = entries.find { it.name == '/usr/lib/jvm/jre/lib/server/libjvm.so' }.size as long
+assert imageJvm < jdkJvm * 0.9: "libjvm.so: ${imageJvm} bytes in the image, ${jdkJvm} in the JDK"
 
 String output = support.podmanRun(image, ['sql'])
 assert output.readLines().containsAll(['java.home=/usr/lib/jvm/jre', 'java.version=17', 'uid=65532',
@@ -53,7 +59,8 @@ List<Map> runtime25 = support.appLayers(repository, new File(basedir, 'digest-ja
     'distroless/java-base-debian13', 'nonroot')[0]
 assert runtime25.any { it.name == '/usr/lib/jvm/jre/lib/server/classes.jsa' }
 assert !runtime25.any { it.name == '/usr/lib/jvm/jre/lib/server/classes_nocoops.jsa' }
-String output25 = support.podmanRun(java25)
+// -Xshare:on: the JVM does not start unless it maps that archive, with its symbols stripped.
+String output25 = support.podmanRun(java25, [], null, ['JAVA_TOOL_OPTIONS': '-Xshare:on'])
 assert output25.contains('java.version=25') && output25.contains('uid=65532'): output25
 
 // A JDK older than the release: refused, naming the setting and both versions.

@@ -22,9 +22,12 @@ import java.util.List;
  */
 public final class RuntimeLinker {
 
-  /** What a headless JRE leaves out of java.desktop: it needs X11. */
-  static final List<String> HEADLESS_EXCLUDED =
-      List.of("**/libawt_xawt.so", "**/libjawt.so", "**/libsplashscreen.so");
+  /**
+   * Files a running application never reads: what a headless JRE leaves out of java.desktop (it
+   * needs X11), and java.base's jrt-fs.jar, which lets another JDK read this runtime's modules.
+   */
+  static final List<String> EXCLUDED = List.of("**/libawt_xawt.so", "**/libjawt.so",
+      "**/libsplashscreen.so", "**/jrt-fs.jar");
 
   private final Path runtimes;
   private final BuildLog log;
@@ -47,7 +50,7 @@ public final class RuntimeLinker {
     // The X11 libraries of java.desktop go, as from the headless JREs distroless ships: the
     // image has no X11 to load them with.
     List<String> options = new ArrayList<>(List.of("--strip-debug", "--no-header-files",
-        "--no-man-pages", "--exclude-files=" + String.join(",", HEADLESS_EXCLUDED)));
+        "--no-man-pages", "--exclude-files=" + String.join(",", EXCLUDED)));
     if (cds) {
       options.add("--generate-cds-archive");
     }
@@ -56,7 +59,8 @@ public final class RuntimeLinker {
     jdk.releaseValue("IMPLEMENTOR").filter(vendor -> !vendor.contains(":"))
         .ifPresent(vendor -> options.add("--release-info=add:IMPLEMENTOR=" + vendor));
     String identity = jdk.home() + "\n" + jdk.release() + "\n"
-        + String.join(",", modules.modules()) + "\n" + String.join(" ", options);
+        + String.join(",", modules.modules()) + "\n" + String.join(" ", options)
+        + "\nwithout lib/classlist, native symbols stripped";
     Path runtime = runtimes.resolve(
         Sha256.of(identity.getBytes(StandardCharsets.UTF_8)).substring(7, 23));
     if (Files.isRegularFile(runtime.resolve("release"))) {
@@ -85,6 +89,12 @@ public final class RuntimeLinker {
       // The archive for compressed object pointers serves every heap below 32 GB; the other
       // only larger heaps, which then start without sharing.
       Files.deleteIfExists(partial.resolve("lib/server/classes_nocoops.jsa"));
+      // The classes to archive, read only when an archive is written: jlink has done that.
+      Files.deleteIfExists(partial.resolve("lib/classlist"));
+      // The symbol tables name the JVM's own functions in crash reports and native profilers;
+      // nothing loads them, and they are a tenth of the runtime's compressed size.
+      long stripped = NativeSymbols.stripAll(partial);
+      log.debug("Symbol tables of the runtime's native libraries left out: " + stripped + " bytes");
       commit(partial, runtime);
       return runtime;
     } catch (IOException e) {
