@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.base;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.blobs.Sha256;
@@ -14,6 +15,7 @@ import io.github.distrolessmaven.core.oci.MediaTypes;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.registry.RegistryClient;
 import io.github.distrolessmaven.core.registry.RegistryFailure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +36,43 @@ public final class RegistryBase {
    */
   public record Image(String digest, ImageManifest manifest, Optional<ImageConfig> config) {}
 
+  /** What one registry answers: empty when it does not have the image. */
+  @FunctionalInterface
+  public interface Ask<T> {
+    Optional<T> of(String registry)
+        throws RegistryFailure, FormatException, InvalidConfigurationException;
+  }
+
   private RegistryBase() {}
+
+  /**
+   * The first answer from {@code registries}, asked in order (mirrors before the origin). When
+   * none answers, the failure gives every registry's reason: the origin's alone (often "unknown
+   * host gcr.io" behind a firewall) would hide the mirror's real problem.
+   *
+   * @param missing why a registry without the image did not answer, e.g. "it has no
+   *     distroless/java17-debian13:nonroot"
+   * @param failure the failure's first words, e.g. "Cannot read the base image ... from any
+   *     registry"
+   */
+  public static <T> T fromFirst(List<String> registries, String missing, String failure,
+      Ask<T> ask) throws ImageBuildException, InvalidConfigurationException {
+    List<String> reasons = new ArrayList<>();
+    RegistryFailure last = null;
+    for (String registry : registries) {
+      try {
+        Optional<T> answer = ask.of(registry);
+        if (answer.isPresent()) {
+          return answer.get();
+        }
+        reasons.add(registry + ": " + missing);
+      } catch (RegistryFailure | FormatException e) {
+        reasons.add(registry + ": " + e.getMessage());
+        last = e instanceof RegistryFailure registryFailure ? registryFailure : last;
+      }
+    }
+    throw new ImageBuildException(failure + ": " + String.join("; ", reasons), last);
+  }
 
   /**
    * The image for {@code platform} of the base {@code digest} names.

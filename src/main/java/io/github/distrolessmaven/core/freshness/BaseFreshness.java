@@ -69,34 +69,26 @@ public final class BaseFreshness {
     if (options.offline()) {
       return BaseReport.cannotCheck(base, pinned, "the build is offline (-o).");
     }
-    List<String> failures = new ArrayList<>();
-    RegistryFailure last = null;
-    for (String registry : options.registriesFor(reference.registry())) {
-      RegistryClient client = registries.pull(registry, reference.repository());
-      try {
-        Optional<String> current = client.manifestDigest(reference.tag().get());
-        if (current.isEmpty()) {
-          failures.add(registry + ": it has no " + reference.repository() + ":"
-              + reference.tag().get());
-          continue;
-        }
-        List<PlatformImages> images = new ArrayList<>();
-        for (Platform platform : platforms) {
-          images.add(new PlatformImages(platform,
-              pinned.isPresent() ? Optional.of(image(client, pinned.get(), platform, base))
-                  : Optional.empty(),
-              image(client, current.get(), platform, base)));
-        }
-        Status status = pinned.isEmpty() ? Status.UNPINNED
-            : pinned.get().equals(current.get()) ? Status.CURRENT : Status.STALE;
-        return new BaseReport(base, status, pinned, current, images, "read from " + registry);
-      } catch (RegistryFailure | FormatException e) {
-        failures.add(registry + ": " + e.getMessage());
-        last = e instanceof RegistryFailure failure ? failure : last;
-      }
-    }
-    throw new ImageBuildException("Cannot check the base " + base + " in any registry: "
-        + String.join("; ", failures), last);
+    return RegistryBase.fromFirst(options.registriesFor(reference.registry()),
+        "it has no " + reference.repository() + ":" + reference.tag().get(),
+        "Cannot check the base " + base + " in any registry", registry -> {
+          RegistryClient client = registries.pull(registry, reference.repository());
+          Optional<String> current = client.manifestDigest(reference.tag().get());
+          if (current.isEmpty()) {
+            return Optional.empty();
+          }
+          List<PlatformImages> images = new ArrayList<>();
+          for (Platform platform : platforms) {
+            images.add(new PlatformImages(platform,
+                pinned.isPresent() ? Optional.of(image(client, pinned.get(), platform, base))
+                    : Optional.empty(),
+                image(client, current.get(), platform, base)));
+          }
+          Status status = pinned.isEmpty() ? Status.UNPINNED
+              : pinned.get().equals(current.get()) ? Status.CURRENT : Status.STALE;
+          return Optional.of(new BaseReport(base, status, pinned, current, images,
+              "read from " + registry));
+        });
   }
 
   private static ImageDate image(RegistryClient client, String digest, Platform platform,

@@ -7,11 +7,11 @@ import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.base.EngineBase;
 import io.github.distrolessmaven.core.base.LocalBase;
 import io.github.distrolessmaven.core.base.PreparedBase;
+import io.github.distrolessmaven.core.base.RegistryBase;
 import io.github.distrolessmaven.core.jib.JibBuild;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.registry.Registries;
-import io.github.distrolessmaven.core.registry.RegistryFailure;
 import io.github.distrolessmaven.core.spec.ImageReferences;
 import io.github.distrolessmaven.core.spec.ImageSpec;
 import io.github.distrolessmaven.core.state.ResolvedBaseTags;
@@ -91,15 +91,16 @@ record BaseResolution(String name, String reference, String digest, String ident
     return new JibBuild.Base(pulled, false, baseImage, digest, platform);
   }
 
+  /** A base's digest, and the registry that answered with it in this build, if one did. */
+  private record Resolved(String digest, Optional<String> servedBy) {}
+
   /**
    * The base's digest: from the reference itself, from the registry (remembered for offline
    * builds), or offline from what an earlier build remembered.
    */
-  /** A base's digest, and the registry that answered with it in this build, if one did. */
-  private record Resolved(String digest, Optional<String> servedBy) {}
-
   private static Resolved digestOf(ImageSpec spec, ImageReference name, StateFiles state,
-      Registries registries, BuildLog log) throws ImageBuildException {
+      Registries registries, BuildLog log)
+      throws ImageBuildException, InvalidConfigurationException {
     if (name.digest().isPresent()) {
       return new Resolved(name.digest().get(), Optional.empty());
     }
@@ -122,26 +123,16 @@ record BaseResolution(String name, String reference, String digest, String ident
 
   /** The tag's digest from the first registry that has it, mirrors first. */
   private static Resolved fromRegistries(ImageSpec spec, ImageReference base,
-      Registries registries, BuildLog log) throws ImageBuildException {
-    List<String> failures = new ArrayList<>();
-    RegistryFailure last = null;
-    for (String registry : spec.registries().registriesFor(base.registry())) {
-      try {
-        Optional<String> digest = registries.pull(registry, base.repository())
-            .manifestDigest(base.qualifier());
-        if (digest.isPresent()) {
-          log.debug("Base " + base + " is " + digest.get() + " (from " + registry + ")");
-          return new Resolved(digest.get(), Optional.of(registry));
-        }
-        failures.add(registry + ": it has no " + base.repository() + ":" + base.qualifier());
-      } catch (RegistryFailure e) {
-        failures.add(registry + ": " + e.getMessage());
-        last = e;
-      }
-    }
-    // Every registry tried, mirror first, with its own reason: the origin's failure alone
-    // (often "unknown host gcr.io" behind a firewall) would hide the mirror's real problem.
-    throw new ImageBuildException("Cannot read the base image " + base + " from any registry: "
-        + String.join("; ", failures), last);
+      Registries registries, BuildLog log)
+      throws ImageBuildException, InvalidConfigurationException {
+    return RegistryBase.fromFirst(spec.registries().registriesFor(base.registry()),
+        "it has no " + base.repository() + ":" + base.qualifier(),
+        "Cannot read the base image " + base + " from any registry", registry -> {
+          Optional<String> digest = registries.pull(registry, base.repository())
+              .manifestDigest(base.qualifier());
+          digest.ifPresent(found -> log.debug("Base " + base + " is " + found + " (from "
+              + registry + ")"));
+          return digest.map(found -> new Resolved(found, Optional.of(registry)));
+        });
   }
 }
