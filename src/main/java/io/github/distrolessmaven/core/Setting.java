@@ -75,6 +75,8 @@ public enum Setting {
   CONTAINERIZE("containerize"),
   /** The image archive {@code distroless:push} sends. */
   ARCHIVE("tar"),
+  /** Where the image archive goes; the image is assembled beside it. */
+  OUTPUT_PATHS_TAR("outputPaths.tar"),
   /** The build tool's offline mode. */
   OFFLINE("offline"),
   /** The project's packaging: what {@code mvn package} makes of it. */

@@ -81,6 +81,7 @@ final class SettingNames {
       case JLINK_CDS -> new Name("<jlink><cds>", Properties.JLINK + ".cds");
       case CONTAINERIZE -> new Name(null, Properties.CONTAINERIZE);
       case ARCHIVE -> new Name(null, Properties.TAR);
+      case OUTPUT_PATHS_TAR -> new Name("<outputPaths><tar>", null);
       case OFFLINE -> new Name("-o (offline)", null);
       case PACKAGING -> new Name("the POM's <packaging>", null);
       case CLASSES_DIRECTORY -> new Name("project.build.outputDirectory", null);

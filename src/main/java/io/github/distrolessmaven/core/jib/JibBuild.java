@@ -96,7 +96,8 @@ public final class JibBuild {
     ImageReference target = reference(spec.content().targetImage());
     JibContainer result = containerize(container(spec, base, baseCredentials),
         Containerizer.to(TarImage.at(archive).named(target)), spec,
-        registriesAsked(spec, base, Optional.empty()), appLayersCache, "writing " + archive);
+        registriesAsked(spec, base, Optional.empty()), appLayersCache,
+        "assembling the image in " + archive.getParent());
     return new Written(archive, result.getDigest().toString(), base.platform().variant());
   }
 

@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutionException;
  */
 final class JibFailures {
 
+  /** How Linux says a disk is full. */
+  private static final String NO_ROOM = "No space left on device";
+
   private JibFailures() {}
 
   /**
@@ -97,7 +100,13 @@ final class JibFailures {
       return "the registry answered HTTP " + ((ResponseException) cause).getStatusCode() + ": "
           + rootMessage(cause);
     }
-    return rootMessage(cause);
+    String message = rootMessage(cause);
+    if (message.contains(NO_ROOM)) {
+      // The file jib-core was writing is the plugin's hidden one; where it was is in the subject.
+      return NO_ROOM + ". Make room on that disk, or point " + Setting.OUTPUT_PATHS_TAR.element()
+          + " to a disk with room: the image is assembled beside it.";
+    }
+    return message;
   }
 
   private static String rootMessage(Throwable cause) {
