@@ -155,7 +155,7 @@ final class ImageSpecFactory {
         layers = layers.withFirst(jlink.runtimeLayer(baseSettings.release(),
             baseSettings.platforms(), packagedJar.orElse(project.classesDirectory()),
             dependencies.stream().map(Dependency::file).toList(),
-            storage.sharedCache().resolve("runtimes")));
+            new StateFiles(storage).runtimes()));
         launcher = JlinkSettings.HOME + "/bin/java";
         environment.putIfAbsent("JAVA_HOME", JlinkSettings.HOME);
       }

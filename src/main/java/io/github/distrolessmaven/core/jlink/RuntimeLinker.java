@@ -70,7 +70,9 @@ public final class RuntimeLinker {
     }
     log.info("Linking a Java runtime with jlink of " + jdk.home() + " (Java " + jdk.feature()
         + (cds ? ", class data sharing" : "") + ")");
-    Path partial = runtimes.resolve(runtime.getFileName() + ".partial-" + ProcessHandle.current().pid());
+    // Hidden and named .partial: what a killed build leaves, a later build removes.
+    Path partial = runtimes.resolve("." + runtime.getFileName() + "."
+        + ProcessHandle.current().pid() + ".partial");
     try {
       Files.createDirectories(runtimes);
       ScratchTrees.deleteQuietly(partial);

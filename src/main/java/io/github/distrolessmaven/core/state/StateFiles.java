@@ -81,6 +81,11 @@ public record StateFiles(Storage storage) {
     return storage.projectDirectory().resolve("runtime-dependencies.tsv");
   }
 
+  /** The Java runtimes linked with jlink, one folder each, shared by every project. */
+  public Path runtimes() {
+    return storage.sharedCache().resolve("runtimes");
+  }
+
   /** How old a leftover in the shared cache must be before a build takes it for one. */
   static final Duration SHARED_LEFTOVER_AGE = Duration.ofHours(1);
 
@@ -97,7 +102,8 @@ public record StateFiles(Storage storage) {
       removed += Leftovers.removePartials(project, Duration.ZERO, now);
     }
     removed += Leftovers.removeTemporaries(applicationLayers().resolve("tmp"), Duration.ZERO, now);
-    for (Path shared : List.of(storage.sharedCache(), resolvedBaseTags(), baseContents())) {
+    for (Path shared : List.of(storage.sharedCache(), resolvedBaseTags(), baseContents(),
+        runtimes())) {
       removed += Leftovers.removePartials(shared, SHARED_LEFTOVER_AGE, now);
     }
     removed += Leftovers.removeTemporaries(baseLayers().resolve("tmp"), SHARED_LEFTOVER_AGE, now);

@@ -66,12 +66,20 @@ class LeftoversTest {
     Path staleTag = file(shared.resolve("tags/.gcr.io.properties.7.partial"), Duration.ofHours(2));
     Path staleDownload = folder(shared.resolve("tmp/layer99"), Duration.ofHours(3));
     Path running = folder(shared.resolve("tmp/layer100"), Duration.ofSeconds(10));
+    Path staleRuntime = folder(state.runtimes().resolve(".2ca67ddf18a72985.4242.partial"),
+        Duration.ofHours(2));
+    Path linking = folder(state.runtimes().resolve(".dfbfd4231ddf3da1.4243.partial"),
+        Duration.ofMinutes(1));
+    Path linked = folder(state.runtimes().resolve("0b706e0c281572e1"), Duration.ofDays(30));
 
-    assertEquals(3, state.removeLeftovers(now));
+    assertEquals(4, state.removeLeftovers(now));
 
     assertFalse(Files.exists(stale));
     assertFalse(Files.exists(staleTag));
     assertFalse(Files.exists(staleDownload));
+    assertFalse(Files.exists(staleRuntime), "a runtime half-linked by a killed build");
+    assertTrue(Files.exists(linking), "another build may be linking it now");
+    assertTrue(Files.exists(linked), "a linked runtime stays");
     assertTrue(Files.exists(fresh), "another build may be writing it now");
     assertTrue(Files.exists(running), "another build may be downloading into it now");
   }
