@@ -45,6 +45,11 @@ def main(descriptor, site):
                  "target/distroless/image.digest", "DISTROLESS_TO_AUTH_USERNAME"]:
         if fact not in build:
             failures.append(f"build-mojo.html does not say {fact}")
+    # check-base reads the base only: nothing about where an image goes belongs on its page.
+    if "<to>" in text_of(site / "check-base-mojo.html"):
+        failures.append("check-base-mojo.html lists <to>, which check-base does not read")
+    if "DISTROLESS_TO_AUTH_USERNAME" not in text_of(site / "push-mojo.html"):
+        failures.append("push-mojo.html does not say DISTROLESS_TO_AUTH_USERNAME")
     for failure in failures:
         print(failure, file=sys.stderr)
     if failures:

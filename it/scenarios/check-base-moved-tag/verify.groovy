@@ -21,6 +21,9 @@ assert current.contains("  linux/arm64/v8: pinned ${arm64} (no creation time")
 String java17 = support.indexOrImageDigest('distroless/java17-debian13', 'nonroot')
 assert current.contains("Base gcr.io/distroless/java17-debian13:nonroot: not pinned; its tag points to ${java17}")
 assert current.contains("Pin it: <from><image>gcr.io/distroless/java17-debian13:nonroot@${java17}</image>")
+// A module linking its runtime with jlink builds on java-base by default: that is the base checked.
+String javaBase = support.indexOrImageDigest('distroless/java-base-debian13', 'nonroot')
+assert current.contains("Base gcr.io/distroless/java-base-debian13:nonroot: not pinned; its tag points to ${javaBase}")
 assert current.contains('Base tar://bases/base.tar: cannot check: a base from a file has no registry tag')
 assert current.contains('BUILD SUCCESS')
 

@@ -22,6 +22,27 @@ import org.apache.maven.toolchain.ToolchainManager;
 public abstract class AbstractDistrolessMojo extends AbstractProjectMojo {
 
   /**
+   * The image to write.
+   * <ul>
+   * <li>{@code <image>}: {@code [registry/]repository[:tag]}. Required by {@code build} and
+   * {@code push}; {@code tar} and {@code load} default to {@code artifactId:version}. Property
+   * {@code distroless.to.image} (Jib's {@code -Dimage} too).</li>
+   * <li>{@code <tags>}: more tags for the same image ({@code <tag>} elements), pushed by {@code
+   * build}, carried in the archive by {@code tar}. Property {@code distroless.to.tags},
+   * comma-separated.</li>
+   * <li>{@code <auth>} ({@code <username>}, {@code <password>}) and {@code <credHelper>}: as
+   * for {@code <from>}. Properties {@code distroless.to.auth.username}, {@code
+   * distroless.to.auth.password}, {@code distroless.to.credHelper}; environment {@code
+   * DISTROLESS_TO_AUTH_USERNAME}, {@code DISTROLESS_TO_AUTH_PASSWORD}, which CI systems fill from
+   * their secrets. Without any of those: a settings.xml {@code <server>} whose id is the
+   * registry host, then the docker {@code config.json}, then well-known helpers; never sent over
+   * plain HTTP.</li>
+   * </ul>
+   */
+  @Parameter
+  ToParameters to = new ToParameters();
+
+  /**
    * Directories copied into the image as they are.
    * <ul>
    * <li>{@code <paths>}: {@code <path>} elements, each a {@code <from>} directory (relative to
@@ -92,21 +113,6 @@ public abstract class AbstractDistrolessMojo extends AbstractProjectMojo {
    */
   @Parameter
   OutputPathsParameters outputPaths = new OutputPathsParameters();
-
-  /**
-   * A Java runtime linked for the application with jlink, on a base without one: {@code
-   * <enabled>} (property {@code distroless.jlink}); {@code <jdk>}, the JDK to link from (default
-   * the Maven toolchain's JDK, else the one running Maven; it must be as new as the project's
-   * release); {@code <addModules>}, modules added to those jdeps finds in the classes and jars
-   * (and {@code jdk.crypto.ec} before JDK 22, which is loaded by name); {@code <modules>}, the
-   * complete list instead; {@code <cds>}, a class data sharing archive (default on for JDK 21
-   * and later, whose archives are reproducible). The runtime goes to {@code /usr/lib/jvm/jre}
-   * as a layer of its own, {@code JAVA_HOME} names it, and its {@code bin/java} starts the
-   * application. Without {@code <from><image>} the base is then {@code
-   * gcr.io/distroless/java-base-debian13:nonroot}. The image is for this machine's platform.
-   */
-  @Parameter
-  JlinkParameters jlink = new JlinkParameters();
 
   @Component
   ProjectDependenciesResolver dependenciesResolver;

@@ -27,7 +27,8 @@ public abstract class AbstractProjectMojo extends AbstractRegistryMojo {
    * Default, by the Java release ({@code maven.compiler.release}, else {@code .target}; unset
    * means 17): {@code gcr.io/distroless/java17-debian13:nonroot} up to 17, {@code
    * java21-debian13:nonroot} for 18-21, {@code java25-debian13:nonroot} for 22-25; above 25 the
-   * build stops, asking for this. Pin it by digest ({@code ...:nonroot@sha256:...}); {@code
+   * build stops, asking for this. With {@code <jlink>} on, {@code
+   * gcr.io/distroless/java-base-debian13:nonroot}, which has no Java runtime of its own. Pin it by digest ({@code ...:nonroot@sha256:...}); {@code
    * distroless:check-base} tells when the tag has moved on. Property {@code
    * distroless.from.image}.</li>
    * <li>{@code <auth>} ({@code <username>}, {@code <password>}): credentials for the base's
@@ -102,6 +103,26 @@ public abstract class AbstractProjectMojo extends AbstractRegistryMojo {
    */
   @Parameter
   List<RegistryMirrorParameters> registryMirrors = new ArrayList<>();
+
+  /**
+   * A Java runtime linked for the application with jlink, on a base without one: {@code
+   * <enabled>} (property {@code distroless.jlink}); {@code <jdk>}, the JDK to link from (default
+   * the Maven toolchain's JDK, else the one running Maven; it must be as new as the project's
+   * release); {@code <addModules>}, modules added to those jdeps finds in the classes and jars
+   * (and {@code jdk.crypto.ec} before JDK 22, which is loaded by name); {@code <modules>}, the
+   * complete list instead; {@code <cds>}, a class data sharing archive (default on for JDK 21
+   * and later, whose archives are reproducible). The runtime goes to {@code /usr/lib/jvm/jre}
+   * as a layer of its own, {@code JAVA_HOME} names it, and its {@code bin/java} starts the
+   * application. Without {@code <from><image>} the base is then {@code
+   * gcr.io/distroless/java-base-debian13:nonroot}. The image is for this machine's platform.
+   */
+  @Parameter
+  JlinkParameters jlink = new JlinkParameters();
+
+  /** Whether a runtime is linked with jlink: the property's word, else the POM's. */
+  boolean jlinkEnabled() {
+    return Boolean.parseBoolean(property(Properties.JLINK, String.valueOf(jlink.isEnabled())));
+  }
 
   @Override
   final void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {

@@ -25,31 +25,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * What every goal that talks to a registry shares: the target, registry trust, skipping, and the
+ * What every goal that talks to a registry shares: registry trust, credentials, skipping, and the
  * one place where the core's two failure kinds become Maven's.
  */
 public abstract class AbstractRegistryMojo extends AbstractMojo {
-
-  /**
-   * The image to write.
-   * <ul>
-   * <li>{@code <image>}: {@code [registry/]repository[:tag]}. Required by {@code build} and
-   * {@code push}; {@code tar} and {@code load} default to {@code artifactId:version}. Property
-   * {@code distroless.to.image} (Jib's {@code -Dimage} too).</li>
-   * <li>{@code <tags>}: more tags for the same image ({@code <tag>} elements), pushed by {@code
-   * build}, carried in the archive by {@code tar}. Property {@code distroless.to.tags},
-   * comma-separated.</li>
-   * <li>{@code <auth>} ({@code <username>}, {@code <password>}) and {@code <credHelper>}: as
-   * for {@code <from>}. Properties {@code distroless.to.auth.username}, {@code
-   * distroless.to.auth.password}, {@code distroless.to.credHelper}; environment {@code
-   * DISTROLESS_TO_AUTH_USERNAME}, {@code DISTROLESS_TO_AUTH_PASSWORD}, which CI systems fill from
-   * their secrets. Without any of those: a settings.xml {@code <server>} whose id is the
-   * registry host, then the docker {@code config.json}, then well-known helpers; never sent over
-   * plain HTTP.</li>
-   * </ul>
-   */
-  @Parameter
-  ToParameters to = new ToParameters();
 
   /**
    * Allow registries over plain HTTP or with unverified TLS certificates. A registry on this

@@ -50,12 +50,6 @@ final class BaseSettings {
     return Platforms.of(entries);
   }
 
-  /** Whether the base image is configured at all: by a property or {@code <from><image>}. */
-  boolean configured() {
-    String image = mojo.property(Properties.FROM_IMAGE, mojo.from.getImage());
-    return image != null && !image.isBlank();
-  }
-
   /**
    * Whether the base image comes from the command line or the JVM's system properties, which no
    * POM holds ({@code distroless.from.image} or Jib's name for it).
@@ -64,11 +58,18 @@ final class BaseSettings {
     return mojo.givenOutsideThePom(Properties.FROM_IMAGE);
   }
 
-  /** The base image, in the form the core reads. */
+  /**
+   * The base image, in the form the core reads: the configured one, else the default for a
+   * runtime linked with jlink, else the default for the project's Java release.
+   */
   String image() throws InvalidConfigurationException {
     String image = mojo.property(Properties.FROM_IMAGE, mojo.from.getImage());
     if (image != null && !image.isBlank()) {
       return asJibWritesIt(image.trim());
+    }
+    if (mojo.jlinkEnabled()) {
+      // A linked runtime needs a base without one: the OS libraries a JRE needs, and no JRE.
+      return DefaultBaseImage.JAVA_BASE;
     }
     // As the compiler reads them: a -D property wins over the POM's.
     String releaseValue = mojo.property("maven.compiler.release", project.javaRelease());

@@ -4,7 +4,6 @@ import io.github.distrolessmaven.core.BuildLog;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
-import io.github.distrolessmaven.core.base.DefaultBaseImage;
 import io.github.distrolessmaven.core.base.EngineBase;
 import io.github.distrolessmaven.core.base.LocalBase;
 import io.github.distrolessmaven.core.layers.Dependency;
@@ -106,9 +105,7 @@ final class ImageSpecFactory {
     ImageReferences.parse(target, Setting.TO_IMAGE);
     List<String> tags = ImageReferences.tags(tags(), Setting.TO_TAGS);
     JlinkSettings jlink = new JlinkSettings(mojo, log);
-    // A linked runtime needs a base without one: the OS libraries a JRE needs, and no JRE.
-    String base = jlink.enabled() && !baseSettings.configured() ? DefaultBaseImage.JAVA_BASE
-        : baseSettings.image();
+    String base = baseSettings.image();
     if (LocalBase.isLocal(base)) {
       LocalBase.checkSyntax(base, project.baseDirectory());
     } else if (!EngineBase.isEngine(base)) {

@@ -35,8 +35,7 @@ final class JlinkSettings {
 
   /** Whether a runtime is linked: the property's word, else the POM's. */
   boolean enabled() {
-    return Boolean.parseBoolean(mojo.property(Properties.JLINK,
-        String.valueOf(mojo.jlink.isEnabled())));
+    return mojo.jlinkEnabled();
   }
 
   /**

@@ -31,6 +31,24 @@ public class PushMojo extends AbstractRegistryMojo {
   @Parameter(property = Properties.TAR)
   File tar;
 
+  /**
+   * Where the archive's image goes.
+   * <ul>
+   * <li>{@code <image>}: {@code registry/repository[:tag]}; required. Property {@code
+   * distroless.to.image} (Jib's {@code -Dimage} too).</li>
+   * <li>{@code <tags>}: more tags for the same image ({@code <tag>} elements). Property {@code
+   * distroless.to.tags}, comma-separated.</li>
+   * <li>{@code <auth>} ({@code <username>}, {@code <password>}) and {@code <credHelper>}, as
+   * {@code distroless:build} takes them: properties {@code distroless.to.auth.username}, {@code
+   * distroless.to.auth.password}, {@code distroless.to.credHelper}; environment {@code
+   * DISTROLESS_TO_AUTH_USERNAME}, {@code DISTROLESS_TO_AUTH_PASSWORD}. Without any of those: a
+   * settings.xml {@code <server>} whose id is the registry host, then the docker {@code
+   * config.json}, then well-known helpers; never sent over plain HTTP.</li>
+   * </ul>
+   */
+  @Parameter
+  ToParameters to = new ToParameters();
+
   @Override
   void run(BuildLog log) throws InvalidConfigurationException, ImageBuildException {
     if (session.isOffline()) {
