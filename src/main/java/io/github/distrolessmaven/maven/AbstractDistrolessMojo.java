@@ -24,9 +24,9 @@ public abstract class AbstractDistrolessMojo extends AbstractProjectMojo {
   /**
    * The image to write.
    * <ul>
-   * <li>{@code <image>}: {@code [registry/]repository[:tag]}. Required by {@code build} and
-   * {@code push}; {@code tar} and {@code load} default to {@code artifactId:version}. Property
-   * {@code distroless.to.image} (Jib's {@code -Dimage} too).</li>
+   * <li>{@code <image>}: {@code [registry/]repository[:tag]}. Required by {@code build};
+   * {@code tar} and {@code load} default to {@code artifactId:version}. Property {@code
+   * distroless.to.image} (Jib's {@code -Dimage} too).</li>
    * <li>{@code <tags>}: more tags for the same image ({@code <tag>} elements), pushed by {@code
    * build}, carried in the archive by {@code tar}. Property {@code distroless.to.tags},
    * comma-separated.</li>

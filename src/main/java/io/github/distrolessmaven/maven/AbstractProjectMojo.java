@@ -28,9 +28,9 @@ public abstract class AbstractProjectMojo extends AbstractRegistryMojo {
    * means 17): {@code gcr.io/distroless/java17-debian13:nonroot} up to 17, {@code
    * java21-debian13:nonroot} for 18-21, {@code java25-debian13:nonroot} for 22-25; above 25 the
    * build stops, asking for this. With {@code <jlink>} on, {@code
-   * gcr.io/distroless/java-base-debian13:nonroot}, which has no Java runtime of its own. Pin it by digest ({@code ...:nonroot@sha256:...}); {@code
-   * distroless:check-base} tells when the tag has moved on. Property {@code
-   * distroless.from.image}.</li>
+   * gcr.io/distroless/java-base-debian13:nonroot}, which has no Java runtime of its own. Pin it
+   * by digest ({@code ...:nonroot@sha256:...}); {@code distroless:check-base} tells when the tag
+   * has moved on. Property {@code distroless.from.image}.</li>
    * <li>{@code <auth>} ({@code <username>}, {@code <password>}): credentials for the base's
    * registry. Properties {@code distroless.from.auth.username}, {@code
    * distroless.from.auth.password}; environment {@code DISTROLESS_FROM_AUTH_USERNAME}, {@code
@@ -112,8 +112,9 @@ public abstract class AbstractProjectMojo extends AbstractRegistryMojo {
    * (and {@code jdk.crypto.ec} before JDK 22, which is loaded by name); {@code <modules>}, the
    * complete list instead; {@code <cds>}, a class data sharing archive (default on for JDK 21
    * and later, whose archives are reproducible). The runtime goes to {@code /usr/lib/jvm/jre}
-   * as a layer of its own, {@code JAVA_HOME} names it, and its {@code bin/java} starts the
-   * application. Without {@code <from><image>} the base is then {@code
+   * as a layer of its own, without its native libraries' symbol tables (crash reports then show
+   * the JVM's own frames as addresses), {@code JAVA_HOME} names it, and its {@code bin/java}
+   * starts the application. Without {@code <from><image>} the base is then {@code
    * gcr.io/distroless/java-base-debian13:nonroot}. The image is for this machine's platform.
    */
   @Parameter
