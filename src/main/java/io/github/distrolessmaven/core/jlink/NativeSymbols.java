@@ -40,6 +40,8 @@ public final class NativeSymbols {
   private static final long SHF_INFO_LINK = 0x40;
   private static final int SECTION_HEADER_SIZE = 64;
   private static final int PROGRAM_HEADER_SIZE = 56;
+  /** More than any section outside a segment asks for; a larger one is taken for corruption. */
+  private static final long MAX_ALIGNMENT = 1 << 16;
 
   private NativeSymbols() {}
 
@@ -169,7 +171,8 @@ public final class NativeSymbols {
     Section[] sections = new Section[sectionCount];
     for (int i = 0; i < sectionCount; i++) {
       sections[i] = new Section(elf, i, sectionsAt + (long) i * SECTION_HEADER_SIZE);
-      if (sections[i].offset < 0 || sections[i].offset + sections[i].fileSize() > original.length) {
+      if (sections[i].offset < 0 || sections[i].fileSize() < 0
+          || sections[i].offset + sections[i].fileSize() > original.length) {
         return null;
       }
     }
@@ -211,6 +214,9 @@ public final class NativeSymbols {
       }
     }
     for (Section section : kept) {
+      if (section.alignment < 0 || section.alignment > MAX_ALIGNMENT) {
+        return null;
+      }
       boolean straddles = section.offset < cut && section.offset + section.fileSize() > cut;
       boolean linksDropped = section.link > 0 && section.link < sectionCount && dropped[section.link];
       boolean infoDropped = section.infoIsSection && section.info > 0 && section.info < sectionCount
@@ -256,14 +262,18 @@ public final class NativeSymbols {
   private static String[] names(byte[] original, Section table, Section[] sections) {
     String[] names = new String[sections.length];
     for (Section section : sections) {
-      int start = Math.toIntExact(table.offset + Integer.toUnsignedLong(section.name));
-      int end = start;
+      long start = table.offset + Integer.toUnsignedLong(section.name);
       int limit = Math.toIntExact(Math.min(original.length, table.offset + table.size));
+      if (start >= limit) {
+        names[section.index] = "";
+        continue;
+      }
+      int end = (int) start;
       while (end < limit && original[end] != 0) {
         end++;
       }
-      names[section.index] = start >= limit ? ""
-          : new String(Arrays.copyOfRange(original, start, end), StandardCharsets.ISO_8859_1);
+      names[section.index] =
+          new String(Arrays.copyOfRange(original, (int) start, end), StandardCharsets.ISO_8859_1);
     }
     return names;
   }

@@ -101,6 +101,23 @@ class NativeSymbolsTest {
   }
 
   @Test
+  void aCorruptSectionHeaderLeavesTheFileWhole() throws Exception {
+    byte[] jvm = Files.readAllBytes(JVM);
+    ByteBuffer elf = ByteBuffer.wrap(jvm).order(ByteOrder.LITTLE_ENDIAN);
+    long sectionsAt = elf.getLong(0x28);
+    int names = Short.toUnsignedInt(elf.getShort(0x3E));
+    int header = Math.toIntExact(sectionsAt + names * 64L);
+    long alignment = elf.getLong(header + 48);
+    elf.putLong(header + 48, 1L << 40);
+
+    assertNull(NativeSymbols.stripped(jvm), "an alignment no section asks for");
+
+    elf.putLong(header + 48, alignment);
+    elf.putLong(header + 32, -1);
+    assertNull(NativeSymbols.stripped(jvm), "a size past the end");
+  }
+
+  @Test
   void aShortOrForeignFileIsLeftWhole() {
     assertNull(NativeSymbols.stripped("\u007fELF".getBytes(StandardCharsets.ISO_8859_1)));
     byte[] garbage = new byte[4096];
