@@ -1,6 +1,8 @@
 package io.github.distrolessmaven.core.layers;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The application's layers in image order and the classpath the entrypoint runs with.
@@ -18,9 +20,16 @@ public record LayerPlan(List<PlannedLayer> layers, List<String> classpath) {
 
   /** The same plan with {@code layer} below every other: a runtime, which changes least. */
   public LayerPlan withFirst(PlannedLayer layer) {
-    List<PlannedLayer> all = new java.util.ArrayList<>();
+    List<PlannedLayer> all = new ArrayList<>();
     all.add(layer);
     all.addAll(layers);
     return new LayerPlan(all, classpath);
+  }
+
+  /** The layer of a Java runtime the build linked ({@link LayerPlanner#runtime}), if any. */
+  public Optional<PlannedLayer> linkedRuntime() {
+    return layers.stream()
+        .filter(layer -> layer.name().equals(LayerPlanner.RUNTIME_LAYER))
+        .findFirst();
   }
 }

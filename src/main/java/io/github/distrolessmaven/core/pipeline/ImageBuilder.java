@@ -12,7 +12,6 @@ import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.jib.JibWarmUp;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
 import io.github.distrolessmaven.core.layers.LayerPlan;
-import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.oci.FormatException;
@@ -169,17 +168,9 @@ public final class ImageBuilder {
     }
   }
 
-  /**
-   * The hardening rules a base must pass before anything is built on it: no shell, unless
-   * allowed, and an entrypoint that leads to an executable with the application over it.
-   *
-   * @param name the base as messages name it
-   */
   /** A linked runtime on a base that has one of its own: the base's is never used. */
   private void warnOfTwoRuntimes(String name, BaseContents contents, ImageContent content) {
-    boolean linked = content.layers().layers().stream()
-        .anyMatch(layer -> layer.name().equals(LayerPlanner.RUNTIME_LAYER));
-    if (linked && !contents.javaRuntimes().isEmpty()) {
+    if (content.layers().linkedRuntime().isPresent() && !contents.javaRuntimes().isEmpty()) {
       log.warn("The base " + name + " has a Java runtime of its own ("
           + String.join(", ", contents.javaRuntimes().stream().map(JavaRuntime::home).toList())
           + ") besides the one linked with jlink: two runtimes, the base's never used. Build on "
@@ -188,6 +179,12 @@ public final class ImageBuilder {
     }
   }
 
+  /**
+   * The hardening rules a base must pass before anything is built on it: no shell, unless
+   * allowed, and an entrypoint that leads to an executable with the application over it.
+   *
+   * @param name the base as messages name it
+   */
   static void checkBase(String name, BaseContents contents, ImageContent content)
       throws InvalidConfigurationException, ImageBuildException {
     BaseShells.check(name, contents.shells(), content.allowShell());

@@ -2,7 +2,6 @@ package io.github.distrolessmaven.core.pipeline;
 
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.contents.BaseContents;
-import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.sbom.ImageSbom;
 import io.github.distrolessmaven.core.sbom.SbomSubject;
 import io.github.distrolessmaven.core.spec.ImageContent;
@@ -51,8 +50,7 @@ final class PendingSbom {
 
   /** The release file of a runtime the build linked into the image, if it did. */
   private static Optional<ImageSbom.LinkedRuntime> linkedRuntime(ImageContent content) {
-    return content.layers().layers().stream()
-        .filter(layer -> layer.name().equals(LayerPlanner.RUNTIME_LAYER))
+    return content.layers().linkedRuntime().stream()
         .flatMap(layer -> layer.files().stream())
         .filter(file -> file.target().endsWith("/release"))
         .min(Comparator.comparingInt(file -> file.target().length()))
