@@ -53,8 +53,9 @@ public record RuntimeModules(List<String> modules, String origin) {
    * What the application needs, with the modules loaded by name and {@code additions}: what
    * {@code jdeps} of {@code jdk} finds the application's classes and its plain jars use, and
    * the JDK modules its modular jars require (their {@code module-info}, which jdeps would
-   * resolve and fail on when one requires a module the classpath lacks). The jars' part is
-   * remembered by their names, sizes and times: only the classes are read on every build.
+   * resolve and fail on when one requires a module the classpath lacks). The plain jars' part
+   * is remembered by their names, sizes and times: only the classes (the application's and
+   * classes folders on the classpath) are read on every build.
    *
    * @param application the compiled classes (a folder) or the project's jar
    * @param libraries the runtime classpath's jars and folders
@@ -65,8 +66,18 @@ public record RuntimeModules(List<String> modules, String origin) {
   public static RuntimeModules detected(Jdk jdk, Path application, List<Path> libraries,
       int release, List<String> additions, Path cache) throws ImageBuildException {
     TreeSet<String> modules = new TreeSet<>();
+    // Read on every build: the application's classes, and a reactor module's classes folder,
+    // whose size and time do not change when a class in it does.
+    List<Path> everyBuild = new ArrayList<>();
+    if (Files.exists(application)) {
+      everyBuild.add(application);
+    }
     List<Path> plain = new ArrayList<>();
     for (Path library : libraries) {
+      if (Files.isDirectory(library)) {
+        everyBuild.add(library);
+        continue;
+      }
       Optional<ModuleDescriptor> descriptor = descriptor(library);
       if (descriptor.isEmpty()) {
         plain.add(library);
@@ -79,10 +90,10 @@ public record RuntimeModules(List<String> modules, String origin) {
         }
       }
     }
-    if (Files.exists(application)) {
+    if (!everyBuild.isEmpty()) {
       // The classes' own references only: the jars' part below follows theirs (jdeps would
       // otherwise walk every jar again on every build).
-      modules.addAll(jdeps(jdk, List.of(application), libraries, release, false));
+      modules.addAll(jdeps(jdk, everyBuild, libraries, release, false));
     }
     if (!plain.isEmpty()) {
       modules.addAll(librariesPart(jdk, plain, libraries, release, cache));

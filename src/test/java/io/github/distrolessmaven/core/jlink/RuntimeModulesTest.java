@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,33 @@ class RuntimeModulesTest {
         modules.modules().toString());
     assertEquals(Runtime.version().feature() < 22, modules.modules().contains("jdk.crypto.ec"));
     assertTrue(modules.origin().startsWith("jdeps"), modules.origin());
+  }
+
+  @Test
+  void aClassesFolderOnTheClasspathIsReadAgainWhenAClassInItChanges() throws Exception {
+    // A reactor module's classes, as `mvn compile` resolves a sibling: a folder whose size and
+    // time stay the same when a class in it is compiled again.
+    Path classes = Files.createDirectories(dir.resolve("sibling/classes"));
+    compile(classes, "public class S { static Object o = java.util.logging.Logger.class; }");
+    FileTime folderTime = Files.getLastModifiedTime(classes);
+    RuntimeModules before = RuntimeModules.detected(Jdk.running(), dir.resolve("no-classes"),
+        List.of(classes), Runtime.version().feature(), List.of(), dir.resolve("cache"));
+    assertTrue(before.modules().contains("java.logging"), before.modules().toString());
+
+    compile(classes, "public class S { static Object o = java.sql.Connection.class; }");
+    Files.setLastModifiedTime(classes, folderTime);
+    RuntimeModules after = RuntimeModules.detected(Jdk.running(), dir.resolve("no-classes"),
+        List.of(classes), Runtime.version().feature(), List.of(), dir.resolve("cache"));
+
+    assertTrue(after.modules().contains("java.sql"), after.modules().toString());
+    assertTrue(!after.modules().contains("java.logging"), after.modules().toString());
+  }
+
+  private void compile(Path classes, String source) throws Exception {
+    Path file = Files.writeString(Files.createDirectories(dir.resolve("src-s")).resolve("S.java"),
+        source);
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null,
+        "-d", classes.toString(), file.toString()));
   }
 
   @Test
