@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.blobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,6 +22,14 @@ public final class Sha256 {
   /** The digest of {@code bytes}. */
   public static String of(byte[] bytes) {
     return "sha256:" + HexFormat.of().formatHex(newDigest().digest(bytes));
+  }
+
+  /**
+   * A name for a cache entry made from {@code identity}: the first 16 hex digits of its UTF-8
+   * bytes' digest, the same for the same text on every machine.
+   */
+  public static String shortKey(String identity) {
+    return hex(of(identity.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
   }
 
   /** The hex part of a {@code sha256:...} digest. */

@@ -6,7 +6,6 @@ import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.files.ScratchTrees;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -61,8 +60,7 @@ public final class RuntimeLinker {
     String identity = jdk.home() + "\n" + jdk.release() + "\n"
         + String.join(",", modules.modules()) + "\n" + String.join(" ", options)
         + "\nwithout lib/classlist, native symbols stripped";
-    Path runtime = runtimes.resolve(
-        Sha256.of(identity.getBytes(StandardCharsets.UTF_8)).substring(7, 23));
+    Path runtime = runtimes.resolve(Sha256.shortKey(identity));
     if (Files.isRegularFile(runtime.resolve("release"))) {
       log.debug("Java runtime reused from " + runtime + " (" + modules.modules().size()
           + " modules, " + jdk.home() + "): jlink not run");

@@ -125,7 +125,7 @@ public record RuntimeModules(List<String> modules, String origin) {
           + e.getMessage(), e);
     }
     Path remembered = cache.resolve("modules-"
-        + Sha256.of(key.toString().getBytes(StandardCharsets.UTF_8)).substring(7, 23) + ".txt");
+        + Sha256.shortKey(key.toString()) + ".txt");
     try {
       if (Files.isRegularFile(remembered)) {
         return List.of(Files.readString(remembered, StandardCharsets.UTF_8).trim().split(","));
