@@ -15,17 +15,11 @@ public final class Entrypoint {
   private Entrypoint() {}
 
   /**
+   * @param launcher the absolute path of the {@code java} that runs it: {@link #JAVA}, or a
+   *     linked runtime's
    * @param jvmFlags the user's {@code <jvmFlags>}, in order
    * @param classpath absolute image paths, in Maven's runtime order
    * @param mainClass the class to run
-   * @return {@code /usr/bin/java <jvmFlags> -cp <classpath> <mainClass>}
-   */
-  public static List<String> java(List<String> jvmFlags, List<String> classpath, String mainClass) {
-    return java(JAVA, jvmFlags, classpath, mainClass);
-  }
-
-  /**
-   * @param launcher the absolute path of the {@code java} that runs it
    * @return {@code <launcher> <jvmFlags> -cp <classpath> <mainClass>}
    */
   public static List<String> java(String launcher, List<String> jvmFlags, List<String> classpath,

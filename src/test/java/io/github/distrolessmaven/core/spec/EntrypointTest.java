@@ -12,6 +12,7 @@ class EntrypointTest {
   void javaFlagsClasspathAndMainInOrder() {
     List<String> entrypoint =
         Entrypoint.java(
+            Entrypoint.JAVA,
             List.of("-Xmx256m", "-XX:+UseZGC"),
             List.of("/app/resources", "/app/classes", "/app/libs/a-1.0.jar", "/app/libs/b-2.0.jar"),
             "com.example.App");
@@ -31,6 +32,6 @@ class EntrypointTest {
   void noFlags() {
     assertEquals(
         List.of("/usr/bin/java", "-cp", "/app/classes", "App"),
-        Entrypoint.java(List.of(), List.of("/app/classes"), "App"));
+        Entrypoint.java(Entrypoint.JAVA, List.of(), List.of("/app/classes"), "App"));
   }
 }
