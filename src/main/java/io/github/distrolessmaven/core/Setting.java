@@ -61,6 +61,8 @@ public enum Setting {
   JLINK_ENABLED("jlink.enabled"),
   /** The JDK a runtime is linked from. */
   JLINK_JDK("jlink.jdk"),
+  /** The JDK of each platform whose runtime is linked from its modules. */
+  JLINK_JDKS("jlink.jdks"),
   /** The complete module list of a linked runtime. */
   JLINK_MODULES("jlink.modules"),
   /** Modules added to those found in the application. */

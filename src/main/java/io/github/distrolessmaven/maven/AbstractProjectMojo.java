@@ -111,11 +111,15 @@ public abstract class AbstractProjectMojo extends AbstractRegistryMojo {
    * release); {@code <addModules>}, modules added to those jdeps finds in the classes and jars
    * (and {@code jdk.crypto.ec} before JDK 22, which is loaded by name); {@code <modules>}, the
    * complete list instead; {@code <cds>}, a class data sharing archive (default on for JDK 21
-   * and later, whose archives are reproducible). The runtime goes to {@code /usr/lib/jvm/jre}
+   * and later, whose archives are reproducible); {@code <jdks>}, a JDK of each other platform
+   * of a multi-platform image ({@code <jdk><platform>linux/arm64</platform><home>...</home>
+   * </jdk>}, property {@code distroless.jlink.jdks}: {@code linux/arm64=/opt/jdk-arm64}), whose
+   * {@code jmods/} that platform's runtime is linked from by the jlink of {@code <jdk>}, of the
+   * same feature and interim version. The runtime goes to {@code /usr/lib/jvm/jre}
    * as a layer of its own, without its native libraries' symbol tables (crash reports then show
    * the JVM's own frames as addresses), {@code JAVA_HOME} names it, and its {@code bin/java}
    * starts the application. Without {@code <from><image>} the base is then {@code
-   * gcr.io/distroless/java-base-debian13:nonroot}. The image is for this machine's platform.
+   * gcr.io/distroless/java-base-debian13:nonroot}.
    */
   @Parameter
   JlinkParameters jlink = new JlinkParameters();

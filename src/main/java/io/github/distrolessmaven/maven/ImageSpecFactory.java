@@ -10,6 +10,7 @@ import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.ExtraDirectory;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.layers.ReproducibleJars;
 import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.policy.EndOfLifeBases;
@@ -148,11 +149,17 @@ final class ImageSpecFactory {
       LayerPlan layers = new LayerPlanner(appRoot, permissions()).plan(
           project.classesDirectory(), packagedJar, dependencies, extraDirectories());
       String launcher = Entrypoint.JAVA;
+      Map<Platform, PlannedLayer> platformRuntimes = Map.of();
       if (jlink.enabled()) {
-        layers = layers.withFirst(jlink.runtimeLayer(baseSettings.release(),
-            baseSettings.platforms(), packagedJar.orElse(project.classesDirectory()),
+        List<Platform> platforms = baseSettings.platforms();
+        Map<Platform, PlannedLayer> runtimes = jlink.runtimeLayers(baseSettings.release(),
+            platforms, packagedJar.orElse(project.classesDirectory()),
             dependencies.stream().map(Dependency::file).toList(),
-            new StateFiles(storage).runtimes()));
+            new StateFiles(storage).runtimes());
+        layers = layers.withFirst(runtimes.get(platforms.get(0)));
+        if (platforms.size() > 1) {
+          platformRuntimes = runtimes;
+        }
         launcher = JlinkSettings.HOME + "/bin/java";
         environment.putIfAbsent("JAVA_HOME", JlinkSettings.HOME);
       }
@@ -174,6 +181,7 @@ final class ImageSpecFactory {
           timestamps,
           project.metadata(log),
           layers,
+          platformRuntimes,
           project.coordinates(),
           dependencies,
           Boolean.parseBoolean(

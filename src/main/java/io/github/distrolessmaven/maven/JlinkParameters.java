@@ -23,8 +23,19 @@ public class JlinkParameters {
   private List<String> modules = new ArrayList<>();
 
   /**
+   * The JDK of each platform of a multi-platform image, {@code
+   * <jdk><platform>linux/arm64</platform><home>/opt/jdk-17-arm64</home></jdk>}: each platform's
+   * runtime is linked from its JDK's modules, by the jlink of {@code <jlink><jdk>}. This
+   * machine's platform needs none (the JDK of {@code <jlink><jdk>} serves it); every other
+   * platform built needs one. Property {@code distroless.jlink.jdks}, as {@code
+   * linux/arm64=/opt/jdk-17-arm64}, comma-separated.
+   */
+  private List<JdkParameters> jdks = new ArrayList<>();
+
+  /**
    * A class data sharing archive of the JDK's classes, for a faster start. Default on for JDK 21
    * and later, whose archives are the same on every link; off for older JDKs, whose are not.
+   * Only a runtime for this machine's platform has one: jlink writes it by running the runtime.
    * Property {@code distroless.jlink.cds}.
    */
   private Boolean cds;
@@ -43,6 +54,10 @@ public class JlinkParameters {
 
   List<String> getModules() {
     return modules == null ? List.of() : modules;
+  }
+
+  List<JdkParameters> getJdks() {
+    return jdks == null ? List.of() : jdks;
   }
 
   Boolean getCds() {

@@ -10,10 +10,14 @@ import io.github.distrolessmaven.core.jlink.RuntimeModules;
 import io.github.distrolessmaven.core.layers.LayerPlanner;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.oci.Platform;
+import io.github.distrolessmaven.core.spec.Platforms;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.toolchain.Toolchain;
 
 /**
@@ -39,33 +43,29 @@ final class JlinkSettings {
   }
 
   /**
-   * Links the runtime (or finds it linked) and gives its layer.
+   * Links the runtime of each platform (or finds it linked) and gives its layer, in the
+   * platforms' order: this machine's platform's from the JDK of {@code <jlink><jdk>}, or one
+   * {@code <jlink><jdks>} names for it; another platform's from the modules of the JDK {@code
+   * <jlink><jdks>} names for it, by the jlink of {@code <jlink><jdk>}.
    *
    * @param release the release the project is compiled for
    * @param application the compiled classes, or the project's jar in packaged mode
    * @param libraries the runtime classpath's files
    * @throws InvalidConfigurationException for a JDK older than the release, one that cannot
-   *     link, or a platform other than this machine's
+   *     link, or a platform other than this machine's without a JDK of its own
    */
-  PlannedLayer runtimeLayer(int release, List<Platform> platforms, Path application,
-      List<Path> libraries, Path runtimes)
+  Map<Platform, PlannedLayer> runtimeLayers(int release, List<Platform> platforms,
+      Path application, List<Path> libraries, Path runtimes)
       throws InvalidConfigurationException, ImageBuildException, IOException {
-    Platform host = Platform.host().canonical();
-    for (Platform platform : platforms) {
-      if (!platform.canonical().equals(host)) {
-        throw new InvalidConfigurationException(Setting.JLINK_ENABLED, "links a runtime from a"
-            + " JDK of this machine's platform, " + host + ", and the image is for "
-            + platforms + ". Build for " + host + " alone (" + Setting.FROM_PLATFORMS.element()
-            + "), or leave jlink off for an image of other platforms.");
-      }
-    }
     Jdk jdk = jdk();
-    if (jdk.feature() < release) {
-      throw new InvalidConfigurationException(Setting.JLINK_JDK, "Java " + jdk.feature() + " ("
-          + jdk.home() + ") is older than release " + release + ", which the project is"
-          + " compiled for: its runtime would not run the classes. Name a JDK " + release
-          + " or newer in " + Setting.JLINK_JDK.element() + " or a Maven toolchain.");
+    Platform host = Platform.host();
+    if (jdk.platform().isPresent() && !jdk.platform().get().matches(host)) {
+      throw new InvalidConfigurationException(Setting.JLINK_JDK, jdk.home() + " is a JDK for "
+          + jdk.platform().get() + "; jlink runs here, on " + host + ". Name a JDK of this"
+          + " machine's in " + Setting.JLINK_JDK.element() + ", and the " + jdk.platform().get()
+          + " one in " + Setting.JLINK_JDKS.element() + ".");
     }
+    Map<Platform, Jdk> jdks = platformJdks(platforms, jdk, host, release);
     String addModules = mojo.property(Properties.JLINK + ".addModules", null);
     List<String> additions = addModules == null ? mojo.jlink.getAddModules()
         : Properties.items(addModules);
@@ -76,14 +76,132 @@ final class JlinkSettings {
         + "): " + String.join(",", modules.modules()));
     String configuredCds = mojo.property(Properties.JLINK + ".cds",
         mojo.jlink.getCds() == null ? null : String.valueOf(mojo.jlink.getCds()));
-    boolean cds = configuredCds == null ? jdk.feature() >= 21 : Boolean.parseBoolean(configuredCds);
-    if (cds && jdk.feature() < 21) {
-      log.warn("Java " + jdk.feature() + " writes a different class data sharing archive on"
-          + " every link: the image's digest differs from build to build. Leave "
-          + Setting.JLINK_CDS.element() + " off for a reproducible image, or link from JDK 21+.");
+    RuntimeLinker linker = new RuntimeLinker(runtimes, log);
+    Map<Platform, PlannedLayer> layers = new LinkedHashMap<>();
+    for (Map.Entry<Platform, Jdk> entry : jdks.entrySet()) {
+      Jdk target = entry.getValue();
+      Path runtime;
+      if (target.platform().orElse(host).matches(host)) {
+        boolean cds = configuredCds == null ? target.feature() >= 21
+            : Boolean.parseBoolean(configuredCds);
+        if (cds && target.feature() < 21) {
+          log.warn("Java " + target.feature() + " writes a different class data sharing archive"
+              + " on every link: the image's digest differs from build to build. Leave "
+              + Setting.JLINK_CDS.element() + " off for a reproducible image, or link from JDK"
+              + " 21+.");
+        }
+        runtime = linker.link(target, modules, cds);
+      } else {
+        if (Boolean.parseBoolean(configuredCds)) {
+          log.info("The " + entry.getKey() + " runtime has no class data sharing archive: jlink"
+              + " writes one only for this machine's platform, " + host + ".");
+        }
+        runtime = linker.link(jdk, target, modules);
+      }
+      layers.put(entry.getKey(), LayerPlanner.runtime(runtime, HOME));
     }
-    Path runtime = new RuntimeLinker(runtimes, log).link(jdk, modules, cds);
-    return LayerPlanner.runtime(runtime, HOME);
+    return layers;
+  }
+
+  /**
+   * The JDK whose modules each platform's runtime is linked from, every one checked before any
+   * is linked.
+   *
+   * @param jdk the JDK that runs jlink, which serves this machine's platform unless {@code
+   *     <jlink><jdks>} names another
+   */
+  private Map<Platform, Jdk> platformJdks(List<Platform> platforms, Jdk jdk, Platform host,
+      int release) throws InvalidConfigurationException {
+    Map<Platform, File> named = namedJdks();
+    Map<Platform, Jdk> jdks = new LinkedHashMap<>();
+    for (Platform platform : platforms) {
+      Optional<File> home = named.entrySet().stream()
+          .filter(entry -> entry.getKey().matches(platform))
+          .map(Map.Entry::getValue).findFirst();
+      Jdk target;
+      if (home.isPresent()) {
+        target = Jdk.at(home.get().toPath(), Setting.JLINK_JDKS);
+        if (target.platform().isPresent() && !target.platform().get().matches(platform)) {
+          throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names " + target.home()
+              + " for " + platform + ", and its release file says it is a JDK for "
+              + target.platform().get() + ". Name a JDK of " + platform + ".");
+        }
+      } else if (platform.matches(host)) {
+        target = jdk;
+      } else {
+        throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names no JDK for "
+            + platform + ", which the image is built for (" + Setting.FROM_PLATFORMS.element()
+            + "): jlink links a platform's runtime from a JDK of that platform, and this machine"
+            + " is " + host + ". Add <jdk><platform>" + platform + "</platform><home>its JDK's"
+            + " folder</home></jdk> to " + Setting.JLINK_JDKS.element() + " (or " + platform
+            + "=its folder to " + Setting.JLINK_JDKS.propertyName() + "), or build for " + host
+            + " alone.");
+      }
+      Setting where = target == jdk ? Setting.JLINK_JDK : Setting.JLINK_JDKS;
+      if (target.feature() < release) {
+        throw new InvalidConfigurationException(where, "Java " + target.feature() + " ("
+            + target.home() + ") is older than release " + release + ", which the project is"
+            + " compiled for: its runtime would not run the classes. Name a JDK " + release
+            + " or newer in " + where.element()
+            + (where == Setting.JLINK_JDK ? " or a Maven toolchain." : "."));
+      }
+      if (!target.platform().orElse(host).matches(host)) {
+        if (target.jmods().isEmpty()) {
+          throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names " + target.home()
+              + " for " + platform + ", which has no jmods folder: a runtime for another"
+              + " platform is linked from that JDK's packaged modules. Name a JDK with jmods/"
+              + " (on Debian, openjdk-N-jdk-headless has them).");
+        }
+        if (!jdk.linksModulesOf(target)) {
+          throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names " + target.home()
+              + " (Java " + target.featureAndInterim() + ") for " + platform + ", and jlink of "
+              + jdk.home() + " (Java " + jdk.featureAndInterim() + ") links modules of its own"
+              + " version only. Name JDKs of one feature and interim version in "
+              + Setting.JLINK_JDK.element() + " and " + Setting.JLINK_JDKS.element() + ".");
+        }
+      }
+      jdks.put(platform, target);
+    }
+    return jdks;
+  }
+
+  /** {@code <jlink><jdks>} or its property: each JDK's home by its platform. */
+  private Map<Platform, File> namedJdks() throws InvalidConfigurationException {
+    String property = mojo.property(Properties.JLINK + ".jdks", null);
+    Map<Platform, File> named = new LinkedHashMap<>();
+    if (property != null) {
+      for (String item : Properties.items(property)) {
+        int equals = item.indexOf('=');
+        if (equals < 0) {
+          throw InvalidConfigurationException.inProperty(Setting.JLINK_JDKS, "'" + item
+              + "' names no JDK. Write platform=home, comma-separated, e.g."
+              + " linux/arm64=/opt/jdk-17-arm64.");
+        }
+        put(named, Platforms.one(item.substring(0, equals), Setting.JLINK_JDKS, true),
+            new File(item.substring(equals + 1).trim()), true);
+      }
+      return named;
+    }
+    for (JdkParameters jdk : mojo.jlink.getJdks()) {
+      if (jdk == null || jdk.getPlatform() == null || jdk.getHome() == null) {
+        throw new InvalidConfigurationException(Setting.JLINK_JDKS, "each <jdk> needs a"
+            + " <platform> and a <home>, e.g. <platform>linux/arm64</platform>"
+            + "<home>/opt/jdk-17-arm64</home>.");
+      }
+      put(named, Platforms.one(jdk.getPlatform(), Setting.JLINK_JDKS, false), jdk.getHome(),
+          false);
+    }
+    return named;
+  }
+
+  private static void put(Map<Platform, File> named, Platform platform, File home,
+      boolean property) throws InvalidConfigurationException {
+    if (named.keySet().stream().anyMatch(platform::matches)) {
+      String problem = "names two JDKs for " + platform + ". Name one.";
+      throw property ? InvalidConfigurationException.inProperty(Setting.JLINK_JDKS, problem)
+          : new InvalidConfigurationException(Setting.JLINK_JDKS, problem);
+    }
+    named.put(platform, home);
   }
 
   /** {@code <jlink><jdk>} or its property, else the toolchain's JDK, else the running one. */

@@ -76,6 +76,7 @@ final class SettingNames {
       case UPDATE_PIN -> new Name("<updatePin>", Properties.UPDATE_PIN);
       case JLINK_ENABLED -> new Name("<jlink><enabled>", Properties.JLINK);
       case JLINK_JDK -> new Name("<jlink><jdk>", Properties.JLINK + ".jdk");
+      case JLINK_JDKS -> new Name("<jlink><jdks>", Properties.JLINK + ".jdks");
       case JLINK_MODULES -> new Name("<jlink><modules>", null);
       case JLINK_ADD_MODULES -> new Name("<jlink><addModules>", Properties.JLINK + ".addModules");
       case JLINK_CDS -> new Name("<jlink><cds>", Properties.JLINK + ".cds");

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.jlink;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
 import io.github.distrolessmaven.core.contents.JavaRuntime;
+import io.github.distrolessmaven.core.oci.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +71,32 @@ public record Jdk(Path home, int feature, String release) {
   public Optional<Path> jmods() {
     Path jmods = home.resolve("jmods");
     return Files.isDirectory(jmods) ? Optional.of(jmods) : Optional.empty();
+  }
+
+  /**
+   * The platform its programs run on, as its {@code release} file names it ({@code OS_NAME},
+   * {@code OS_ARCH}); empty when it names none.
+   */
+  public Optional<Platform> platform() {
+    Optional<String> os = releaseValue("OS_NAME").filter(name -> !name.isBlank());
+    Optional<String> architecture = releaseValue("OS_ARCH").filter(name -> !name.isBlank());
+    return os.isEmpty() || architecture.isEmpty() ? Optional.empty()
+        : Optional.of(Platform.of(os.get(), architecture.get()));
+  }
+
+  /**
+   * Whether {@code other}'s packaged modules are of the version this JDK's jlink links: the
+   * same feature and interim version ({@code 17.0} of 17.0.15 and 17.0.21), as jlink demands.
+   */
+  public boolean linksModulesOf(Jdk other) {
+    return featureAndInterim().equals(other.featureAndInterim());
+  }
+
+  /** {@code 17.0} of {@code JAVA_VERSION} 17.0.15, {@code 21.0} of 21. */
+  public String featureAndInterim() {
+    String[] parts = releaseValue("JAVA_VERSION").orElse("").split("[.+-]", -1);
+    String interim = parts.length > 1 && parts[1].matches("\\d+") ? parts[1] : "0";
+    return feature + "." + interim;
   }
 
   /** One of its {@code release} file's values, e.g. {@code IMPLEMENTOR}. */

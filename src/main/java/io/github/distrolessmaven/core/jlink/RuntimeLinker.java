@@ -53,21 +53,51 @@ public final class RuntimeLinker {
     if (cds) {
       options.add("--generate-cds-archive");
     }
+    return link(jdk, jdk, modules, options, "");
+  }
+
+  /**
+   * The runtime of {@code modules} for the platform of {@code target}, a JDK of another
+   * platform, linked by {@code linker}'s jlink from {@code target}'s packaged modules ({@code
+   * jmods/}): a JDK's own jlink runs only on its platform. The two must be of one feature and
+   * interim version ({@link Jdk#linksModulesOf}). Such a runtime has no class data sharing
+   * archive (jlink writes one by running the runtime), and its debug information is left out
+   * with the symbol tables rather than by jlink (whose {@code --strip-debug} runs this machine's
+   * objcopy, which reads only this machine's files).
+   */
+  public Path link(Jdk linker, Jdk target, RuntimeModules modules) throws ImageBuildException {
+    Path jmods = target.jmods().orElseThrow(() -> new IllegalArgumentException(target.home()
+        + " has no jmods folder"));
+    List<String> options = new ArrayList<>(List.of("--module-path", jmods.toString(),
+        "--strip-java-debug-attributes", "--no-header-files", "--no-man-pages",
+        "--exclude-files=" + String.join(",", EXCLUDED)));
+    return link(linker, target, modules, options, "\nfor " + target.home() + "\n"
+        + target.release());
+  }
+
+  /**
+   * The runtime linked by {@code linker}'s jlink with {@code options}, from {@code target}'s
+   * modules; {@code identity} adds what else the runtime is remembered by.
+   */
+  private Path link(Jdk linker, Jdk target, RuntimeModules modules, List<String> options,
+      String identity) throws ImageBuildException {
     // jlink writes the JDK's version in the runtime's release file, not its vendor: the SBOM
     // names the runtime by both.
-    jdk.releaseValue("IMPLEMENTOR").filter(vendor -> !vendor.contains(":"))
+    target.releaseValue("IMPLEMENTOR").filter(vendor -> !vendor.contains(":"))
         .ifPresent(vendor -> options.add("--release-info=add:IMPLEMENTOR=" + vendor));
-    String identity = jdk.home() + "\n" + jdk.release() + "\n"
+    Path runtime = runtimes.resolve(Sha256.shortKey(linker.home() + "\n" + linker.release() + "\n"
         + String.join(",", modules.modules()) + "\n" + String.join(" ", options)
-        + "\nwithout lib/classlist, native symbols stripped";
-    Path runtime = runtimes.resolve(Sha256.shortKey(identity));
+        + "\nwithout lib/classlist, native symbols stripped" + identity));
+    String of = target == linker ? linker.home().toString()
+        : target.home() + ", for " + target.platform().map(Object::toString).orElse("its platform");
     if (Files.isRegularFile(runtime.resolve("release"))) {
       log.debug("Java runtime reused from " + runtime + " (" + modules.modules().size()
-          + " modules, " + jdk.home() + "): jlink not run");
+          + " modules, " + of + "): jlink not run");
       return runtime;
     }
-    log.info("Linking a Java runtime with jlink of " + jdk.home() + " (Java " + jdk.feature()
-        + (cds ? ", class data sharing" : "") + ")");
+    log.info("Linking a Java runtime with jlink of " + linker.home() + " (Java " + linker.feature()
+        + (options.contains("--generate-cds-archive") ? ", class data sharing" : "")
+        + (target == linker ? "" : ", modules of " + of) + ")");
     // Hidden and named .partial: what a killed build leaves, a later build removes.
     Path partial = runtimes.resolve("." + runtime.getFileName() + "."
         + ProcessHandle.current().pid() + ".partial");
@@ -79,9 +109,9 @@ public final class RuntimeLinker {
       arguments.addAll(options);
       arguments.add("--output");
       arguments.add(partial.toString());
-      JdkTools.Result result = JdkTools.run(jdk, "jlink", arguments);
+      JdkTools.Result result = JdkTools.run(linker, "jlink", arguments);
       if (result.exit() != 0) {
-        throw new ImageBuildException("jlink of " + jdk.home() + " failed (exit "
+        throw new ImageBuildException("jlink of " + linker.home() + " failed (exit "
             + result.exit() + "): " + (result.err() + " " + result.out()).trim()
             + ". Check the module names in " + Setting.JLINK_MODULES.element() + " and "
             + Setting.JLINK_ADD_MODULES.element() + ".");

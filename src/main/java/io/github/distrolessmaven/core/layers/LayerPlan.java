@@ -26,6 +26,19 @@ public record LayerPlan(List<PlannedLayer> layers, List<String> classpath) {
     return new LayerPlan(all, classpath);
   }
 
+  /**
+   * The same plan with {@code runtime} in place of the linked runtime's layer (another
+   * platform's runtime), or below every other layer when there is none.
+   */
+  public LayerPlan withRuntime(PlannedLayer runtime) {
+    if (linkedRuntime().isEmpty()) {
+      return withFirst(runtime);
+    }
+    return new LayerPlan(layers.stream()
+        .map(layer -> layer.name().equals(LayerPlanner.RUNTIME_LAYER) ? runtime : layer)
+        .toList(), classpath);
+  }
+
   /** The layer of a Java runtime the build linked ({@link LayerPlanner#runtime}), if any. */
   public Optional<PlannedLayer> linkedRuntime() {
     return layers.stream()

@@ -9,6 +9,8 @@ import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.jib.JibLayers;
 import io.github.distrolessmaven.core.jib.SiblingImage;
 import io.github.distrolessmaven.core.layers.BuiltLayer;
+import io.github.distrolessmaven.core.layers.LayerPlan;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.oci.FormatException;
 import io.github.distrolessmaven.core.oci.ImageReference;
 import io.github.distrolessmaven.core.oci.Platform;
@@ -33,8 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The build of an image for several platforms, as one image index: the base resolved once (a
  * file base prepared per platform); when the registry still holds the last push of the same
  * inputs whole, nothing is built ({@link UpToDateCheck}); else the application's layers are built
- * once while each platform's base image is read (side by side) and checked as a single
- * platform's is, and the images and the index are pushed ({@link IndexPush}) or written into
+ * once (and each platform's own runtime, when jlink linked one per platform) while each
+ * platform's base image is read (side by side) and checked as a single platform's is, and the
+ * images and the index are pushed ({@link IndexPush}) or written into
  * one archive ({@link TarExport}).
  */
 final class IndexBuild {
@@ -74,12 +77,14 @@ final class IndexBuild {
     }
     // A push of the same settings differs in its layers only: each platform's image of it gets
     // the changed layers swapped in, as for an image of one platform.
+    // Platforms with runtimes of their own share all but that layer: each is built in full.
     Optional<LastBuild.Push> last = upToDate.toPatch(destination, spec.registries().offline())
-        .filter(push -> push.platformDigests().size() == content.platforms().size());
+        .filter(push -> push.platformDigests().size() == content.platforms().size())
+        .filter(push -> !content.runtimePerPlatform());
     ImageBuilder.warmUp(last.isEmpty());
     Path layerCache = state.applicationLayers();
     Instant modified = content.timestamps().filesModificationTime();
-    JibLayers ahead = JibLayers.start(layerCache, content.layers(), modified, log,
+    JibLayers ahead = JibLayers.start(layerCache, everyLayer(content), modified, log,
         last.map(push -> upToDate.unchangedLayers(push, layerCache)).orElse(Map.of()),
         last.isEmpty());
     Map<Platform, BaseContents> contents;
@@ -87,7 +92,7 @@ final class IndexBuild {
       contents = readBases(spec, state, bases, baseRegistries);
       for (Platform platform : content.platforms()) {
         ImageBuilder.checkBase(bases.get(platform).name() + " (" + platform + ")",
-            contents.get(platform), content);
+            contents.get(platform), content.forPlatform(platform));
       }
     } catch (ImageBuildException | InvalidConfigurationException | RuntimeException e) {
       ahead.cancel();
@@ -98,7 +103,8 @@ final class IndexBuild {
     for (Platform platform : content.platforms()) {
       builds.add(new IndexPush.PlatformBuild(platform,
           bases.get(platform).jibBase(content.baseImage(), platform),
-          PendingSbom.start(content, contents.get(platform), state.jarHashes(),
+          PendingSbom.start(content.forPlatform(platform), contents.get(platform),
+              state.jarHashes(),
               target.registry() + "/" + target.repository())));
     }
     IndexPush.BaseImages baseImages = baseImages(spec, firstBase, baseRegistries);
@@ -118,12 +124,24 @@ final class IndexBuild {
         return patched.get();
       }
       // jib-core builds in full, and must find every layer in its cache, filed where it looks.
-      built = JibLayers.start(layerCache, content.layers(), modified, log).await();
+      built = JibLayers.start(layerCache, everyLayer(content), modified, log).await();
     }
     BuiltImage pushed = IndexPush.push(spec, target, jib, builds, baseCredentials, layerCache,
         baseImages, state.baseLayers(), repository, tags, mountFrom, firstBase.reference(), log);
     upToDate.remember(pushed, built);
     return pushed;
+  }
+
+  /**
+   * Every layer of every platform's image that is not its base's: the application's, and each
+   * platform's own runtime, when the build linked one per platform.
+   */
+  private static LayerPlan everyLayer(ImageContent content) {
+    List<PlannedLayer> layers = new ArrayList<>(content.layers().layers());
+    content.platformRuntimes().values().stream()
+        .filter(runtime -> !content.layers().layers().contains(runtime))
+        .forEach(layers::add);
+    return new LayerPlan(layers, content.layers().classpath());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.distrolessmaven.core.spec;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.LayerPlan;
 import io.github.distrolessmaven.core.layers.MavenCoordinates;
+import io.github.distrolessmaven.core.layers.PlannedLayer;
 import io.github.distrolessmaven.core.oci.Platform;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,7 +34,11 @@ import java.util.Set;
  * @param format Docker or OCI media types
  * @param timestamps creation and file times
  * @param project POM metadata for the OCI labels
- * @param layers the application layers and classpath
+ * @param layers the application layers and classpath; a runtime the build linked is the first
+ *     platform's
+ * @param platformRuntimes the Java runtime linked for each platform, when the build linked one
+ *     per platform (jlink for several platforms): each platform's image has its own in place of
+ *     the one in {@code layers}; else empty, and every platform's image has {@code layers}
  * @param application the project's own coordinates, for the SBOM
  * @param dependencies the runtime dependencies in the layers, for the SBOM
  * @param allowShell whether a base with a shell is accepted: whether this image may be built
@@ -55,6 +60,7 @@ public record ImageContent(
     BuildTimestamps timestamps,
     ProjectMetadata project,
     LayerPlan layers,
+    Map<Platform, PlannedLayer> platformRuntimes,
     MavenCoordinates application,
     List<Dependency> dependencies,
     boolean allowShell) {
@@ -73,5 +79,29 @@ public record ImageContent(
     userLabels = Collections.unmodifiableMap(new LinkedHashMap<>(userLabels));
     volumes = List.copyOf(volumes);
     dependencies = List.copyOf(dependencies);
+    platformRuntimes = Collections.unmodifiableMap(new LinkedHashMap<>(platformRuntimes));
+    if (!platforms.containsAll(platformRuntimes.keySet())) {
+      throw new IllegalArgumentException("a runtime for a platform not built: "
+          + platformRuntimes.keySet() + " of " + platforms);
+    }
+  }
+
+  /** Whether the platforms' images differ in more than their bases: each has its own runtime. */
+  public boolean runtimePerPlatform() {
+    return !platformRuntimes.isEmpty();
+  }
+
+  /**
+   * The content of {@code platform}'s image: its own runtime in the layers, if the build linked
+   * one per platform; this content else.
+   */
+  public ImageContent forPlatform(Platform platform) {
+    PlannedLayer runtime = platformRuntimes.get(platform);
+    if (runtime == null) {
+      return this;
+    }
+    return new ImageContent(baseImage, platforms, targetImage, additionalTags, user, entrypoint,
+        args, environment, ports, userLabels, volumes, workingDirectory, format, timestamps,
+        project, layers.withRuntime(runtime), Map.of(), application, dependencies, allowShell);
   }
 }

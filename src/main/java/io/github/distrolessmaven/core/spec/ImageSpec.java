@@ -30,6 +30,13 @@ public record ImageSpec(ImageContent content, RegistryOptions registries, Storag
     this(content, registries, storage, outputs, loadPlatform, true, Path.of(""));
   }
 
+  /** The spec of {@code platform}'s image: see {@link ImageContent#forPlatform}. */
+  public ImageSpec forPlatform(Platform platform) {
+    ImageContent own = content.forPlatform(platform);
+    return own == content ? this : new ImageSpec(own, registries, storage, outputs,
+        loadPlatform, warnUnpinnedBase, baseDirectory);
+  }
+
   /** A spec whose archive, if of several platforms, loads as the build machine's. */
   public ImageSpec(ImageContent content, RegistryOptions registries, Storage storage,
       OutputPaths outputs) {

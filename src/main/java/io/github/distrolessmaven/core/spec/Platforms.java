@@ -104,16 +104,31 @@ public final class Platforms {
    */
   public static Platform loadPlatform(String text, List<Platform> built)
       throws InvalidConfigurationException {
-    String[] parts = text.trim().split("/", -1);
-    if (parts.length < 2 || parts.length > 3 || blank(parts[0]) || blank(parts[1])) {
-      throw InvalidConfigurationException.inProperty(Setting.LOAD_PLATFORM, "'" + text.trim()
-          + "' is not a platform. Write os/architecture[/variant], e.g. linux/arm64.");
-    }
-    Platform wanted = Platform.of(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
+    Platform wanted = one(text, Setting.LOAD_PLATFORM, true);
     return built.stream().filter(wanted::matches).findFirst().orElseThrow(() ->
         InvalidConfigurationException.inProperty(Setting.LOAD_PLATFORM, wanted + " is not"
             + " built; the image is built for " + String.join(", ",
                 built.stream().map(Platform::toString).toList()) + ". Name one of them."));
+  }
+
+  /**
+   * One platform, {@code os/architecture[/variant]}, as another setting than {@link
+   * Setting#FROM_PLATFORMS} names it: not checked against the known ones (it is matched against
+   * the platforms built).
+   *
+   * @param property whether it was given as a command-line property, which the refusal names
+   * @throws InvalidConfigurationException naming {@code setting} when it is not of that form
+   */
+  public static Platform one(String text, Setting setting, boolean property)
+      throws InvalidConfigurationException {
+    String[] parts = text.trim().split("/", -1);
+    if (parts.length < 2 || parts.length > 3 || blank(parts[0]) || blank(parts[1])) {
+      String problem = "'" + text.trim() + "' is not a platform. Write os/architecture[/variant],"
+          + " e.g. linux/arm64.";
+      throw property ? InvalidConfigurationException.inProperty(setting, problem)
+          : new InvalidConfigurationException(setting, problem);
+    }
+    return Platform.of(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
   }
 
   private static Platform checked(Platform platform, boolean property)

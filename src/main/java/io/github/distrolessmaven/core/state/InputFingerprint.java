@@ -4,6 +4,7 @@ import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.layers.Dependency;
 import io.github.distrolessmaven.core.layers.PlannedFile;
 import io.github.distrolessmaven.core.layers.PlannedLayer;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.spec.ExposedPort;
 import io.github.distrolessmaven.core.spec.ImageContent;
 import io.github.distrolessmaven.core.spec.ProjectMetadata;
@@ -120,6 +121,12 @@ public record InputFingerprint(String whole, String settings, Map<String, String
       files.add("files", identities(layer.files(), hashes));
       layers.put(layer.name(), Sha256.of(files.bytes()));
       text.append(files);
+    }
+    // Each platform's own runtime, when the build linked one per platform.
+    for (Map.Entry<Platform, PlannedLayer> runtime : content.platformRuntimes().entrySet()) {
+      settings.add("platformRuntime", runtime.getKey().toString());
+      text.add("platformRuntime", runtime.getKey().toString());
+      text.add("files", identities(runtime.getValue().files(), hashes));
     }
     return new InputFingerprint(
         Sha256.of(text.bytes()), Sha256.of(settings.bytes()), layers);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import io.github.distrolessmaven.core.Setting;
+import io.github.distrolessmaven.core.oci.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -57,5 +58,21 @@ class JdkTest {
     Jdk running = Jdk.running();
     assertTrue(running.isRunning());
     assertEquals(Runtime.version().feature(), running.feature());
+  }
+
+  @Test
+  void itsPlatformAndTheVersionItsJlinkLinksAreRead() throws Exception {
+    Jdk arm = Jdk.at(jdk("JAVA_VERSION=\"17.0.21.1\"\nOS_NAME=\"Linux\"\nOS_ARCH=\"aarch64\"\n",
+        true), Setting.JLINK_JDKS);
+    assertEquals(Optional.of(Platform.of("linux", "arm64")), arm.platform());
+    assertEquals("17.0", arm.featureAndInterim());
+    assertTrue(arm.linksModulesOf(new Jdk(dir, 17, "JAVA_VERSION=\"17.0.15\"\n")));
+    assertFalse(arm.linksModulesOf(new Jdk(dir, 17, "JAVA_VERSION=\"17.1.2\"\n")));
+    assertFalse(arm.linksModulesOf(new Jdk(dir, 21, "JAVA_VERSION=\"21\"\n")));
+    assertEquals("21.0", new Jdk(dir, 21, "JAVA_VERSION=\"21\"\n").featureAndInterim());
+    // A release file that names no platform: the caller decides.
+    assertEquals(Optional.empty(), new Jdk(dir, 21, "JAVA_VERSION=\"21\"\n").platform());
+    assertEquals(Optional.of(Platform.LINUX_AMD64),
+        new Jdk(dir, 21, "OS_NAME=\"Linux\"\nOS_ARCH=\"x86_64\"\n").platform());
   }
 }

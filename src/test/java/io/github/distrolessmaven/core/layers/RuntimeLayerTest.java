@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,5 +43,25 @@ class RuntimeLayerTest {
     assertEquals(0644, modes.get("/usr/lib/jvm/jre/release"));
     assertEquals(0644, modes.get("/usr/lib/jvm/jre/legal/java.logging/LICENSE"));
     assertEquals(0755, modes.get("/usr/lib/jvm"));
+  }
+
+  @Test
+  void anotherPlatformsRuntimeTakesThePlaceOfTheFirstsAndNothingElseMoves() {
+    PlannedLayer classes = new PlannedLayer("classes",
+        List.of(new PlannedFile(dir.resolve("App.class"), "/app/classes/App.class", 0644)));
+    PlannedLayer amd64 = new PlannedLayer(LayerPlanner.RUNTIME_LAYER,
+        List.of(new PlannedFile(dir.resolve("amd64"), "/usr/lib/jvm/jre/bin/java", 0755)));
+    PlannedLayer arm64 = new PlannedLayer(LayerPlanner.RUNTIME_LAYER,
+        List.of(new PlannedFile(dir.resolve("arm64"), "/usr/lib/jvm/jre/bin/java", 0755)));
+    LayerPlan plan = new LayerPlan(List.of(classes), List.of("/app/classes")).withFirst(amd64);
+
+    LayerPlan arm = plan.withRuntime(arm64);
+
+    assertEquals(List.of(arm64, classes), arm.layers());
+    assertEquals(plan.classpath(), arm.classpath());
+    assertEquals(List.of(amd64, classes), plan.layers());
+    // A plan without a runtime gets it below every other layer.
+    assertEquals(List.of(arm64, classes),
+        new LayerPlan(List.of(classes), List.of()).withRuntime(arm64).layers());
   }
 }

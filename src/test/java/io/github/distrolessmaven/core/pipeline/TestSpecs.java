@@ -95,7 +95,7 @@ final class TestSpecs {
         List.of("/usr/bin/java", "-cp", "/app/classes:/app/libs/*", "App"), List.of(),
         environment, Set.of(), Map.of(), List.of(), Optional.empty(), format,
         new BuildTimestamps(CREATED, Instant.EPOCH),
-        new ProjectMetadata("app", null, "1.0", null, null, null, null, null), layers,
+        new ProjectMetadata("app", null, "1.0", null, null, null, null, null), layers, Map.of(),
         new MavenCoordinates("com.example", "app", "1.0", "", "jar"), dependencies, false);
   }
 

@@ -98,4 +98,20 @@ class PlatformsTest {
     assertEquals(Setting.FROM_PLATFORMS, e.setting());
     return e.getMessage();
   }
+
+  @Test
+  void onePlatformOfAnotherSettingIsReadAndAMalformedOneNamesThatSetting() throws Exception {
+    assertEquals(Platform.of("linux", "arm64"), Platforms.one(" linux/aarch64 ",
+        Setting.JLINK_JDKS, false));
+    assertEquals(ARM64_V8, Platforms.one("linux/arm64/v8", Setting.JLINK_JDKS, false));
+    InvalidConfigurationException pom = assertThrows(InvalidConfigurationException.class,
+        () -> Platforms.one("arm64", Setting.JLINK_JDKS, false));
+    assertEquals(Setting.JLINK_JDKS, pom.setting());
+    assertTrue(pom.getMessage().contains("'arm64' is not a platform. Write"
+        + " os/architecture[/variant]"), pom.getMessage());
+    InvalidConfigurationException property = assertThrows(InvalidConfigurationException.class,
+        () -> Platforms.one("linux/", Setting.JLINK_JDKS, true));
+    assertTrue(property.getMessage().startsWith(Setting.JLINK_JDKS.propertyName() + ": "),
+        property.getMessage());
+  }
 }

@@ -59,7 +59,7 @@ class InputFingerprintTest {
         List.of("/usr/bin/java", "App"), List.of(), environment, Set.of(), Map.of(), List.of(),
         Optional.empty(), ImageFormat.DOCKER, new BuildTimestamps(Instant.EPOCH, Instant.EPOCH),
         new ProjectMetadata("app", null, "1", null, null, null, null, null),
-        layers, new MavenCoordinates("com.example", "app", "1", "", "jar"), List.of(lib), false);
+        layers, Map.of(), new MavenCoordinates("com.example", "app", "1", "", "jar"), List.of(lib), false);
   }
 
   private InputFingerprint fingerprint() throws Exception {
@@ -172,6 +172,8 @@ class InputFingerprintTest {
       case "dependencies" -> List.of();
       case "allowShell" -> !((Boolean) value);
       case "platforms" -> List.of(Platform.LINUX_AMD64, Platform.of("linux", "arm64"));
+      case "platformRuntimes" -> Map.of(Platform.LINUX_AMD64, new PlannedLayer("java runtime",
+          List.of(new PlannedFile(other, "/usr/lib/jvm/jre/bin/java", 0755))));
       default -> throw new AssertionError("ImageContent." + field + " is new: teach this test how"
           + " to change it, and InputFingerprint to fingerprint it");
     };
