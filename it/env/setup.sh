@@ -6,7 +6,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HERE_LIB="$HERE/lib"
-for f in common host-packages emulation podman registry proxy debian-apt rootfs oci bases mavens; do
+for f in common host-packages emulation podman registry proxy debian-apt rootfs oci bases mavens jdks; do
   # shellcheck source=/dev/null
   . "$HERE_LIB/$f.sh"
 done
@@ -27,6 +27,7 @@ ensure_auth_registry
 ensure_registry_proxy
 ensure_bases
 ensure_mavens
+ensure_foreign_jdk
 
 cat >"$STATE/env.properties" <<PROPS
 registry=$REGISTRY
