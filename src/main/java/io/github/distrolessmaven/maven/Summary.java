@@ -30,7 +30,9 @@ final class Summary {
     lines.addAll(platforms(image));
     lines.add("SBOM: " + outputs.sbom() + (destination == Destination.ENGINE
         ? " (an engine keeps no SBOM beside an image: push with distroless:build to attach it)"
-        : ", attached to the image in " + image.sbomAttached()));
+        // An index's place names each platform's image.
+        : ", attached to " + (image.platforms().isEmpty() ? "the image in " : "")
+            + image.sbomAttached()));
     String run = "podman run " + security.runFlags() + " " + image.image() + " (Kubernetes: "
         + outputs.securityContext().getFileName() + ")";
     // An archive is in no engine or registry yet: first, how to get it into one.

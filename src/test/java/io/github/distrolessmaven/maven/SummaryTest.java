@@ -88,8 +88,9 @@ class SummaryTest {
   @Test
   void anIndexGetsALinePerPlatformAfterItsOwn() {
     BuiltImage image = new BuiltImage("registry.example.com/team/app:1.0", "sha256:abc",
-        "sha256:def", List.of("1.0"), "base", 3 * 1024 * 1024, new byte[0], "the referrers API",
-        false, List.of(new BuiltImage.PlatformImage("linux/amd64", "sha256:a1", "sha256:c1",
+        "sha256:def", List.of("1.0"), "base", 3 * 1024 * 1024, new byte[0],
+        "each platform's image (linux/amd64: the referrers API; linux/arm64/v8: the referrers"
+            + " API)", false, List.of(new BuiltImage.PlatformImage("linux/amd64", "sha256:a1", "sha256:c1",
             2 * 1024 * 1024), new BuiltImage.PlatformImage("linux/arm64/v8", "sha256:a2",
             "sha256:c2", 1024 * 1024)));
 
@@ -97,5 +98,13 @@ class SummaryTest {
         + " platforms:", Summary.of("Pushed", image));
     assertEquals(List.of("  linux/amd64 sha256:a1 (2.0 MB)", "  linux/arm64/v8 sha256:a2 (1.0 MB)"),
         Summary.platforms(image));
+    Path dir = Path.of("/p/target/distroless");
+    OutputPaths outputs = new OutputPaths(dir.resolve("image.tar"), dir.resolve("image.digest"),
+        dir.resolve("image.id"), dir.resolve("image.json"), dir.resolve("security-context.yaml"),
+        dir.resolve("sbom.cdx.json"));
+    assertEquals("SBOM: /p/target/distroless/sbom.cdx.json, attached to each platform's image"
+        + " (linux/amd64: the referrers API; linux/arm64/v8: the referrers API)",
+        Summary.report(Destination.REGISTRY, image, outputs,
+            SecurityContext.forUser("65532:65532")).get(3));
   }
 }

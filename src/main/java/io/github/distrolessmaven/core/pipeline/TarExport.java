@@ -129,7 +129,7 @@ final class TarExport {
       return new BuiltImage(target.toString(), digest, built.get(0).imageId(), tags,
           baseReference, ArchivedImage.sizeOf(opened), firstSbom,
           destination == Destination.ENGINE ? sbomPlace(destination)
-              : "the archive, for each platform's image (" + loaded + " loads)", false, built);
+              : "each platform's image in the archive (" + loaded + " loads)", false, built);
     } catch (IOException e) {
       throw failure(destination, tar, e);
     }
