@@ -27,6 +27,16 @@ public final class InvalidConfigurationException extends Exception {
     return new InvalidConfigurationException(setting, setting.propertyName(), problem);
   }
 
+  /**
+   * The same for a setting given either way: as a command-line property ({@link #inProperty})
+   * when {@code fromProperty}, else in the build file.
+   */
+  public static InvalidConfigurationException of(Setting setting, boolean fromProperty,
+      String problem) {
+    return fromProperty ? inProperty(setting, problem)
+        : new InvalidConfigurationException(setting, problem);
+  }
+
   /** The setting at fault. */
   public Setting setting() {
     return setting;

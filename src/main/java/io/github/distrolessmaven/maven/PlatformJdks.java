@@ -117,9 +117,8 @@ final class PlatformJdks {
   private static void put(Map<Platform, File> named, Platform platform, File home,
       boolean property) throws InvalidConfigurationException {
     if (named.keySet().stream().anyMatch(platform::matches)) {
-      String problem = "names two JDKs for " + platform + ". Name one.";
-      throw property ? InvalidConfigurationException.inProperty(Setting.JLINK_JDKS, problem)
-          : new InvalidConfigurationException(Setting.JLINK_JDKS, problem);
+      throw InvalidConfigurationException.of(Setting.JLINK_JDKS, property,
+          "names two JDKs for " + platform + ". Name one.");
     }
     named.put(platform, home);
   }

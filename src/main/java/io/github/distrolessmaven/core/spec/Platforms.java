@@ -83,14 +83,8 @@ public final class Platforms {
       if (item.isBlank() && text.isBlank()) {
         break;
       }
-      String[] parts = item.trim().split("/", -1);
-      if (parts.length < 2 || parts.length > 3 || blank(parts[0]) || blank(parts[1])) {
-        throw InvalidConfigurationException.inProperty(Setting.FROM_PLATFORMS, "'" + item.trim()
-            + "' is not a platform. Write os/architecture[/variant], comma-separated, e.g."
-            + " linux/amd64,linux/arm64/v8.");
-      }
-      platforms.add(checked(
-          Platform.of(parts[0], parts[1], parts.length == 3 ? parts[2] : null), true));
+      platforms.add(checked(one(item, Setting.FROM_PLATFORMS, true,
+          "comma-separated, e.g. linux/amd64,linux/arm64/v8"), true));
     }
     return distinct(platforms, true);
   }
@@ -121,12 +115,16 @@ public final class Platforms {
    */
   public static Platform one(String text, Setting setting, boolean property)
       throws InvalidConfigurationException {
+    return one(text, setting, property, "e.g. linux/arm64");
+  }
+
+  /** {@link #one(String, Setting, boolean)}, whose refusal shows the form as {@code example}. */
+  private static Platform one(String text, Setting setting, boolean property, String example)
+      throws InvalidConfigurationException {
     String[] parts = text.trim().split("/", -1);
     if (parts.length < 2 || parts.length > 3 || blank(parts[0]) || blank(parts[1])) {
-      String problem = "'" + text.trim() + "' is not a platform. Write os/architecture[/variant],"
-          + " e.g. linux/arm64.";
-      throw property ? InvalidConfigurationException.inProperty(setting, problem)
-          : new InvalidConfigurationException(setting, problem);
+      throw InvalidConfigurationException.of(setting, property, "'" + text.trim() + "' is not a"
+          + " platform. Write os/architecture[/variant], " + example + ".");
     }
     return Platform.of(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
   }
@@ -172,8 +170,7 @@ public final class Platforms {
   }
 
   private static InvalidConfigurationException problem(boolean property, String text) {
-    return property ? InvalidConfigurationException.inProperty(Setting.FROM_PLATFORMS, text)
-        : new InvalidConfigurationException(Setting.FROM_PLATFORMS, text);
+    return InvalidConfigurationException.of(Setting.FROM_PLATFORMS, property, text);
   }
 
   private static boolean blank(String value) {
