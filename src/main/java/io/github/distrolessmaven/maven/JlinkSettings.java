@@ -57,7 +57,7 @@ final class JlinkSettings {
       throws InvalidConfigurationException, ImageBuildException, IOException {
     Jdk jdk = jdk();
     Platform host = Platform.host();
-    if (jdk.platform().isPresent() && !jdk.platform().get().matches(host)) {
+    if (!jdk.runsOn(host)) {
       throw new InvalidConfigurationException(Setting.JLINK_JDK, jdk.home() + " is a JDK for "
           + jdk.platform().get() + "; jlink runs here, on " + host + ". Name a JDK of this"
           + " machine's in " + Setting.JLINK_JDK.element() + ", and the " + jdk.platform().get()
@@ -79,7 +79,7 @@ final class JlinkSettings {
     for (Map.Entry<Platform, Jdk> entry : jdks.entrySet()) {
       Jdk target = entry.getValue();
       Path runtime;
-      if (target.platform().orElse(host).matches(host)) {
+      if (target.runsOn(host)) {
         boolean cds = configuredCds == null ? target.feature() >= 21
             : Boolean.parseBoolean(configuredCds);
         if (cds && target.feature() < 21) {

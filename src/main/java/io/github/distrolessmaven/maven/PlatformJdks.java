@@ -65,7 +65,7 @@ final class PlatformJdks {
             + " or newer in " + where.element()
             + (where == Setting.JLINK_JDK ? " or a Maven toolchain." : "."));
       }
-      if (!target.platform().orElse(host).matches(host)) {
+      if (!target.runsOn(host)) {
         if (target.jmods().isEmpty()) {
           throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names " + target.home()
               + " for " + platform + ", which has no jmods folder: a runtime for another"

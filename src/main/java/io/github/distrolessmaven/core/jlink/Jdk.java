@@ -85,6 +85,14 @@ public record Jdk(Path home, int feature, String release) {
   }
 
   /**
+   * Whether its programs run on {@code machine}: its platform is that one, or its release file
+   * names none (a JDK of this machine, as far as anyone can tell).
+   */
+  public boolean runsOn(Platform machine) {
+    return platform().orElse(machine).matches(machine);
+  }
+
+  /**
    * Whether {@code other}'s packaged modules are of the version this JDK's jlink links: the
    * same feature and interim version ({@code 17.0} of 17.0.15 and 17.0.21), as jlink demands.
    */

@@ -65,6 +65,9 @@ class JdkTest {
     Jdk arm = Jdk.at(jdk("JAVA_VERSION=\"17.0.21.1\"\nOS_NAME=\"Linux\"\nOS_ARCH=\"aarch64\"\n",
         true), Setting.JLINK_JDKS);
     assertEquals(Optional.of(Platform.of("linux", "arm64")), arm.platform());
+    assertTrue(arm.runsOn(Platform.of("linux", "arm64", "v8")));
+    assertFalse(arm.runsOn(Platform.LINUX_AMD64));
+    assertTrue(new Jdk(dir, 21, "JAVA_VERSION=\"21\"\n").runsOn(Platform.LINUX_AMD64));
     assertEquals("17.0", arm.featureAndInterim());
     assertTrue(arm.linksModulesOf(new Jdk(dir, 17, "JAVA_VERSION=\"17.0.15\"\n")));
     assertFalse(arm.linksModulesOf(new Jdk(dir, 17, "JAVA_VERSION=\"17.1.2\"\n")));
