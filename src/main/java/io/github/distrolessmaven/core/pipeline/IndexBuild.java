@@ -146,11 +146,13 @@ final class IndexBuild {
 
   /**
    * A registry base's image per platform, read once each, for deriving the platforms' images
-   * from the first's; none for a base from a file, or offline.
+   * from the first's; none for a base from a file, or offline, or when each platform has a
+   * runtime of its own (its image differs from the first's in more than its base).
    */
   private IndexPush.BaseImages baseImages(ImageSpec spec, BaseResolution base,
       Registries registries) {
-    if (base.registryBase().isEmpty() || spec.registries().offline()) {
+    if (base.registryBase().isEmpty() || spec.registries().offline()
+        || spec.content().runtimePerPlatform()) {
       return IndexPush.BaseImages.NONE;
     }
     ImageReference name = base.registryBase().get();

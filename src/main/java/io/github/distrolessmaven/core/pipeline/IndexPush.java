@@ -188,11 +188,6 @@ final class IndexPush {
     /** {@code build}'s image derived from the first platform's, where it can be. */
     private Optional<ArchivedImage> derived(PlatformBuild build) throws ImageBuildException {
       PlatformBuild first = builds.get(0);
-      if (spec.content().runtimePerPlatform()) {
-        log.debug("jib-core builds the " + build.platform() + " image: it has a Java runtime of"
-            + " its own");
-        return Optional.empty();
-      }
       Optional<SiblingImage.Base> firstBase = bases.of(first.platform());
       Optional<SiblingImage.Base> base = bases.of(build.platform());
       if (firstBase.isEmpty() || base.isEmpty()) {
