@@ -33,24 +33,35 @@ class JdkTest {
   @Test
   void theFeatureVersionAndTheReleaseValuesAreRead() throws Exception {
     Jdk jdk = Jdk.at(jdk("IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n", true),
-        Setting.JLINK_JDK);
+        Setting.JLINK_JDK, false);
     assertEquals(25, jdk.feature());
     assertEquals(Optional.of("Eclipse Adoptium"), jdk.releaseValue("IMPLEMENTOR"));
     assertEquals(Optional.empty(), jdk.jmods());
     assertFalse(jdk.isRunning());
-    assertEquals(8, Jdk.at(jdk("JAVA_VERSION=\"1.8.0_402\"\n", true), Setting.JLINK_JDK)
+    assertEquals(8, Jdk.at(jdk("JAVA_VERSION=\"1.8.0_402\"\n", true), Setting.JLINK_JDK, false)
         .feature());
   }
 
   @Test
   void aFolderWithoutJlinkOrWithoutAVersionIsRefusedNamingTheSetting() throws Exception {
     InvalidConfigurationException noTool = assertThrows(InvalidConfigurationException.class,
-        () -> Jdk.at(jdk("JAVA_VERSION=\"21.0.1\"\n", false), Setting.JLINK_JDK));
+        () -> Jdk.at(jdk("JAVA_VERSION=\"21.0.1\"\n", false), Setting.JLINK_JDK, false));
     assertEquals(Setting.JLINK_JDK, noTool.setting());
+    assertTrue(noTool.getMessage().startsWith(Setting.JLINK_JDK.element() + ": names "),
+        noTool.getMessage());
     assertTrue(noTool.getMessage().contains("not a JDK with jlink"), noTool.getMessage());
     InvalidConfigurationException noVersion = assertThrows(InvalidConfigurationException.class,
-        () -> Jdk.at(jdk("IMPLEMENTOR=\"x\"\n", true), Setting.JLINK_JDK));
+        () -> Jdk.at(jdk("IMPLEMENTOR=\"x\"\n", true), Setting.JLINK_JDK, false));
     assertTrue(noVersion.getMessage().contains("no JAVA_VERSION"), noVersion.getMessage());
+  }
+
+  @Test
+  void aJdkGivenOnTheCommandLineIsRefusedNamingTheProperty() throws Exception {
+    InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
+        () -> Jdk.at(jdk("JAVA_VERSION=\"21.0.1\"\n", false), Setting.JLINK_JDKS, true));
+    assertEquals(Setting.JLINK_JDKS, refused.setting());
+    assertTrue(refused.getMessage().startsWith(Setting.JLINK_JDKS.propertyName() + ": names "),
+        refused.getMessage());
   }
 
   @Test
@@ -63,7 +74,7 @@ class JdkTest {
   @Test
   void itsPlatformAndTheVersionItsJlinkLinksAreRead() throws Exception {
     Jdk arm = Jdk.at(jdk("JAVA_VERSION=\"17.0.21.1\"\nOS_NAME=\"Linux\"\nOS_ARCH=\"aarch64\"\n",
-        true), Setting.JLINK_JDKS);
+        true), Setting.JLINK_JDKS, false);
     assertEquals(Optional.of(Platform.of("linux", "arm64")), arm.platform());
     assertTrue(arm.runsOn(Platform.of("linux", "arm64", "v8")));
     assertFalse(arm.runsOn(Platform.LINUX_AMD64));
