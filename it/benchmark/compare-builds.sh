@@ -47,7 +47,7 @@ AFTER=$(realpath "$2")
 [[ -f $PLUGIN_JAR ]] || die "no installed plugin in ~/.m2: run mvn install in the repository first"
 [[ -x /usr/bin/time ]] || die "GNU time is missing: apt-get install time"
 curl -fsS --max-time 3 -o /dev/null "http://$REGISTRY/v2/distroless/java17-debian13/manifests/nonroot" \
-  -H 'Accept: application/vnd.oci.image.manifest.v1+json' ||
+  -H 'Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' ||
   die "no base at $BASE: run it/env/setup.sh"
 
 # Repositories of earlier comparisons only hold garbage (as run.sh does for its own).

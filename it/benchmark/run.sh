@@ -2,6 +2,7 @@
 # Benchmark: distroless-maven-plugin against jib-maven-plugin 3.5.2, side by side, one run.
 #
 #   it/benchmark/run.sh [--runs N] [--cold-runs N] [--apps "small|large|powerjob[-2p] ...|all"]
+#                       [--cases "cold no-change one-class tar"]
 #
 # all is small and powerjob. apps/small and apps/large are kept here; powerjob, a real
 # open-source Spring Boot application, is laid out from Maven by lib/powerjob.sh. APP-2p is the
@@ -14,6 +15,8 @@
 #              developer runs it after a build: Maven's start is in it, no lifecycle phase)
 #   one-class  one class's constant edited, then mvn compile <build goal>
 #   tar        mvn <tar goal>, caches warm
+# --cases measures some of these only (cold alone, say, to afford many rounds of it). Cold
+# rounds take the apps in turn, so APP and APP-2p are measured side by side in time.
 # "compile <goal>" is how Jib documents its goals (mvn compile jib:build); neither plugin needs
 # the jar, so package (and, for the Spring Boot app, its plugins) would only add the same time
 # to both.
@@ -32,6 +35,8 @@ source "$HERE/lib/powerjob.sh"
 RUNS=5          # rounds for the warm cases
 COLD_RUNS=3     # rounds for the cold case (each pulls the base and pushes every layer)
 APPS=all
+ALL_CASES="cold no-change one-class tar"
+CASES=$ALL_CASES  # --cases: fewer cases, for more rounds of one in the same time
 
 REGISTRY=127.0.0.1:${DISTROLESS_IT_REGISTRY_PORT:-15000}
 STATE=${DISTROLESS_IT_STATE:-/var/tmp/distroless-it}
@@ -53,7 +58,7 @@ PROXY_LOG=$OUT/proxy.log
 PROXY_PID=
 
 usage() {
-  sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -66,12 +71,18 @@ parse_args() {
       --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
       --cold-runs) COLD_RUNS=${2:?--cold-runs needs a number}; shift 2 ;;
       --apps) APPS=${2:?--apps needs small, large, powerjob, APP-2p or all}; shift 2 ;;
+      --cases) CASES=${2:?--cases needs one or more of: $ALL_CASES}; shift 2 ;;
       -h | --help) usage 0 ;;
       *) printf 'bench: unknown argument %s\n' "$1" >&2; usage 2 ;;
     esac
   done
   [[ $RUNS =~ ^[1-9][0-9]*$ && $COLD_RUNS =~ ^[1-9][0-9]*$ ]] || die "--runs and --cold-runs take a positive number"
   [[ $APPS != all ]] || APPS="small powerjob"
+  [[ -n ${CASES// /} ]] || die "--cases takes one or more of: $ALL_CASES"
+  local kase
+  for kase in $CASES; do
+    [[ " $ALL_CASES " == *" $kase "* ]] || die "--cases takes one or more of: $ALL_CASES"
+  done
   local app
   for app in $APPS; do
     case ${app%-2p} in
@@ -102,7 +113,7 @@ ensure_tools() {
 ensure_registry() {
   if ! curl -fsS --max-time 3 "http://$REGISTRY/v2/" >/dev/null 2>&1 ||
     ! curl -fsS --max-time 3 -o /dev/null "http://$REGISTRY/v2/distroless/java17-debian13/manifests/nonroot" \
-      -H 'Accept: application/vnd.oci.image.manifest.v1+json'; then
+      -H 'Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json'; then
     say "registry or base missing: running it/env/setup.sh"
     bash "$ROOT/it/env/setup.sh" >"$OUT/setup.log" 2>&1 || die "it/env/setup.sh failed, see $OUT/setup.log"
   fi
@@ -351,46 +362,61 @@ warm_up() {
   done
 }
 
-bench_app() {
-  local app=$1 round tool
-  say "$app: warm-up (downloads, not timed)"
-  warm_up "$app"
+# wants CASE: whether --cases asked for CASE.
+wants() { [[ " $CASES " == *" $1 "* ]]; }
 
-  say "$app: cold build, $COLD_RUNS rounds"
+# Cold rounds take every app in turn (round 1 of each app, then round 2, ...), so that an app
+# and its -2p twin are measured side by side in time: the second platform's cost is their
+# difference, which drift between two separate phases would blur.
+bench_cold() {
+  local round app tool
+  say "cold build, $COLD_RUNS rounds of: $APPS"
   for ((round = 1; round <= COLD_RUNS; round++)); do
-    for tool in $(order "$round"); do
-      empty_caches "$(tool_dir "$app" "$tool")"
-      measure "$app" cold "$tool" "$round" "bench/$app-$tool-cold-$STAMP-$round" "$(build_goal "$tool")"
+    for app in $APPS; do
+      for tool in $(order "$round"); do
+        empty_caches "$(tool_dir "$app" "$tool")"
+        measure "$app" cold "$tool" "$round" "bench/$app-$tool-cold-$STAMP-$round" "$(build_goal "$tool")"
+      done
     done
   done
+}
 
-  say "$app: no-change rebuild + push, $RUNS rounds (+ mvn validate alone as the floor)"
-  # One untimed run of the very command first: the last cold run pushed elsewhere.
-  for tool in ours jib; do
-    measure "$app" prime "$tool" 0 "bench/$app-$tool" "$(build_goal "$tool")"
-  done
-  for ((round = 1; round <= RUNS; round++)); do
-    for tool in $(order "$round"); do
-      measure "$app" no-change "$tool" "$round" "bench/$app-$tool" "$(build_goal "$tool")"
+# The warm cases of one app, each tool's caches and repository kept from its warm-up.
+bench_warm() {
+  local app=$1 round tool
+  if wants no-change; then
+    say "$app: no-change rebuild + push, $RUNS rounds (+ mvn validate alone as the floor)"
+    # One untimed run of the very command first: the last cold run pushed elsewhere.
+    for tool in ours jib; do
+      measure "$app" prime "$tool" 0 "bench/$app-$tool" "$(build_goal "$tool")"
     done
-    measure "$app" no-change maven "$round" - ""
-  done
+    for ((round = 1; round <= RUNS; round++)); do
+      for tool in $(order "$round"); do
+        measure "$app" no-change "$tool" "$round" "bench/$app-$tool" "$(build_goal "$tool")"
+      done
+      measure "$app" no-change maven "$round" - ""
+    done
+  fi
 
-  say "$app: one-class change, $RUNS rounds"
-  for ((round = 1; round <= RUNS; round++)); do
-    for tool in $(order "$round"); do
-      bump_stamp "$(tool_dir "$app" "$tool")"
-      measure "$app" one-class "$tool" "$round" "bench/$app-$tool" "$(build_goal "$tool")"
+  if wants one-class; then
+    say "$app: one-class change, $RUNS rounds"
+    for ((round = 1; round <= RUNS; round++)); do
+      for tool in $(order "$round"); do
+        bump_stamp "$(tool_dir "$app" "$tool")"
+        measure "$app" one-class "$tool" "$round" "bench/$app-$tool" "$(build_goal "$tool")"
+      done
     done
-  done
+  fi
 
-  [[ $app != *-2p ]] || return 0
-  say "$app: tar export, $RUNS rounds"
-  for ((round = 1; round <= RUNS; round++)); do
-    for tool in $(order "$round"); do
-      measure "$app" tar "$tool" "$round" "bench/$app-$tool" "$(tar_goal "$tool")"
+  # Jib writes no tar of several platforms.
+  if wants tar && [[ $app != *-2p ]]; then
+    say "$app: tar export, $RUNS rounds"
+    for ((round = 1; round <= RUNS; round++)); do
+      for tool in $(order "$round"); do
+        measure "$app" tar "$tool" "$round" "bench/$app-$tool" "$(tar_goal "$tool")"
+      done
     done
-  done
+  fi
 }
 
 write_meta() {
@@ -405,6 +431,7 @@ write_meta() {
     printf 'jib\t%s\n' "$JIB_VERSION"
     printf 'base\t%s\n' "${BASE#"$PROXY"/}"
     printf 'runs\t%s warm, %s cold\n' "$RUNS" "$COLD_RUNS"
+    printf 'cases\t%s\n' "$CASES"
     printf 'machine\t%s cores, %s, %s\n' "$(nproc)" "$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
       "$(sed -n 's/^PRETTY_NAME=//p' /etc/os-release | tr -d '"')"
     printf 'java\t%s\n' "$(java -version 2>&1 | head -n 1)"
@@ -426,7 +453,12 @@ main() {
   say "results: $TSV (logs in $OUT/logs)"
   local app
   for app in $APPS; do
-    bench_app "$app"
+    say "$app: warm-up (downloads, not timed)"
+    warm_up "$app"
+  done
+  ! wants cold || bench_cold
+  for app in $APPS; do
+    bench_warm "$app"
   done
   stop_proxy
   if [[ $(sha256sum "$PLUGIN_JAR") != "$jar_before" ]]; then
