@@ -57,7 +57,7 @@ assert stale.out.contains("Base ${base}:multi@${pinned}: current")
 // The scheduled job's gate.
 Map gate = support.exec(mvn + ['-Ddistroless.failOnStaleBase=true', 'distroless:check-base'], [:], 300)
 assert gate.exit != 0: gate.out
-assert gate.out.contains("<failOnStaleBase>: the base ${base}:stable@${pinned} is no longer what its tag points to (${moved})")
+assert gate.out.contains("distroless.failOnStaleBase: the base ${base}:stable@${pinned} is no longer what its tag points to (${moved})")
 assert gate.out.contains('BUILD FAILURE')
 
 // A base given on the command line is in no POM: reported, nothing rewritten.

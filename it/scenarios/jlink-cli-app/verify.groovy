@@ -65,7 +65,7 @@ assert output25.contains('java.version=25') && output25.contains('uid=65532'): o
 
 // A JDK older than the release: refused, naming the setting and both versions.
 String old = new File(basedir, '5-old.log').text
-assert old.contains("<jlink><jdk>: Java 17 (") && old.contains(') is older than release 25, which the project is compiled for')
+assert old.contains("distroless.jlink.jdk: Java 17 (") && old.contains(') is older than release 25, which the project is compiled for')
 assert !old.contains('Linking a Java runtime')
 
 // The SBOM of that last build names the linked runtime (the JDK's vendor and version, and its

@@ -37,6 +37,22 @@ public final class InvalidConfigurationException extends Exception {
         : new InvalidConfigurationException(setting, problem);
   }
 
+  /**
+   * The same refusal naming the setting's command-line property where this one names its build
+   * file element: for the adapter, when the user gave the setting as its property. Itself when
+   * it names anything else first.
+   */
+  public InvalidConfigurationException namingTheProperty() {
+    String element = setting.element() + ": ";
+    if (!getMessage().startsWith(element)) {
+      return this;
+    }
+    InvalidConfigurationException renamed =
+        inProperty(setting, getMessage().substring(element.length()));
+    renamed.setStackTrace(getStackTrace());
+    return renamed;
+  }
+
   /** The setting at fault. */
   public Setting setting() {
     return setting;

@@ -77,10 +77,24 @@ public abstract class AbstractRegistryMojo extends AbstractMojo {
       }
       run(log);
     } catch (InvalidConfigurationException e) {
-      throw new MojoFailureException(SettingNames.render(e.getMessage()), RenderedFailure.of(e));
+      InvalidConfigurationException mistake = givenAsProperty(e.setting())
+          ? e.namingTheProperty() : e;
+      throw new MojoFailureException(SettingNames.render(mistake.getMessage()),
+          RenderedFailure.of(mistake));
     } catch (ImageBuildException e) {
       throw new MojoExecutionException(SettingNames.render(e.getMessage()), RenderedFailure.of(e));
     }
+  }
+
+  /**
+   * Whether the user gave {@code setting} as its property, which then stands in for the POM's
+   * element: a refusal of it names the property, where the value is to be changed. Not so for
+   * a setting whose property adds to the POM's list ({@link SettingNames#propertyAdds}).
+   */
+  private boolean givenAsProperty(Setting setting) {
+    String name = SettingNames.of(setting).property();
+    return name != null && session != null && !SettingNames.propertyAdds(setting)
+        && property(name, null) != null;
   }
 
   /**

@@ -56,17 +56,14 @@ final class JlinkSettings {
       Path application, List<Path> libraries, Path runtimes)
       throws InvalidConfigurationException, ImageBuildException, IOException {
     Jdk jdk = jdk();
-    boolean jdkFromProperty = jdkProperty() != null;
     Platform host = Platform.host();
     if (!jdk.runsOn(host)) {
-      throw InvalidConfigurationException.of(Setting.JLINK_JDK, jdkFromProperty, jdk.home()
-          + " is a JDK for "
+      throw new InvalidConfigurationException(Setting.JLINK_JDK, jdk.home() + " is a JDK for "
           + jdk.platform().get() + "; jlink runs here, on " + host + ". Name a JDK of this"
-          + " machine's in " + Setting.JLINK_JDK.element() + ", and the " + jdk.platform().get()
-          + " one in " + Setting.JLINK_JDKS.element() + ".");
+          + " machine's, and the " + jdk.platform().get() + " one in "
+          + Setting.JLINK_JDKS.element() + " (or " + Setting.JLINK_JDKS.propertyName() + ").");
     }
-    Map<Platform, Jdk> jdks = new PlatformJdks(mojo, jdkFromProperty)
-        .of(platforms, jdk, host, release);
+    Map<Platform, Jdk> jdks = new PlatformJdks(mojo).of(platforms, jdk, host, release);
     String addModules = mojo.property(Properties.JLINK + ".addModules", null);
     List<String> additions = addModules == null ? mojo.jlink.getAddModules()
         : Properties.items(addModules);
@@ -107,26 +104,20 @@ final class JlinkSettings {
   /** {@code <jlink><jdk>} or its property, else the toolchain's JDK, else the running one. */
   private Jdk jdk() throws InvalidConfigurationException {
     File configured = mojo.jlink.getJdk();
-    String property = jdkProperty();
-    if (property != null) {
-      return Jdk.at(Path.of(property), Setting.JLINK_JDK, true);
+    String property = mojo.property(Properties.JLINK + ".jdk", null);
+    if (property != null && !property.isBlank()) {
+      return Jdk.at(Path.of(property.trim()), Setting.JLINK_JDK);
     }
     if (configured != null) {
-      return Jdk.at(configured.toPath(), Setting.JLINK_JDK, false);
+      return Jdk.at(configured.toPath(), Setting.JLINK_JDK);
     }
     if (mojo.toolchainManager != null && mojo.session != null) {
       Toolchain toolchain = mojo.toolchainManager.getToolchainFromBuildContext("jdk", mojo.session);
       String java = toolchain == null ? null : toolchain.findTool("java");
       if (java != null) {
-        return Jdk.at(Path.of(java).getParent().getParent(), Setting.JLINK_JDK, false);
+        return Jdk.at(Path.of(java).getParent().getParent(), Setting.JLINK_JDK);
       }
     }
     return Jdk.running();
-  }
-
-  /** {@code distroless.jlink.jdk}, trimmed, when given and not blank. */
-  private String jdkProperty() {
-    String property = mojo.property(Properties.JLINK + ".jdk", null);
-    return property == null || property.isBlank() ? null : property.trim();
   }
 }

@@ -18,14 +18,9 @@ import java.util.Optional;
 final class PlatformJdks {
 
   private final AbstractDistrolessMojo mojo;
-  /** Whether {@code <jlink><jdk>} was given as its property: refusals of it name that. */
-  private final boolean jdkFromProperty;
-  /** Whether the JDKs are the property's, not {@code <jlink><jdks>}'s; set by {@link #named}. */
-  private boolean jdksFromProperty;
 
-  PlatformJdks(AbstractDistrolessMojo mojo, boolean jdkFromProperty) {
+  PlatformJdks(AbstractDistrolessMojo mojo) {
     this.mojo = mojo;
-    this.jdkFromProperty = jdkFromProperty;
   }
 
   /**
@@ -37,7 +32,7 @@ final class PlatformJdks {
    */
   Map<Platform, Jdk> of(List<Platform> platforms, Jdk jdk, Platform host, int release)
       throws InvalidConfigurationException {
-    Map<Platform, File> named = named();
+    Map<Platform, File> named = namedJdks();
     Map<Platform, Jdk> jdks = new LinkedHashMap<>();
     for (Platform platform : platforms) {
       Optional<File> home = named.entrySet().stream()
@@ -45,43 +40,45 @@ final class PlatformJdks {
           .map(Map.Entry::getValue).findFirst();
       Jdk target;
       if (home.isPresent()) {
-        target = Jdk.at(home.get().toPath(), Setting.JLINK_JDKS, jdksFromProperty);
+        target = Jdk.at(home.get().toPath(), Setting.JLINK_JDKS);
         if (target.platform().isPresent() && !target.platform().get().matches(platform)) {
-          throw refusal("names " + target.home() + " for " + platform + ", and its release file"
-              + " says it is a JDK for " + target.platform().get() + ". Name a JDK of "
-              + platform + ".");
+          throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names " + target.home()
+              + " for " + platform + ", and its release file says it is a JDK for "
+              + target.platform().get() + ". Name a JDK of " + platform + ".");
         }
       } else if (platform.matches(host)) {
         target = jdk;
       } else {
-        throw refusal("names no JDK for " + platform + ", which the image is built for ("
-            + Setting.FROM_PLATFORMS.element() + "): jlink links a platform's runtime from a JDK"
-            + " of that platform, and this machine is " + host + ". Add <jdk><platform>"
-            + platform + "</platform><home>its JDK's folder</home></jdk> to "
-            + Setting.JLINK_JDKS.element() + " (or " + platform + "=its folder to "
-            + Setting.JLINK_JDKS.propertyName() + "), or build for " + host + " alone.");
+        throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names no JDK for "
+            + platform + ", which the image is built for (" + Setting.FROM_PLATFORMS.element()
+            + "): jlink links a platform's runtime from a JDK of that platform, and this machine"
+            + " is " + host + ". Add <jdk><platform>" + platform + "</platform><home>its JDK's"
+            + " folder</home></jdk> to " + Setting.JLINK_JDKS.element() + " (or " + platform
+            + "=its folder to " + Setting.JLINK_JDKS.propertyName() + "), or build for " + host
+            + " alone.");
       }
       if (target.feature() < release) {
-        Setting where = target == jdk ? Setting.JLINK_JDK : Setting.JLINK_JDKS;
-        boolean fromProperty = target == jdk ? jdkFromProperty : jdksFromProperty;
-        throw InvalidConfigurationException.of(where, fromProperty, "Java " + target.feature()
-            + " (" + target.home() + ") is older than release " + release + ", which the"
-            + " project is compiled for: its runtime would not run the classes. Name a JDK "
-            + release + " or newer in " + (fromProperty ? where.propertyName() : where.element())
-            + (where == Setting.JLINK_JDK ? " or a Maven toolchain." : "."));
+        // Named in the setting the message starts with: the mojo names the property if given.
+        boolean linking = target == jdk;
+        throw new InvalidConfigurationException(linking ? Setting.JLINK_JDK : Setting.JLINK_JDKS,
+            "Java " + target.feature() + " (" + target.home() + ") is older than release "
+            + release + ", which the project is compiled for: its runtime would not run the"
+            + " classes. Name a JDK " + release + " or newer"
+            + (linking ? " (or a Maven toolchain's)." : "."));
       }
       if (!target.runsOn(host)) {
         if (target.jmods().isEmpty()) {
-          throw refusal("names " + target.home() + " for " + platform + ", which has no jmods"
-              + " folder: a runtime for another platform is linked from that JDK's packaged"
-              + " modules. Name a JDK with jmods/ (on Debian, openjdk-N-jdk-headless has them).");
+          throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names " + target.home()
+              + " for " + platform + ", which has no jmods folder: a runtime for another"
+              + " platform is linked from that JDK's packaged modules. Name a JDK with jmods/"
+              + " (on Debian, openjdk-N-jdk-headless has them).");
         }
         if (!jdk.linksModulesOf(target)) {
-          throw refusal("names " + target.home() + " (Java " + target.featureAndInterim()
-              + ") for " + platform + ", and jlink of " + jdk.home() + " (Java "
-              + jdk.featureAndInterim() + ") links modules of its own version only. Name JDKs"
-              + " of one feature and interim version in " + Setting.JLINK_JDK.element()
-              + " and " + Setting.JLINK_JDKS.element() + ".");
+          throw new InvalidConfigurationException(Setting.JLINK_JDKS, "names " + target.home()
+              + " (Java " + target.featureAndInterim() + ") for " + platform + ", and jlink of "
+              + jdk.home() + " (Java " + jdk.featureAndInterim() + ") links modules of its own"
+              + " version only. Name JDKs of one feature and interim version in "
+              + Setting.JLINK_JDK.element() + " and " + Setting.JLINK_JDKS.element() + ".");
         }
       }
       jdks.put(platform, target);
@@ -90,41 +87,38 @@ final class PlatformJdks {
   }
 
   /** {@code <jlink><jdks>} or its property: each JDK's home by its platform. */
-  private Map<Platform, File> named() throws InvalidConfigurationException {
+  private Map<Platform, File> namedJdks() throws InvalidConfigurationException {
     String property = mojo.property(Properties.JLINK + ".jdks", null);
-    jdksFromProperty = property != null;
     Map<Platform, File> named = new LinkedHashMap<>();
     if (property != null) {
       for (String item : Properties.items(property)) {
         int equals = item.indexOf('=');
         if (equals < 0) {
-          throw refusal("'" + item + "' names no JDK. Write platform=home, comma-separated,"
-              + " e.g. linux/arm64=/opt/jdk-17-arm64.");
+          throw InvalidConfigurationException.inProperty(Setting.JLINK_JDKS, "'" + item
+              + "' names no JDK. Write platform=home, comma-separated, e.g."
+              + " linux/arm64=/opt/jdk-17-arm64.");
         }
-        put(named, Platforms.one(item.substring(0, equals), Setting.JLINK_JDKS, true),
+        put(named, Platforms.one(item.substring(0, equals), Setting.JLINK_JDKS),
             new File(item.substring(equals + 1).trim()));
       }
       return named;
     }
     for (JdkParameters jdk : mojo.jlink.getJdks()) {
       if (jdk == null || jdk.getPlatform() == null || jdk.getHome() == null) {
-        throw refusal("each <jdk> needs a <platform> and a <home>, e.g."
-            + " <platform>linux/arm64</platform><home>/opt/jdk-17-arm64</home>.");
+        throw new InvalidConfigurationException(Setting.JLINK_JDKS, "each <jdk> needs a"
+            + " <platform> and a <home>, e.g. <platform>linux/arm64</platform>"
+            + "<home>/opt/jdk-17-arm64</home>.");
       }
-      put(named, Platforms.one(jdk.getPlatform(), Setting.JLINK_JDKS, false), jdk.getHome());
+      put(named, Platforms.one(jdk.getPlatform(), Setting.JLINK_JDKS), jdk.getHome());
     }
     return named;
   }
 
-  /** A refusal of a JDK named in {@code <jlink><jdks>}, or in its property if given there. */
-  private InvalidConfigurationException refusal(String problem) {
-    return InvalidConfigurationException.of(Setting.JLINK_JDKS, jdksFromProperty, problem);
-  }
-
-  private void put(Map<Platform, File> named, Platform platform, File home)
+  private static void put(Map<Platform, File> named, Platform platform, File home)
       throws InvalidConfigurationException {
     if (named.keySet().stream().anyMatch(platform::matches)) {
-      throw refusal("names two JDKs for " + platform + ". Name one.");
+      throw new InvalidConfigurationException(Setting.JLINK_JDKS,
+          "names two JDKs for " + platform + ". Name one.");
     }
     named.put(platform, home);
   }

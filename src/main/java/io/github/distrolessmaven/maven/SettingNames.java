@@ -95,6 +95,14 @@ final class SettingNames {
     };
   }
 
+  /**
+   * Whether the setting's property adds to what the POM gives instead of replacing it: the
+   * registry mirrors of both are used.
+   */
+  static boolean propertyAdds(Setting setting) {
+    return setting == Setting.REGISTRY_MIRRORS;
+  }
+
   /** The text with every setting reference in it spelled out. */
   static String render(String text) {
     if (text == null || text.indexOf("{@") < 0) {

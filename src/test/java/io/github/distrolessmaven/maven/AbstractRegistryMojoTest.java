@@ -197,6 +197,47 @@ class AbstractRegistryMojoTest {
   }
 
   @Test
+  void aMistakeInASettingTheUserGaveAsItsPropertyNamesTheProperty() {
+    for (boolean given : List.of(true, false)) {
+      ScriptedMojo mojo = logged(new ScriptedMojo(l -> {
+        throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "the base has no"
+            + " linux/s390x image. Build for what it has, or name another in "
+            + Setting.FROM_IMAGE.element() + ".");
+      }), new RecordingLog());
+      DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
+      if (given) {
+        request.getUserProperties().setProperty("distroless.platforms", "linux/s390x");
+      }
+      mojo.project = new MavenProject(new Model());
+      mojo.session = new MavenSession(null, null, request, null);
+
+      MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+      assertEquals((given ? "distroless.platforms" : "<from><platforms>") + ": the base has no"
+          + " linux/s390x image. Build for what it has, or name another in <from><image>.",
+          e.getMessage());
+      assertEquals(InvalidConfigurationException.class.getName() + ": " + e.getMessage(),
+          e.getCause().toString(), "the cause names the same place");
+    }
+  }
+
+  @Test
+  void aMistakeInTheMirrorsOfThePomIsNamedThereThoughThePropertyAddsMore() {
+    ScriptedMojo mojo = logged(new ScriptedMojo(l -> {
+      throw new InvalidConfigurationException(Setting.REGISTRY_MIRRORS, "the mirror 'a b' is"
+          + " not a host or host:port.");
+    }), new RecordingLog());
+    DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
+    request.getUserProperties().setProperty("distroless.registryMirrors", "gcr.io=m.example");
+    mojo.project = new MavenProject(new Model());
+    mojo.session = new MavenSession(null, null, request, null);
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    assertTrue(e.getMessage().startsWith("<registryMirrors><registryMirror>: "), e.getMessage());
+  }
+
+  @Test
   void anEnvironmentFailureBecomesAMojoExecutionExceptionWithSettingsSpelledOut() {
     IOException io = new IOException("connection refused; see " + Setting.REGISTRY_MIRRORS.element());
     ScriptedMojo mojo = logged(new ScriptedMojo(l -> {

@@ -29,35 +29,33 @@ public record Jdk(Path home, int feature, String release) {
    * The JDK at {@code home}.
    *
    * @param setting the setting that named it, for a refusal
-   * @param fromProperty whether that setting was given as its command-line property
    * @throws InvalidConfigurationException when {@code home} is no JDK with {@code jlink}
    */
-  public static Jdk at(Path home, Setting setting, boolean fromProperty)
-      throws InvalidConfigurationException {
+  public static Jdk at(Path home, Setting setting) throws InvalidConfigurationException {
     Path release = home.resolve("release");
     if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/jlink"))) {
-      throw InvalidConfigurationException.of(setting, fromProperty, "names " + home
-          + ", which is not a JDK with jlink (no release file or no bin/jlink). Name a JDK's home"
-          + " folder, e.g. /usr/lib/jvm/java-21-openjdk-amd64; a JRE cannot link.");
+      throw new InvalidConfigurationException(setting, "names " + home + ", which is not a JDK"
+          + " with jlink (no release file or no bin/jlink). Name a JDK's home folder, e.g."
+          + " /usr/lib/jvm/java-21-openjdk-amd64; a JRE cannot link.");
     }
     try {
       String text = Files.readString(release, StandardCharsets.UTF_8);
       Matcher version = FEATURE.matcher(
           JavaRuntime.releaseValues(text).getOrDefault("JAVA_VERSION", ""));
       if (!version.find()) {
-        throw InvalidConfigurationException.of(setting, fromProperty, "names " + home
-            + ", whose release file has no JAVA_VERSION. Name a JDK's home folder.");
+        throw new InvalidConfigurationException(setting, "names " + home + ", whose release file"
+            + " has no JAVA_VERSION. Name a JDK's home folder.");
       }
       return new Jdk(home.toRealPath(), Integer.parseInt(version.group(1)), text);
     } catch (IOException e) {
-      throw InvalidConfigurationException.of(setting, fromProperty, "names " + home
-          + ", which cannot be read: " + e.getMessage());
+      throw new InvalidConfigurationException(setting, "names " + home + ", which cannot be"
+          + " read: " + e.getMessage());
     }
   }
 
   /** The JDK running this build. */
   public static Jdk running() throws InvalidConfigurationException {
-    return at(Path.of(System.getProperty("java.home")), Setting.JLINK_JDK, false);
+    return at(Path.of(System.getProperty("java.home")), Setting.JLINK_JDK);
   }
 
   /** Whether this build runs on it: its tools are then called in process. */

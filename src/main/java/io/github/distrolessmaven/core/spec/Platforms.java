@@ -66,16 +66,16 @@ public final class Platforms {
         throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "each platform needs"
             + " an os and an architecture, e.g. os linux and architecture arm64.");
       }
-      platforms.add(checked(Platform.of(entry.os(), entry.architecture(), entry.variant()),
-          false));
+      platforms.add(checked(Platform.of(entry.os(), entry.architecture(), entry.variant())));
     }
-    return distinct(platforms, false);
+    return distinct(platforms);
   }
 
   /**
    * The platforms of the command line: {@code os/architecture[/variant]}, comma-separated.
    *
-   * @throws InvalidConfigurationException naming the property, as {@link #of} does
+   * @throws InvalidConfigurationException naming {@link Setting#FROM_PLATFORMS}, as {@link #of}
+   *     does (the adapter names the property the user gave instead)
    */
   public static List<Platform> parse(String text) throws InvalidConfigurationException {
     List<Platform> platforms = new ArrayList<>();
@@ -83,10 +83,10 @@ public final class Platforms {
       if (item.isBlank() && text.isBlank()) {
         break;
       }
-      platforms.add(checked(one(item, Setting.FROM_PLATFORMS, true,
-          "comma-separated, e.g. linux/amd64,linux/arm64/v8"), true));
+      platforms.add(checked(one(item, Setting.FROM_PLATFORMS,
+          "comma-separated, e.g. linux/amd64,linux/arm64/v8")));
     }
-    return distinct(platforms, true);
+    return distinct(platforms);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class Platforms {
    */
   public static Platform loadPlatform(String text, List<Platform> built)
       throws InvalidConfigurationException {
-    Platform wanted = one(text, Setting.LOAD_PLATFORM, true);
+    Platform wanted = one(text, Setting.LOAD_PLATFORM);
     return built.stream().filter(wanted::matches).findFirst().orElseThrow(() ->
         InvalidConfigurationException.inProperty(Setting.LOAD_PLATFORM, wanted + " is not"
             + " built; the image is built for " + String.join(", ",
@@ -110,39 +110,36 @@ public final class Platforms {
    * Setting#FROM_PLATFORMS} names it: not checked against the known ones (it is matched against
    * the platforms built).
    *
-   * @param property whether it was given as a command-line property, which the refusal names
    * @throws InvalidConfigurationException naming {@code setting} when it is not of that form
    */
-  public static Platform one(String text, Setting setting, boolean property)
-      throws InvalidConfigurationException {
-    return one(text, setting, property, "e.g. linux/arm64");
+  public static Platform one(String text, Setting setting) throws InvalidConfigurationException {
+    return one(text, setting, "e.g. linux/arm64");
   }
 
-  /** {@link #one(String, Setting, boolean)}, whose refusal shows the form as {@code example}. */
-  private static Platform one(String text, Setting setting, boolean property, String example)
+  /** {@link #one(String, Setting)}, whose refusal shows the form as {@code example}. */
+  private static Platform one(String text, Setting setting, String example)
       throws InvalidConfigurationException {
     String[] parts = text.trim().split("/", -1);
     if (parts.length < 2 || parts.length > 3 || blank(parts[0]) || blank(parts[1])) {
-      throw InvalidConfigurationException.of(setting, property, "'" + text.trim() + "' is not a"
+      throw new InvalidConfigurationException(setting, "'" + text.trim() + "' is not a"
           + " platform. Write os/architecture[/variant], " + example + ".");
     }
     return Platform.of(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
   }
 
-  private static Platform checked(Platform platform, boolean property)
-      throws InvalidConfigurationException {
+  private static Platform checked(Platform platform) throws InvalidConfigurationException {
     if (!OPERATING_SYSTEMS.contains(platform.os())) {
-      throw problem(property, "'" + platform.os() + "' (in " + platform + ") is not an operating"
+      throw problem("'" + platform.os() + "' (in " + platform + ") is not an operating"
           + " system distroless bases are built for. Write linux.");
     }
     Set<String> variants = ARCHITECTURES.get(platform.architecture());
     if (variants == null) {
-      throw problem(property, "'" + platform.architecture() + "' (in " + platform + ") is not an"
+      throw problem("'" + platform.architecture() + "' (in " + platform + ") is not an"
           + " architecture images are published for. Write one of "
           + String.join(", ", ARCHITECTURES.keySet()) + ".");
     }
     if (platform.variant().isPresent() && !variants.contains(platform.variant().get())) {
-      throw problem(property, "'" + platform.variant().get() + "' (in " + platform + ") is not a"
+      throw problem("'" + platform.variant().get() + "' (in " + platform + ") is not a"
           + " variant of " + platform.architecture() + ". "
           + (variants.isEmpty() ? "Leave the variant out."
               : "Write one of " + String.join(", ", variants.stream().sorted().toList())
@@ -152,16 +149,16 @@ public final class Platforms {
     return platform.canonical();
   }
 
-  private static List<Platform> distinct(List<Platform> platforms, boolean property)
+  private static List<Platform> distinct(List<Platform> platforms)
       throws InvalidConfigurationException {
     if (platforms.isEmpty()) {
-      throw problem(property, "no platform is given. Name at least one, e.g. linux/amd64, or"
+      throw problem("no platform is given. Name at least one, e.g. linux/amd64, or"
           + " leave the setting out for linux/amd64 alone.");
     }
     for (int i = 0; i < platforms.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (platforms.get(i).matches(platforms.get(j))) {
-          throw problem(property, platforms.get(i) + " is given twice (as " + platforms.get(j)
+          throw problem(platforms.get(i) + " is given twice (as " + platforms.get(j)
               + " before). Name each platform once.");
         }
       }
@@ -169,8 +166,8 @@ public final class Platforms {
     return List.copyOf(platforms);
   }
 
-  private static InvalidConfigurationException problem(boolean property, String text) {
-    return InvalidConfigurationException.of(Setting.FROM_PLATFORMS, property, text);
+  private static InvalidConfigurationException problem(String text) {
+    return new InvalidConfigurationException(Setting.FROM_PLATFORMS, text);
   }
 
   private static boolean blank(String value) {

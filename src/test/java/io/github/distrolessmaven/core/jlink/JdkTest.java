@@ -33,35 +33,24 @@ class JdkTest {
   @Test
   void theFeatureVersionAndTheReleaseValuesAreRead() throws Exception {
     Jdk jdk = Jdk.at(jdk("IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n", true),
-        Setting.JLINK_JDK, false);
+        Setting.JLINK_JDK);
     assertEquals(25, jdk.feature());
     assertEquals(Optional.of("Eclipse Adoptium"), jdk.releaseValue("IMPLEMENTOR"));
     assertEquals(Optional.empty(), jdk.jmods());
     assertFalse(jdk.isRunning());
-    assertEquals(8, Jdk.at(jdk("JAVA_VERSION=\"1.8.0_402\"\n", true), Setting.JLINK_JDK, false)
+    assertEquals(8, Jdk.at(jdk("JAVA_VERSION=\"1.8.0_402\"\n", true), Setting.JLINK_JDK)
         .feature());
   }
 
   @Test
   void aFolderWithoutJlinkOrWithoutAVersionIsRefusedNamingTheSetting() throws Exception {
     InvalidConfigurationException noTool = assertThrows(InvalidConfigurationException.class,
-        () -> Jdk.at(jdk("JAVA_VERSION=\"21.0.1\"\n", false), Setting.JLINK_JDK, false));
+        () -> Jdk.at(jdk("JAVA_VERSION=\"21.0.1\"\n", false), Setting.JLINK_JDK));
     assertEquals(Setting.JLINK_JDK, noTool.setting());
-    assertTrue(noTool.getMessage().startsWith(Setting.JLINK_JDK.element() + ": names "),
-        noTool.getMessage());
     assertTrue(noTool.getMessage().contains("not a JDK with jlink"), noTool.getMessage());
     InvalidConfigurationException noVersion = assertThrows(InvalidConfigurationException.class,
-        () -> Jdk.at(jdk("IMPLEMENTOR=\"x\"\n", true), Setting.JLINK_JDK, false));
+        () -> Jdk.at(jdk("IMPLEMENTOR=\"x\"\n", true), Setting.JLINK_JDK));
     assertTrue(noVersion.getMessage().contains("no JAVA_VERSION"), noVersion.getMessage());
-  }
-
-  @Test
-  void aJdkGivenOnTheCommandLineIsRefusedNamingTheProperty() throws Exception {
-    InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
-        () -> Jdk.at(jdk("JAVA_VERSION=\"21.0.1\"\n", false), Setting.JLINK_JDKS, true));
-    assertEquals(Setting.JLINK_JDKS, refused.setting());
-    assertTrue(refused.getMessage().startsWith(Setting.JLINK_JDKS.propertyName() + ": names "),
-        refused.getMessage());
   }
 
   @Test
@@ -74,7 +63,7 @@ class JdkTest {
   @Test
   void itsPlatformAndTheVersionItsJlinkLinksAreRead() throws Exception {
     Jdk arm = Jdk.at(jdk("JAVA_VERSION=\"17.0.21.1\"\nOS_NAME=\"Linux\"\nOS_ARCH=\"aarch64\"\n",
-        true), Setting.JLINK_JDKS, false);
+        true), Setting.JLINK_JDKS);
     assertEquals(Optional.of(Platform.of("linux", "arm64")), arm.platform());
     assertTrue(arm.runsOn(Platform.of("linux", "arm64", "v8")));
     assertFalse(arm.runsOn(Platform.LINUX_AMD64));
