@@ -1,8 +1,8 @@
 // A runtime linked for each platform: the amd64 image has this machine's JDK 17's runtime, the
 // arm64 one a runtime linked from the arm64 JDK's modules; the other application layers are the
 // same in both. Each runs its own runtime as 65532 (arm64 under emulation), and its SBOM names
-// the JDK it came from. A clean rebuild links nothing; a platform without a JDK and a JDK of
-// another version are refused before anything is linked.
+// the JDK it came from. A clean rebuild links nothing; a platform without a JDK, a JDK of
+// another version and another platform's JDK to run jlink are refused before anything is linked.
 import groovy.json.JsonSlurper
 
 def support = evaluate(new File(supportScript))
@@ -76,13 +76,19 @@ List<String> archived = support.run(['tar', '-tf', new File(basedir, 'target/jli
   assert archived.contains("blobs/sha256/${digest.substring(7)}".toString()): "${digest} is not in the archive"
 }
 
-// A platform without a JDK, and jlink of another version than the arm64 JDK's: refused, naming
-// the setting where it was given (the property in run 4, the POM in run 5).
+// A platform without a JDK, jlink of another version than the arm64 JDK's, and the arm64 JDK to
+// run jlink here: refused, naming the setting where it was given (the property in runs 4 and 6,
+// the POM in run 5).
 String noJdk = new File(basedir, '4-no-jdk.log').text
 assert noJdk.contains('distroless.jlink.jdks: names no JDK for linux/arm64/v8, which the image is built for (<from><platforms>)')
 assert noJdk.contains('Add <jdk><platform>linux/arm64/v8</platform>')
 String versions = new File(basedir, '5-versions.log').text
 assert versions.contains("<jlink><jdks>: names ${armJdk.canonicalPath} (Java 17.0) for linux/arm64/v8, and jlink of ")
 assert versions.contains('(Java 25.0) links modules of its own version only')
-['4-no-jdk.log', '5-versions.log'].each { assert !new File(basedir, it).text.contains('Linking a Java runtime'): it }
+String armLinker = new File(basedir, '6-arm-linker.log').text
+assert armLinker.contains("distroless.jlink.jdk: ${armJdk.canonicalPath} is a JDK for linux/arm64")
+assert armLinker.contains('jlink runs here, on linux/amd64')
+['4-no-jdk.log', '5-versions.log', '6-arm-linker.log'].each {
+  assert !new File(basedir, it).text.contains('Linking a Java runtime'): it
+}
 return true
