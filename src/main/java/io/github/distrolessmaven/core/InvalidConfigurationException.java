@@ -28,16 +28,6 @@ public final class InvalidConfigurationException extends Exception {
   }
 
   /**
-   * The same for a setting given either way: as a command-line property ({@link #inProperty})
-   * when {@code fromProperty}, else in the build file.
-   */
-  public static InvalidConfigurationException of(Setting setting, boolean fromProperty,
-      String problem) {
-    return fromProperty ? inProperty(setting, problem)
-        : new InvalidConfigurationException(setting, problem);
-  }
-
-  /**
    * The same refusal naming the setting's command-line property where this one names its build
    * file element: for the adapter, when the user gave the setting as its property. Itself when
    * it names anything else first.

@@ -88,6 +88,8 @@ public final class RegistryMirrors {
         + "[;registry=host] in " + Setting.REGISTRY_MIRRORS.propertyName() + ", or in "
         + Setting.REGISTRY_MIRRORS.element()
         + " as the registry gcr.io with the mirror mirror.example.com:5000.";
-    return InvalidConfigurationException.of(Setting.REGISTRY_MIRRORS, fromProperty, fix);
+    return fromProperty
+        ? InvalidConfigurationException.inProperty(Setting.REGISTRY_MIRRORS, fix)
+        : new InvalidConfigurationException(Setting.REGISTRY_MIRRORS, fix);
   }
 }
