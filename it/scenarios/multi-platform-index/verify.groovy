@@ -1,7 +1,8 @@
-// One build, two platforms: an index (Docker manifest list, or OCI index for the OCI format)
-// under the tag, each platform's image on the base's image for that platform with the same
-// application layers, each running (arm64 under emulation) as 65532; the same index from a
-// clean project; the property naming one platform gives that platform's image alone.
+// One build, two platforms: an index (Docker manifest list, or OCI index for the OCI format,
+// pushed through a registry that fails requests) under the tag, each platform's image on the
+// base's image for that platform with the same application layers, each running (arm64 under
+// emulation) as 65532; the same index from a clean project; the property naming one platform
+// gives that platform's image alone.
 import groovy.json.JsonSlurper
 
 def support = evaluate(new File(supportScript))
@@ -13,6 +14,31 @@ Map docker = support.rawManifest("${image}:1")
 assert docker.mediaType == 'application/vnd.docker.distribution.manifest.list.v2+json'
 assert docker.manifests*.platform == [[architecture: 'amd64', os: 'linux'], [architecture: 'arm64', os: 'linux', variant: 'v8']]
 assert docker.manifests*.mediaType == ['application/vnd.docker.distribution.manifest.v2+json'] * 2
+
+// Run 2 pushed through the proxy's faults (prebuild.groovy), each answered by trying again,
+// and the index it left is whole: skopeo, reading the registry itself, copies every platform.
+String prefix = '/v2/it/multi-platform-index/'
+Map<String, Integer> hits
+try {
+  hits = ['blobs/uploads/', 'manifests/sha256:', 'manifests/sha256-', 'manifests/oci$']
+      .collectEntries { [(it): support.faultHits(prefix + it)] }
+} finally {
+  ['blobs/uploads/', 'manifests/sha256:', 'manifests/sha256-', 'manifests/oci$']
+      .each { support.clearFaults(prefix + it) }
+}
+assert hits['blobs/uploads/'] >= 1 && hits['manifests/sha256:'] == 2
+assert hits['manifests/sha256-'] == 1 && hits['manifests/oci$'] == 1
+String faulty = new File(basedir, '2-oci.log').text
+String proxied = "${registryProxy}/it/multi-platform-index"
+assert faulty.contains("${proxied}: POST blobs/uploads/ got HTTP 429") && faulty.contains('as the registry asked')
+assert (faulty =~ /${java.util.regex.Pattern.quote(proxied)}: PUT manifests\/sha256:[0-9a-f]{64} got HTTP 503/).find()
+assert (faulty =~ /PUT manifests\/sha256-[0-9a-f]{64} got .*(reset|end of file|Broken pipe)/).find()
+assert faulty.contains("${proxied}: PUT manifests/oci got HTTP 500")
+assert faulty.contains("Pushed ${proxied}:oci@") && faulty.contains('BUILD SUCCESS')
+File copied = new File(basedir, 'target/copied')
+copied.deleteDir()
+support.run(['skopeo', 'copy', '--all', '--quiet', '--src-tls-verify=false', "docker://${image}:oci",
+    "oci:${copied.path}"], [:], 300)
 
 Map oci = support.rawManifest("${image}:oci")
 assert oci.mediaType == 'application/vnd.oci.image.index.v1+json'
