@@ -1,6 +1,7 @@
 // The archive holds both platforms under one index: podman load takes this machine's image,
 // skopeo copy --all carries both with the index digest unchanged, and distroless:push put the
-// same index (with each platform's image and SBOM) into the registry.
+// same index (with each platform's image and SBOM) into the registry, its summary a line per
+// platform.
 import groovy.json.JsonSlurper
 
 def support = evaluate(new File(supportScript))
@@ -15,7 +16,12 @@ assert support.registryDigest(repository, '1') == digest
 Map index = support.rawManifest("${image}:1")
 assert index.mediaType == 'application/vnd.oci.image.index.v1+json'
 assert index.manifests*.platform*.architecture == ['amd64', 'arm64']
+String log = new File(basedir, 'build.log').text
+assert (log =~ /Pushed ${java.util.regex.Pattern.quote("${image}:1@${digest}")} \([^)]+\), an index of 2 platforms:/).find()
 index.manifests.each { Map entry ->
+  // The summary's line for each platform's image.
+  String platform = "linux/${entry.platform.architecture}${entry.platform.variant ? '/' + entry.platform.variant : ''}"
+  assert log.contains("  ${platform} ${entry.digest} ("): "no summary line for ${platform}"
   assert support.manifest(repository, entry.digest as String).digest == entry.digest
   // Each platform's SBOM went along, as a referrer of that platform's image.
   String referrersTag = (entry.digest as String).replace(':', '-')

@@ -59,7 +59,8 @@ public class PushMojo extends AbstractRegistryMojo {
     }
     PushedImage pushed = new ArchivePusher(log).push(spec());
     log.info(Summary.line("Pushed", pushed.image(), pushed.digest(), pushed.size(),
-        pushed.tags()));
+        pushed.tags()) + Summary.index(pushed.platforms()));
+    Summary.platforms(pushed.platforms()).forEach(log::info);
   }
 
   private PushSpec spec() throws InvalidConfigurationException {

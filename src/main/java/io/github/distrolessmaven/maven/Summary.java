@@ -27,7 +27,7 @@ final class Summary {
       case TAR -> "Wrote " + outputs.tar() + " with";
       case ENGINE -> "Loaded into the engine";
     }, image));
-    lines.addAll(platforms(image));
+    lines.addAll(platforms(image.platforms()));
     lines.add("SBOM: " + outputs.sbom() + (destination == Destination.ENGINE
         ? " (an engine keeps no SBOM beside an image: push with distroless:build to attach it)"
         // An index's place names each platform's image.
@@ -45,8 +45,12 @@ final class Summary {
 
   static String of(String verb, BuiltImage image) {
     return line(verb, image.image(), image.digest(), image.size(), image.tags())
-        + (image.platforms().isEmpty() ? ""
-            : ", an index of " + image.platforms().size() + " platforms:");
+        + index(image.platforms());
+  }
+
+  /** What follows the image's line for an image index: the number of its platforms. */
+  static String index(List<BuiltImage.PlatformImage> platforms) {
+    return platforms.isEmpty() ? "" : ", an index of " + platforms.size() + " platforms:";
   }
 
   /**
@@ -61,8 +65,8 @@ final class Summary {
   }
 
   /** For an image index, a line per platform: its image's digest and size; else none. */
-  static List<String> platforms(BuiltImage image) {
-    return image.platforms().stream().map(platform -> String.format(Locale.ROOT, "  %s %s (%s)",
+  static List<String> platforms(List<BuiltImage.PlatformImage> platforms) {
+    return platforms.stream().map(platform -> String.format(Locale.ROOT, "  %s %s (%s)",
         platform.platform(), platform.digest(), LogText.size(platform.size()))).toList();
   }
 }

@@ -97,7 +97,7 @@ class SummaryTest {
     assertEquals("Pushed registry.example.com/team/app:1.0@sha256:abc (3.0 MB), an index of 2"
         + " platforms:", Summary.of("Pushed", image));
     assertEquals(List.of("  linux/amd64 sha256:a1 (2.0 MB)", "  linux/arm64/v8 sha256:a2 (1.0 MB)"),
-        Summary.platforms(image));
+        Summary.platforms(image.platforms()));
     Path dir = Path.of("/p/target/distroless");
     OutputPaths outputs = new OutputPaths(dir.resolve("image.tar"), dir.resolve("image.digest"),
         dir.resolve("image.id"), dir.resolve("image.json"), dir.resolve("security-context.yaml"),

@@ -8,6 +8,7 @@ import io.github.distrolessmaven.core.oci.ImageIndex;
 import io.github.distrolessmaven.core.oci.ImageManifest;
 import io.github.distrolessmaven.core.oci.Json;
 import io.github.distrolessmaven.core.oci.MediaTypes;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,11 +48,13 @@ public final class OciArchive implements ArchivedImage {
   private final List<String> imageNames;
   private final List<ReferrerArtifact> referrers;
   private final List<OciArchive> platformImages;
+  private final Optional<Platform> platform;
   private final boolean ownsTar;
 
   private OciArchive(TarEntries tar, String manifestDigest, String manifestMediaType,
       byte[] manifest, List<Blob> blobs, List<String> imageNames,
-      List<ReferrerArtifact> referrers, List<OciArchive> platformImages, boolean ownsTar) {
+      List<ReferrerArtifact> referrers, List<OciArchive> platformImages,
+      Optional<Platform> platform, boolean ownsTar) {
     this.tar = tar;
     this.manifestDigest = manifestDigest;
     this.manifestMediaType = manifestMediaType;
@@ -60,6 +63,7 @@ public final class OciArchive implements ArchivedImage {
     this.imageNames = List.copyOf(imageNames);
     this.referrers = List.copyOf(referrers);
     this.platformImages = List.copyOf(platformImages);
+    this.platform = platform;
     this.ownsTar = ownsTar;
   }
 
@@ -137,7 +141,7 @@ public final class OciArchive implements ArchivedImage {
       blobs.add(blob(layer, "layer", tar));
     }
     return new OciArchive(tar, entry.digest(), mediaType, manifest, blobs, names,
-        referrersOf(entry.digest(), artifacts, layout), List.of(), ownsTar);
+        referrersOf(entry.digest(), artifacts, layout), List.of(), entry.platform(), ownsTar);
   }
 
   /**
@@ -178,7 +182,7 @@ public final class OciArchive implements ArchivedImage {
     String mediaType = Json.text(root, "mediaType").or(entry::mediaType)
         .orElse(MediaTypes.OCI_INDEX);
     return new OciArchive(tar, entry.digest(), mediaType, bytes, List.of(), names,
-        referrersOf(entry.digest(), artifacts, layout), images, true);
+        referrersOf(entry.digest(), artifacts, layout), images, Optional.empty(), true);
   }
 
   /** Hashes every blob of the archive, so that a corrupt one is found before any is sent. */
@@ -355,6 +359,11 @@ public final class OciArchive implements ArchivedImage {
   @Override
   public List<OciArchive> platformImages() {
     return platformImages;
+  }
+
+  /** The platform an image index names for this image, where this is one of its images. */
+  public Optional<Platform> platform() {
+    return platform;
   }
 
   /** For a multi-platform image, its images' blobs, each once; else the image's. */

@@ -10,7 +10,9 @@ import io.github.distrolessmaven.core.archive.OciArchive;
 import io.github.distrolessmaven.core.jib.JibCredentials;
 import io.github.distrolessmaven.core.oci.Descriptor;
 import io.github.distrolessmaven.core.oci.ImageReference;
+import io.github.distrolessmaven.core.oci.Platform;
 import io.github.distrolessmaven.core.oci.ReferrerArtifact;
+import io.github.distrolessmaven.core.output.BuiltImage;
 import io.github.distrolessmaven.core.registry.Referrers;
 import io.github.distrolessmaven.core.registry.Registries;
 import io.github.distrolessmaven.core.registry.RegistryClient;
@@ -64,11 +66,19 @@ public final class ArchivePusher {
         attachReferrers(repository, platform);
       }
       attachReferrers(repository, image);
-      return new PushedImage(target.toString(), image.manifestDigest(), tags, image.size());
+      return new PushedImage(target.toString(), image.manifestDigest(), tags, image.size(),
+          image.platformImages().stream().map(ArchivePusher::platformImage).toList());
     } catch (ArchiveException e) {
       // Closing the archive, which was read whole already.
       throw new ImageBuildException(e.getMessage(), e);
     }
+  }
+
+  /** One platform's image of the archive's index, for the summary. */
+  private static BuiltImage.PlatformImage platformImage(OciArchive image) {
+    return new BuiltImage.PlatformImage(
+        image.platform().map(Platform::toString).orElse("(no platform named)"),
+        image.manifestDigest(), image.blobs().get(0).digest(), image.size());
   }
 
   /** Attaches what the archive carries about the image (its SBOM) to it in the registry. */

@@ -250,6 +250,8 @@ class IndexPushTest {
       for (int i = 0; i < 2; i++) {
         OciArchive image = archive.platformImages().get(i);
         assertEquals(written.platforms().get(i).digest(), image.manifestDigest());
+        assertEquals(written.platforms().get(i).platform(),
+            image.platform().orElseThrow().toString(), "the index names its platform");
         assertEquals(1, image.referrers().size(), "each platform's SBOM");
       }
       assertEquals(Platform.host().matches(Platform.of("linux", "arm64")) ? 1 : 0,
