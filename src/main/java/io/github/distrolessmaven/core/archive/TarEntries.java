@@ -2,6 +2,7 @@ package io.github.distrolessmaven.core.archive;
 
 import io.github.distrolessmaven.core.files.Quietly;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -103,7 +104,44 @@ public final class TarEntries implements ImageFiles {
     if (entry == null) {
       throw new IOException("no entry " + name);
     }
-    return file.getInputStream(entry);
+    return new OneReadAtATime(file.getInputStream(entry), file);
+  }
+
+  /**
+   * An entry's stream whose reads take turns with every other stream of the archive: each read
+   * of commons-compress's moves the archive's one file position, then reads there, so two
+   * streams read side by side (the blobs of an image pushed at once) would otherwise read each
+   * other's bytes.
+   */
+  private static final class OneReadAtATime extends FilterInputStream {
+
+    private final Object archive;
+
+    OneReadAtATime(InputStream in, Object archive) {
+      super(in);
+      this.archive = archive;
+    }
+
+    @Override
+    public int read() throws IOException {
+      synchronized (archive) {
+        return in.read();
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      synchronized (archive) {
+        return in.read(buffer, offset, length);
+      }
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      synchronized (archive) {
+        return in.skip(count);
+      }
+    }
   }
 
   @Override
