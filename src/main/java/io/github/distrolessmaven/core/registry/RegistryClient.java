@@ -368,9 +368,17 @@ public final class RegistryClient {
   /** @param retried whether failures are tried again here, as the registries' policy says */
   private Response send(String method, String path, String accept, String contentType,
       Body body, boolean stream, boolean retried) throws RegistryFailure {
+    Authorization sent = authorization;
     Response response = attempt(method, path, accept, contentType, body, stream, retried);
-    if (response.status() == 401 && authorization != null
-        && authorization.header().startsWith("Bearer ")) {
+    if (response.status() == 401 && authorization != null && authorization != sent) {
+      // Another request, sent side by side, answered the challenge while this one was out:
+      // this one goes again with that answer, which it did not carry.
+      Quietly.close(response.stream());
+      sent = authorization;
+      response = attempt(method, path, accept, contentType, body, stream, retried);
+    }
+    if (response.status() == 401 && sent != null && authorization == sent
+        && sent.header().startsWith("Bearer ")) {
       // A token that expired during a long push: the registry challenges again; ask anew.
       authorization = null;
     }

@@ -22,8 +22,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -131,5 +135,53 @@ class SelfSignedTlsTest {
     assertTrue(e.getMessage().contains(Setting.ALLOW_INSECURE_REGISTRIES.element("true")),
         e.getMessage());
     assertEquals(List.of(), requests, "no request got through the handshake");
+  }
+
+  /**
+   * Two requests of one client sent side by side before it knows the credentials are wanted
+   * (the blobs of an image pushed at once): the registry answers the first's challenge only
+   * once the second has answered its own, and the first, finding the answer given, is sent
+   * again with it rather than failing as if the credentials were refused.
+   */
+  @Test
+  void requestsSentSideBySideBeforeTheChallengeAllGetThrough() throws Exception {
+    Registries registries = registries(true);
+    registries.pull(registry, "team/warm").manifestDigest("1");
+    CountDownLatch answered = new CountDownLatch(1);
+    AtomicInteger challenged = new AtomicInteger();
+    server.removeContext("/");
+    server.createContext("/", exchange -> {
+      if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
+        if (challenged.getAndIncrement() == 0) {
+          awaitQuietly(answered);
+        }
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"registry\"");
+        exchange.sendResponseHeaders(401, -1);
+      } else {
+        answered.countDown();
+        exchange.getResponseHeaders().add("Docker-Distribution-API-Version", "registry/2.0");
+        exchange.sendResponseHeaders(200, -1);
+      }
+      exchange.close();
+    });
+    RegistryClient client = registries.pull(registry, "team/app");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> first = pool.submit(() -> client.hasBlob(DIGEST));
+      Future<Boolean> second = pool.submit(() -> client.hasBlob("sha256:" + "e".repeat(64)));
+      assertTrue(first.get(30, TimeUnit.SECONDS));
+      assertTrue(second.get(30, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, challenged.get(), "each request was challenged once");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
