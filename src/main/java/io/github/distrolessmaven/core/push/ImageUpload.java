@@ -17,19 +17,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Puts an image read from an archive into a repository, its manifest digest unchanged: the
- * blobs the registry lacks (mounted from another repository of the same registry where one is
- * named), then the manifest by its digest, then under every tag. For a multi-platform image,
- * each platform's image goes first, blobs and manifest by digest, then the index. A tag is moved only once the
- * image is whole in the registry; a tag that could not be moved is reported with those that
- * were.
+ * blobs the registry lacks, a few side by side (mounted from another repository of the same
+ * registry where one is named), then the manifest by its digest, then under every tag. For a
+ * multi-platform image, every platform's blobs go first, then each platform's manifest by
+ * digest, then the index. A tag is moved only once the image is whole in the registry; a tag
+ * that could not be moved is reported with those that were.
  */
 public final class ImageUpload {
+
+  /** Blobs sent at once. */
+  static final int UPLOADS = 3;
 
   private final RegistryClient repository;
   private final BuildLog log;
@@ -58,13 +66,14 @@ public final class ImageUpload {
    */
   public void push(ArchivedImage image, ImageReference target, List<String> tags,
       Optional<String> mountFrom) throws ImageBuildException {
+    List<ArchivedImage> images = new ArrayList<>(image.platformImages());
+    images.add(image);
+    blobs(images, mountFrom);
     for (ArchivedImage platform : image.platformImages()) {
-      blobs(platform, mountFrom);
       String digest = platform.manifestDigest();
       put(platform.manifestBytes(), platform.manifestMediaType(), digest, digest,
           repository.name() + "@" + digest);
     }
-    blobs(image, mountFrom);
     manifest(image.manifestBytes(), image.manifestMediaType(), target, tags);
   }
 
@@ -96,31 +105,77 @@ public final class ImageUpload {
     }
   }
 
-  private void blobs(ArchivedImage image, Optional<String> mountFrom)
+  /**
+   * Every blob of {@code images}, each once, {@value #UPLOADS} at a time (as docker push and
+   * jib-core send several: one connection seldom fills a link, and a registry's answers to the
+   * checks and mounts are round trips that overlap). The first to fail stops the others.
+   */
+  private void blobs(List<ArchivedImage> images, Optional<String> mountFrom)
       throws ImageBuildException {
-    Set<String> done = new HashSet<>();
-    for (ArchivedImage.Blob blob : image.blobs()) {
-      if (!done.add(blob.digest())) {
-        continue;
+    Set<String> seen = new HashSet<>();
+    List<Callable<Void>> uploads = new ArrayList<>();
+    for (ArchivedImage image : images) {
+      for (ArchivedImage.Blob blob : image.blobs()) {
+        if (seen.add(blob.digest())) {
+          uploads.add(() -> {
+            blob(image, blob, mountFrom);
+            return null;
+          });
+        }
       }
-      String outcome;
-      try {
-        outcome = once(blob.digest(), () -> {
-          if (repository.hasBlob(blob.digest())) {
-            return "already present";
-          }
-          return repository.pushBlob(blob.digest(), progress.track(blob.digest(),
-              Body.of(blob.size(), () -> image.open(blob))), mountFrom)
-              == RegistryClient.Upload.MOUNTED
-              ? "mounted from " + mountFrom.orElse("another repository") : "pushed";
-        });
-      } catch (RegistryFailure e) {
-        throw new ImageBuildException("Pushing " + blob.role() + " " + blob.digest() + " to "
-            + repository.name() + " failed: " + e.getMessage(), e);
-      }
-      progress.info(String.format(Locale.ROOT, "%s %s (%s): %s",
-          capitalized(blob.role()), LogText.shortDigest(blob.digest()), LogText.size(blob.size()), outcome));
     }
+    if (uploads.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(UPLOADS, uploads.size()),
+        runnable -> {
+          Thread thread = new Thread(runnable, "distroless-upload");
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      CompletionService<Void> done = new ExecutorCompletionService<>(pool);
+      uploads.forEach(done::submit);
+      for (int i = 0; i < uploads.size(); i++) {
+        try {
+          done.take().get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof ImageBuildException failure) {
+            throw failure;
+          }
+          throw e.getCause() instanceof RuntimeException runtime ? runtime
+              : new IllegalStateException("an upload throws no checked exception else", e);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageBuildException("Interrupted while pushing to " + repository.name(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One blob of {@code image}: already present, mounted or sent; logged. */
+  private void blob(ArchivedImage image, ArchivedImage.Blob blob, Optional<String> mountFrom)
+      throws ImageBuildException {
+    String outcome;
+    try {
+      outcome = once(blob.digest(), () -> {
+        if (repository.hasBlob(blob.digest())) {
+          return "already present";
+        }
+        return repository.pushBlob(blob.digest(), progress.track(blob.digest(),
+            Body.of(blob.size(), () -> image.open(blob))), mountFrom)
+            == RegistryClient.Upload.MOUNTED
+            ? "mounted from " + mountFrom.orElse("another repository") : "pushed";
+      });
+    } catch (RegistryFailure e) {
+      throw new ImageBuildException("Pushing " + blob.role() + " " + blob.digest() + " to "
+          + repository.name() + " failed: " + e.getMessage(), e);
+    }
+    progress.info(String.format(Locale.ROOT, "%s %s (%s): %s",
+        capitalized(blob.role()), LogText.shortDigest(blob.digest()), LogText.size(blob.size()),
+        outcome));
   }
 
   /**
