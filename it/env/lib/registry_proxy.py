@@ -562,10 +562,17 @@ def main():
     server_class = Server
     if ":" in listen[0]:
         server_class = type("Server6", (Server,), {"address_family": socket.AF_INET6})
-    server = server_class(listen, Handler)
+    # The pid file is whole before the port answers: whoever waits for the port may read it.
     if args.pid_file:
-        with open(args.pid_file, "w", encoding="ascii") as f:
+        with open(args.pid_file + ".tmp", "w", encoding="ascii") as f:
             f.write(f"{os.getpid()}\n")
+        os.replace(args.pid_file + ".tmp", args.pid_file)
+    try:
+        server = server_class(listen, Handler)
+    except OSError:
+        if args.pid_file:
+            os.unlink(args.pid_file)
+        raise
     if args.idle_exit or args.pid_file or args.upstream_grace:
         threading.Thread(target=watch, daemon=True,
                          args=(args.idle_exit, args.pid_file, args.upstream_grace, Handler.upstream)).start()
