@@ -2,7 +2,7 @@
 # Benchmark: distroless-maven-plugin against jib-maven-plugin 3.5.2, side by side, one run.
 #
 #   it/benchmark/run.sh [--runs N] [--cold-runs N] [--apps "small|large|powerjob[-2p] ...|all"]
-#                       [--cases "cold no-change one-class tar"]
+#                       [--cases "cold no-change one-class tar elsewhere"]
 #
 # all is small and powerjob. apps/small and apps/large are kept here; powerjob, a real
 # open-source Spring Boot application, is laid out from Maven by lib/powerjob.sh. APP-2p is the
@@ -15,6 +15,10 @@
 #              developer runs it after a build: Maven's start is in it, no lifecycle phase)
 #   one-class  one class's constant edited, then mvn compile <build goal>
 #   tar        mvn <tar goal>, caches warm
+#   elsewhere  as cold, but the base comes from the registry itself and the image goes through
+#              the proxy, to the tools another registry (no layer can be mounted: every base
+#              layer is uploaded), at LINK_BYTES_PER_SECOND per connection: a push over a link
+#              such as a CI runner's to a registry elsewhere
 # --cases measures some of these only (cold alone, say, to afford many rounds of it). Cold
 # rounds take the apps in turn, so APP and APP-2p are measured side by side in time.
 # "compile <goal>" is how Jib documents its goals (mvn compile jib:build); neither plugin needs
@@ -33,9 +37,9 @@ ROOT=$(cd "$HERE/../.." && pwd)
 source "$HERE/lib/powerjob.sh"
 
 RUNS=5          # rounds for the warm cases
-COLD_RUNS=3     # rounds for the cold case (each pulls the base and pushes every layer)
+COLD_RUNS=3     # rounds for the cold and elsewhere cases (each pulls the base and pushes every layer)
 APPS=all
-ALL_CASES="cold no-change one-class tar"
+ALL_CASES="cold no-change one-class tar elsewhere"
 CASES=$ALL_CASES  # --cases: fewer cases, for more rounds of one in the same time
 
 REGISTRY=127.0.0.1:${DISTROLESS_IT_REGISTRY_PORT:-15000}
@@ -46,6 +50,8 @@ PROXY=127.0.0.1:$PROXY_PORT
 # One base for both tools, by tag, reached through the proxy like the targets: tools see one
 # registry, so both may mount base layers instead of uploading them.
 BASE=$PROXY/distroless/java17-debian13:nonroot
+# The elsewhere case's link: 25 MB/s (200 Mbit/s) for each connection's uploads.
+LINK_BYTES_PER_SECOND=26214400
 JIB_VERSION=3.5.2
 PLUGIN_JAR=$HOME/.m2/repository/io/github/distrolessmaven/distroless-maven-plugin/0.1.0-SNAPSHOT/distroless-maven-plugin-0.1.0-SNAPSHOT.jar
 
@@ -334,7 +340,7 @@ phase_for() {
     return
   fi
   case $1 in
-    cold | one-class | prime) echo compile ;;
+    cold | elsewhere | one-class | prime) echo compile ;;
     *) ;;
   esac
 }
@@ -379,6 +385,27 @@ bench_cold() {
       done
     done
   done
+}
+
+# Cold builds that push to another registry than the base's, over a slower link: the proxy
+# throttles each upload to these repositories (a rule of its own, removed at the end).
+bench_elsewhere() {
+  local round app tool rule="/v2/bench/[^/]+-elsewhere-[^/]+/blobs/uploads/"
+  # The tools read BASE (tool_props): here the registry itself, which the target is not.
+  local BASE=$REGISTRY/distroless/java17-debian13:nonroot
+  say "cold build pushed elsewhere at $((LINK_BYTES_PER_SECOND / 1048576)) MB/s a connection, $COLD_RUNS rounds of: $APPS"
+  curl -fsS -X POST "http://$PROXY/_faults" -o /dev/null \
+    -d "{\"path\": \"$rule\", \"action\": \"throttle\", \"bytesPerSecond\": $LINK_BYTES_PER_SECOND}" ||
+    die "the proxy took no throttle rule"
+  for ((round = 1; round <= COLD_RUNS; round++)); do
+    for app in $APPS; do
+      for tool in $(order "$round"); do
+        empty_caches "$(tool_dir "$app" "$tool")"
+        measure "$app" elsewhere "$tool" "$round" "bench/$app-$tool-elsewhere-$STAMP-$round" "$(build_goal "$tool")"
+      done
+    done
+  done
+  curl -fsS -X DELETE "http://$PROXY/_faults?path=$(jq -rn --arg p "$rule" '$p | @uri')" -o /dev/null || true
 }
 
 # The warm cases of one app, each tool's caches and repository kept from its warm-up.
@@ -457,6 +484,7 @@ main() {
     warm_up "$app"
   done
   ! wants cold || bench_cold
+  ! wants elsewhere || bench_elsewhere
   for app in $APPS; do
     bench_warm "$app"
   done
