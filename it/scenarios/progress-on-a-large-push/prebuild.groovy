@@ -1,6 +1,7 @@
 // 200 MiB of random bytes (gzip cannot shrink them), new on every run so that the registry
-// never holds the layer yet, for the extra directory; and the proxy slowed to 40 MiB/s for this
-// scenario's uploads, so that each push takes about five seconds.
+// never holds the layer yet, for the extra directory; and the proxy slowed to 25 MiB/s for each
+// of this scenario's uploads, so that each push takes about eight seconds (the base's layer
+// goes beside the big one, not before it).
 
 def support = evaluate(new File(supportScript))
 
@@ -19,6 +20,6 @@ blob.withOutputStream { out ->
   support.forgetEarlierPushes("it/${repository}")
   String path = "/v2/it/${repository}/blobs/uploads"
   support.clearFaults(path)
-  support.addFault([path: path, action: 'throttle', bytesPerSecond: 40 * 1024 * 1024])
+  support.addFault([path: path, action: 'throttle', bytesPerSecond: 25 * 1024 * 1024])
 }
 return true
