@@ -108,7 +108,8 @@ public final class ImageUpload {
   /**
    * Every blob of {@code images}, each once, {@value #UPLOADS} at a time (as docker push and
    * jib-core send several: one connection seldom fills a link, and a registry's answers to the
-   * checks and mounts are round trips that overlap). The first to fail stops the others.
+   * checks and mounts are round trips that overlap). The first failure ends the push; the
+   * uploads still running are interrupted.
    */
   private void blobs(List<ArchivedImage> images, Optional<String> mountFrom)
       throws ImageBuildException {
