@@ -12,6 +12,7 @@ import com.google.cloud.tools.jib.hash.CountingDigestOutputStream;
 import com.google.cloud.tools.jib.image.ReproducibleLayerBuilder;
 import com.google.common.collect.ImmutableList;
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.DaemonThreads;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.blobs.ParallelGzipOutputStream;
 import io.github.distrolessmaven.core.blobs.Sha256;
@@ -32,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.zip.Deflater;
 
 /**
@@ -91,8 +91,8 @@ public final class JibLayers {
     int threads = Math.max(1, Math.min(nonEmpty.size(), cores));
     // Layers are written on one pool and deflated on another: a writer waits for its blocks, and
     // must never hold the thread they need.
-    ExecutorService writers = daemonPool(threads, "distroless-app-layers");
-    ExecutorService deflaters = daemonPool(cores, "distroless-deflate");
+    ExecutorService writers = DaemonThreads.pool("distroless-app-layers", threads);
+    ExecutorService deflaters = DaemonThreads.pool("distroless-deflate", cores);
     List<CompletableFuture<BuiltLayer>> builds = new ArrayList<>();
     for (FileEntriesLayer layer : nonEmpty) {
       if (known.containsKey(layer.getName())) {
@@ -113,13 +113,7 @@ public final class JibLayers {
     return new JibLayers(cacheDirectory, List.of(writers, deflaters), builds);
   }
 
-  private static ExecutorService daemonPool(int threads, String name) {
-    return Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    });
-  }
+
 
   /**
    * Waits until every layer is built; the first that failed fails the build.

@@ -1,12 +1,12 @@
 package io.github.distrolessmaven.core.pipeline;
 
+import io.github.distrolessmaven.core.DaemonThreads;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -51,11 +51,7 @@ final class SideBySide {
 
   /** Threads for work per platform, two at a time, named for a thread dump. */
   static ExecutorService threads(String name, int tasks) {
-    return Executors.newFixedThreadPool(Math.max(1, Math.min(2, tasks)), runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    });
+    return DaemonThreads.pool(name, Math.max(1, Math.min(2, tasks)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.push;
 
 import io.github.distrolessmaven.core.BuildLog;
+import io.github.distrolessmaven.core.DaemonThreads;
 import io.github.distrolessmaven.core.ImageBuildException;
 import io.github.distrolessmaven.core.LogText;
 import io.github.distrolessmaven.core.archive.ArchivedImage;
@@ -24,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Puts an image read from an archive into a repository, its manifest digest unchanged: the
@@ -128,12 +128,8 @@ public final class ImageUpload {
     if (uploads.isEmpty()) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(UPLOADS, uploads.size()),
-        runnable -> {
-          Thread thread = new Thread(runnable, "distroless-upload");
-          thread.setDaemon(true);
-          return thread;
-        });
+    ExecutorService pool =
+        DaemonThreads.pool("distroless-upload", Math.min(UPLOADS, uploads.size()));
     try {
       CompletionService<Void> done = new ExecutorCompletionService<>(pool);
       uploads.forEach(done::submit);

@@ -1,6 +1,7 @@
 package io.github.distrolessmaven.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.distrolessmaven.core.DaemonThreads;
 import io.github.distrolessmaven.core.auth.RegistryAuth;
 import io.github.distrolessmaven.core.blobs.Sha256;
 import io.github.distrolessmaven.core.files.Quietly;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
@@ -227,12 +227,8 @@ public final class RegistryClient {
       }
       return answers;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(
-        Math.min(PARALLEL_REQUESTS, items.size()), runnable -> {
-          Thread thread = new Thread(runnable, "distroless-registry-request");
-          thread.setDaemon(true);
-          return thread;
-        });
+    ExecutorService pool = DaemonThreads.pool("distroless-registry-request",
+        Math.min(PARALLEL_REQUESTS, items.size()));
     try {
       List<Future<T>> sent = new ArrayList<>();
       for (String item : items) {
