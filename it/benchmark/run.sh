@@ -375,13 +375,18 @@ wants() { [[ " $CASES " == *" $1 "* ]]; }
 # and its -2p twin are measured side by side in time: the second platform's cost is their
 # difference, which drift between two separate phases would blur.
 bench_cold() {
-  local round app tool
   say "cold build, $COLD_RUNS rounds of: $APPS"
+  cold_rounds cold
+}
+
+# cold_rounds CASE: COLD_RUNS rounds of CASE, each with fresh caches and a new repository.
+cold_rounds() {
+  local kase=$1 round app tool
   for ((round = 1; round <= COLD_RUNS; round++)); do
     for app in $APPS; do
       for tool in $(order "$round"); do
         empty_caches "$(tool_dir "$app" "$tool")"
-        measure "$app" cold "$tool" "$round" "bench/$app-$tool-cold-$STAMP-$round" "$(build_goal "$tool")"
+        measure "$app" "$kase" "$tool" "$round" "bench/$app-$tool-$kase-$STAMP-$round" "$(build_goal "$tool")"
       done
     done
   done
@@ -390,21 +395,14 @@ bench_cold() {
 # Cold builds that push to another registry than the base's, over a slower link: the proxy
 # throttles each upload to these repositories (a rule of its own, removed at the end).
 bench_elsewhere() {
-  local round app tool rule="/v2/bench/[^/]+-elsewhere-[^/]+/blobs/uploads/"
+  local rule="/v2/bench/[^/]+-elsewhere-[^/]+/blobs/uploads/"
   # The tools read BASE (tool_props): here the registry itself, which the target is not.
   local BASE=$REGISTRY/distroless/java17-debian13:nonroot
   say "cold build pushed elsewhere at $((LINK_BYTES_PER_SECOND / 1048576)) MB/s a connection, $COLD_RUNS rounds of: $APPS"
   curl -fsS -X POST "http://$PROXY/_faults" -o /dev/null \
     -d "{\"path\": \"$rule\", \"action\": \"throttle\", \"bytesPerSecond\": $LINK_BYTES_PER_SECOND}" ||
     die "the proxy took no throttle rule"
-  for ((round = 1; round <= COLD_RUNS; round++)); do
-    for app in $APPS; do
-      for tool in $(order "$round"); do
-        empty_caches "$(tool_dir "$app" "$tool")"
-        measure "$app" elsewhere "$tool" "$round" "bench/$app-$tool-elsewhere-$STAMP-$round" "$(build_goal "$tool")"
-      done
-    done
-  done
+  cold_rounds elsewhere
   curl -fsS -X DELETE "http://$PROXY/_faults?path=$(jq -rn --arg p "$rule" '$p | @uri')" -o /dev/null || true
 }
 
