@@ -22,6 +22,7 @@ import static java.util.concurrent.TimeUnit.SECONDS
 @Field static final String OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 @Field static final String DOCKER_INDEX = 'application/vnd.docker.distribution.manifest.list.v2+json'
 @Field static final String OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+@Field static final String ANY_MANIFEST = "${DOCKER_MANIFEST}, ${OCI_MANIFEST}, ${DOCKER_INDEX}, ${OCI_INDEX}".toString()
 
 // ---------------------------------------------------------------------------------------------
 // Commands
@@ -149,10 +150,10 @@ void deleteTags(String fragment) {
   repositoriesNamed(fragment).each { String repository ->
     tags(repository).each { String tag ->
       // Tags that shared a manifest went with the first DELETE of its digest.
-      if (registryGet("${repository}/manifests/${tag}", "${DOCKER_MANIFEST}, ${OCI_MANIFEST}").statusCode() == 404) {
+      if (registryGet("${repository}/manifests/${tag}", ANY_MANIFEST).statusCode() == 404) {
         return
       }
-      String digest = manifest(repository, tag).digest
+      String digest = indexOrImageDigest(repository, tag)
       HttpResponse<Void> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://${registry}/v2/${repository}/manifests/${digest}")).DELETE().build(),
           HttpResponse.BodyHandlers.discarding())
@@ -163,20 +164,29 @@ void deleteTags(String fragment) {
 
 /**
  * For scenarios that watch a push happen: removes what an earlier run left in the repository
- * (its tags, and the blob links of the images they named, so that every blob is sent again) and
- * the project's own record of its last push.
+ * (its tags, and the blob links of every image and artifact they named, through indexes and
+ * referrers tags, so that every blob is sent again: the builds are reproducible, and the
+ * registry outlives the runs) and the project's own record of its last push.
  */
 void forgetEarlierPushes(String repository) {
-  tags(repository).each { String tag ->
-    if (registryGet("${repository}/manifests/${tag}", "${DOCKER_MANIFEST}, ${OCI_MANIFEST}").statusCode() == 200) {
-      Map image = manifest(repository, tag)
-      if (image.config) {
-        deleteBlobs(repository, [image.config.digest] + image.layers*.digest)
-      }
-    }
-  }
+  Set<String> blobs = [] as Set
+  tags(repository).each { String tag -> blobs.addAll(blobsUnder(repository, tag)) }
+  deleteBlobs(repository, blobs as List)
   deleteTags(repository)
   new File(basedir, 'target/distroless').deleteDir()
+}
+
+/** The config and layer digests of what repository:reference names, through any index. */
+Set<String> blobsUnder(String repository, String reference) {
+  HttpResponse<byte[]> response = registryGet("${repository}/manifests/${reference}", ANY_MANIFEST)
+  if (response.statusCode() != 200) {
+    return [] as Set
+  }
+  Map document = new JsonSlurper().parse(response.body()) as Map
+  if (document.manifests != null) {
+    return document.manifests.collectMany { blobsUnder(repository, it.digest as String) } as Set
+  }
+  ([document.config?.digest] + (document.layers ?: [])*.digest).findAll() as Set
 }
 
 /**
@@ -251,7 +261,7 @@ void assertNothingPushed(String fragment) {
  */
 Map manifest(String repository, String reference, String architecture = 'amd64') {
   HttpResponse<byte[]> response = registryGet("${repository}/manifests/${reference}",
-      "${DOCKER_MANIFEST}, ${OCI_MANIFEST}, ${DOCKER_INDEX}, ${OCI_INDEX}")
+      ANY_MANIFEST)
   assert response.statusCode() == 200: "GET manifest ${repository}:${reference}: ${response.statusCode()} ${new String(response.body())}"
   Map document = new JsonSlurper().parse(response.body()) as Map
   document.digest = response.headers().firstValue('Docker-Content-Digest').orElse(null)
@@ -266,7 +276,7 @@ Map manifest(String repository, String reference, String architecture = 'amd64')
 /** The digest of what repository:reference names: an index's own, or a single image's. */
 String indexOrImageDigest(String repository, String reference) {
   HttpResponse<byte[]> response = registryGet("${repository}/manifests/${reference}",
-      "${DOCKER_MANIFEST}, ${OCI_MANIFEST}, ${DOCKER_INDEX}, ${OCI_INDEX}")
+      ANY_MANIFEST)
   assert response.statusCode() == 200: "GET manifest ${repository}:${reference}: ${response.statusCode()}"
   response.headers().firstValue('Docker-Content-Digest').orElseThrow()
 }
