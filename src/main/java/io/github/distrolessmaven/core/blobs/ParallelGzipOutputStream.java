@@ -23,11 +23,17 @@ import java.util.zip.Deflater;
  * <p>The bytes written depend on the input and the level only, never on the executor or the
  * timing: layers stay reproducible. At most a few blocks are held at once, and their buffers and
  * deflaters are used again, so that a large layer makes little garbage and little native memory.
+ * A block's buffer starts small and grows to the block's size only as input comes, so that a
+ * small layer (an application's classes, say) does not make the JVM take a megabyte or two for
+ * it: arrays that large take heap regions of their own.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
 
   /** How much input each task deflates; fixed, since it shapes the output. */
   static final int BLOCK_SIZE = 1 << 20;
+
+  /** How large a block's buffer is at first; it doubles, up to the block size, as it fills. */
+  static final int FIRST_BUFFER = 64 * 1024;
 
   private static final int WINDOW = 32 * 1024;
   /** Deflate, no flags, no time, no extra flags, "unknown" OS (255), as java.util.zip writes it. */
@@ -44,7 +50,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
   /** Output buffers and deflaters not in use; taken and given back by the deflating tasks. */
   private final ConcurrentLinkedQueue<byte[]> freeOutputs = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Deflater> freeDeflaters = new ConcurrentLinkedQueue<>();
-  private byte[] block = new byte[BLOCK_SIZE];
+  private byte[] block = new byte[FIRST_BUFFER];
   private int filled;
   private byte[] dictionary;
   private long size;
@@ -81,6 +87,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
     size += len;
     while (len > 0) {
       int n = Math.min(len, BLOCK_SIZE - filled);
+      if (filled + n > block.length) {
+        block = Arrays.copyOf(block, Math.min(BLOCK_SIZE, Math.max(filled + n, 2 * block.length)));
+      }
       System.arraycopy(b, off, block, filled, n);
       filled += n;
       off += n;
@@ -149,7 +158,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     byte[] preset = dictionary;
     // Every block but the last is full, so the window before the next one lies in this one.
     dictionary = length >= WINDOW ? Arrays.copyOfRange(input, length - WINDOW, length) : null;
-    block = last ? null : freeBlocks.isEmpty() ? new byte[BLOCK_SIZE] : freeBlocks.pop();
+    block = last ? null : freeBlocks.isEmpty() ? new byte[FIRST_BUFFER] : freeBlocks.pop();
     filled = 0;
     try {
       pending.add(new Piece(input,
@@ -169,10 +178,11 @@ public final class ParallelGzipOutputStream extends OutputStream {
     if (deflater == null) {
       deflater = new Deflater(level, true);
     }
+    // Room for a block that does not compress at all, as jars do not.
+    int room = length + length / 64 + 1024;
     byte[] buffer = freeOutputs.poll();
-    if (buffer == null) {
-      // Room for a block that does not compress at all, as jars do not.
-      buffer = new byte[BLOCK_SIZE + BLOCK_SIZE / 64 + 1024];
+    if (buffer == null || buffer.length < room) {
+      buffer = new byte[room];
     }
     int written = 0;
     if (preset != null) {

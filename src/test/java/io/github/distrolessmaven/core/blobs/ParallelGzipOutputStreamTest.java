@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,27 @@ class ParallelGzipOutputStreamTest {
     int parallel = gzip(data, FOUR, 4).length;
     assertTrue(parallel <= serial.size() * 1.01 + 64,
         parallel + " bytes in parallel, " + serial.size() + " serially");
+  }
+
+  /**
+   * An application's classes make a layer of some kilobytes: compressing it must not take a
+   * block's megabyte (twice, input and output), which the JVM keeps in heap regions of their own.
+   */
+  @Test
+  void aSmallLayerTakesLittleMemory() throws IOException {
+    byte[] data = mixed(20_000);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    try (ParallelGzipOutputStream gzip =
+        new ParallelGzipOutputStream(out, Runnable::run, 1, Deflater.DEFAULT_COMPRESSION)) {
+      gzip.write(data);
+    }
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    assertTrue(allocated < BLOCK / 4, allocated + " bytes allocated for a 20 kB stream");
+    assertArrayEquals(data, gunzip(out.toByteArray()));
   }
 
   @Test
