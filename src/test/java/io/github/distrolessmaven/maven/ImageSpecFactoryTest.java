@@ -869,7 +869,8 @@ class ImageSpecFactoryTest {
 
     // The mojo names the property where it was given (AbstractRegistryMojoTest).
     property("distroless.platforms", "linux/arm64,linux/aarch64");
-    refused(build(), Setting.FROM_PLATFORMS, "<from><platforms>: linux/arm64/v8 is given twice");
+    refused(build(), Setting.FROM_PLATFORMS, "<from><platforms>: linux/arm64 and linux/aarch64"
+        + " are one platform, linux/arm64/v8. Name each platform once.");
   }
 
   @Test

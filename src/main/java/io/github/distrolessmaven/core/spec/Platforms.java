@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * The platforms an image is built for, checked before the network: an operating system and
  * architecture distroless bases are published for, a variant that architecture has, each platform
- * once; arm64 without a variant is read as arm64/v8, the variant every arm64 CPU implements. Without any, {@code linux/amd64} alone, whatever the build machine, so that a build file
- * gives the same digest everywhere.
+ * once; arm64 without a variant is read as arm64/v8, the variant every arm64 CPU implements.
+ * Without any, {@code linux/amd64} alone, whatever the build machine, so that a build file gives
+ * the same digest everywhere.
  */
 public final class Platforms {
 
@@ -60,15 +61,17 @@ public final class Platforms {
     if (entries == null) {
       return DEFAULT;
     }
-    List<Platform> platforms = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     for (Entry entry : entries) {
       if (entry == null || blank(entry.os()) || blank(entry.architecture())) {
         throw new InvalidConfigurationException(Setting.FROM_PLATFORMS, "each platform needs"
             + " an os and an architecture, e.g. os linux and architecture arm64.");
       }
-      platforms.add(checked(Platform.of(entry.os(), entry.architecture(), entry.variant())));
+      written.add(new Written(entry.os().trim() + "/" + entry.architecture().trim()
+          + (blank(entry.variant()) ? "" : "/" + entry.variant().trim()),
+          Platform.of(entry.os(), entry.architecture(), entry.variant())));
     }
-    return distinct(platforms);
+    return distinct(written);
   }
 
   /**
@@ -78,15 +81,15 @@ public final class Platforms {
    *     does (the adapter names the property the user gave instead)
    */
   public static List<Platform> parse(String text) throws InvalidConfigurationException {
-    List<Platform> platforms = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     for (String item : text.split(",", -1)) {
       if (item.isBlank() && text.isBlank()) {
         break;
       }
-      platforms.add(checked(one(item, Setting.FROM_PLATFORMS,
+      written.add(new Written(item.trim(), one(item, Setting.FROM_PLATFORMS,
           "comma-separated, e.g. linux/amd64,linux/arm64/v8")));
     }
-    return distinct(platforms);
+    return distinct(written);
   }
 
   /**
@@ -149,22 +152,37 @@ public final class Platforms {
     return platform.canonical();
   }
 
-  private static List<Platform> distinct(List<Platform> platforms)
+  /**
+   * The platforms {@code written}, each checked and in its canonical form.
+   *
+   * @throws InvalidConfigurationException for none, an unknown one, or one named twice: the
+   *     refusal quotes both as they were written
+   */
+  private static List<Platform> distinct(List<Written> written)
       throws InvalidConfigurationException {
-    if (platforms.isEmpty()) {
+    if (written.isEmpty()) {
       throw problem("no platform is given. Name at least one, e.g. linux/amd64, or"
           + " leave the setting out for linux/amd64 alone.");
     }
-    for (int i = 0; i < platforms.size(); i++) {
+    List<Platform> platforms = new ArrayList<>();
+    for (int i = 0; i < written.size(); i++) {
+      Platform platform = checked(written.get(i).platform());
       for (int j = 0; j < i; j++) {
-        if (platforms.get(i).matches(platforms.get(j))) {
-          throw problem(platforms.get(i) + " is given twice (as " + platforms.get(j)
-              + " before). Name each platform once.");
+        if (platform.matches(platforms.get(j))) {
+          String first = written.get(j).text();
+          String again = written.get(i).text();
+          throw problem((first.equals(again) ? again + " is given twice."
+              : first + " and " + again + " are one platform, " + platform + ".")
+              + " Name each platform once.");
         }
       }
+      platforms.add(platform);
     }
     return List.copyOf(platforms);
   }
+
+  /** A platform as the user wrote it, for refusals, and as it was read. */
+  private record Written(String text, Platform platform) {}
 
   private static InvalidConfigurationException problem(String text) {
     return new InvalidConfigurationException(Setting.FROM_PLATFORMS, text);

@@ -66,7 +66,8 @@ class PlatformsTest {
   void aPlatformGivenTwiceIsRefusedAlsoWhenOneNamesTheDefaultVariant() {
     String twice = refused(new Platforms.Entry("linux", "arm64", null),
         new Platforms.Entry("linux", "aarch64", "v8"));
-    assertTrue(twice.contains("given twice"), twice);
+    assertTrue(twice.contains("linux/arm64 and linux/aarch64/v8 are one platform, linux/arm64/v8."
+        + " Name each platform once."), twice);
     InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
         () -> Platforms.parse("linux/amd64,linux/amd64"));
     assertTrue(e.getMessage().contains("linux/amd64 is given twice"), e.getMessage());
